@@ -1,0 +1,157 @@
+"""What the Myanmar code points are, in standard Unicode and in Zawgyi.
+
+Every other module asks these questions ("is this a letter that can carry marks?",
+"which slot of a syllable does this mark occupy?") here, so the knowledge of the script
+lives in one place.
+
+The slots follow Unicode Technical Note #11 (Representing Myanmar in Unicode, v4), the
+canonical storage order of a Burmese syllable:
+
+    kinzi, consonant, stacked consonant (U+1039 + consonant), medial Y, R, W, H,
+    asat, vowel E, upper vowel (I, II, AI), lower vowel (U, UU), vowel A (tall or
+    short), anusvara, dot below, visarga
+
+An asat (U+103A) has two positions: directly after the medials when it kills the
+consonant (``တှ်``), and after the A vowel in ``ော်``/``ါ်``. NFC fixes the relative
+order of the dot below (canonical combining class 7) and the asat (class 9), so the dot
+below always precedes a following asat (``င့်``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from enum import IntEnum
+
+MYANMAR_BLOCKS = ((0x1000, 0x109F), (0xAA60, 0xAA7F), (0xA9E0, 0xA9FF))
+
+
+def is_myanmar(ch: str) -> bool:
+    """Is ``ch`` in one of the three Myanmar blocks (main, Extended-A, Extended-B)?"""
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in MYANMAR_BLOCKS)
+
+
+# --- standard Unicode ----------------------------------------------------------------
+
+CONSONANTS = frozenset(chr(cp) for cp in range(0x1000, 0x1022))  # က .. အ
+"""The 33 Burmese consonants, U+1000–U+1021."""
+
+INDEPENDENT_VOWELS = frozenset("\u1023\u1024\u1025\u1026\u1027\u1029\u102a\u103f\u104e")
+"""Letters that stand alone but can still carry some marks (ဥ, ဦ, ဧ, ဩ, ဿ, ၎ …)."""
+
+OTHER_LETTERS = frozenset(
+    [chr(cp) for cp in (0x1050, 0x1051, 0x1052, 0x1053, 0x1054, 0x1055)]
+    + [chr(cp) for cp in range(0x105A, 0x105E)]
+    + [chr(0x1061), chr(0x1065), chr(0x1066)]
+    + [chr(cp) for cp in range(0x106E, 0x1071)]
+    + [chr(cp) for cp in range(0x1075, 0x1082)]
+    + [chr(0x108E)]
+    + [chr(cp) for cp in range(0xAA60, 0xAA70)]
+    + [chr(cp) for cp in range(0xAA71, 0xAA77)]
+    + [chr(0xAA7A), chr(0xAA7E), chr(0xAA7F)]
+    + [chr(cp) for cp in range(0xA9E0, 0xA9E5)]
+    + [chr(cp) for cp in range(0xA9E7, 0xA9F0)]
+    + [chr(cp) for cp in range(0xA9FA, 0xA9FF)]
+)
+"""Letters of Mon, Shan, Karen, Pali and the other languages written in Myanmar script."""
+
+BASES = CONSONANTS | INDEPENDENT_VOWELS | OTHER_LETTERS
+"""Everything that starts a syllable cluster and can carry dependent marks."""
+
+DIGITS = frozenset(chr(cp) for cp in range(0x1040, 0x104A))
+SHAN_DIGITS = frozenset(chr(cp) for cp in range(0x1090, 0x109A))
+PUNCTUATION = frozenset("\u104a\u104b\u104c\u104d\u104f")  # ၊ ။ ၌ ၍ ၏
+
+VIRAMA = "\u1039"  # invisible stacker: ္
+ASAT = "\u103a"  # visible killer: ်
+DOT_BELOW = "\u1037"  # ့
+KINZI = "\u1004\u103a\u1039"  # င်္
+
+
+class Slot(IntEnum):
+    """Positions of dependent marks in a syllable, in canonical storage order (UTN #11)."""
+
+    STACKED = 4
+    MEDIAL_Y = 5
+    MEDIAL_R = 6
+    MEDIAL_W = 7
+    MEDIAL_H = 8
+    ASAT = 9
+    VOWEL_E = 10
+    UPPER = 11
+    LOWER = 12
+    VOWEL_A = 13
+    ANUSVARA = 14
+    LATE_ASAT = 15
+    DOT_BELOW = 16
+    VISARGA = 17
+
+
+MARK_SLOTS: dict[str, Slot] = {
+    "\u103b": Slot.MEDIAL_Y,
+    "\u103c": Slot.MEDIAL_R,
+    "\u103d": Slot.MEDIAL_W,
+    "\u103e": Slot.MEDIAL_H,
+    ASAT: Slot.ASAT,
+    "\u1031": Slot.VOWEL_E,
+    "\u102d": Slot.UPPER,
+    "\u102e": Slot.UPPER,
+    "\u1032": Slot.UPPER,
+    "\u102f": Slot.LOWER,
+    "\u1030": Slot.LOWER,
+    "\u102b": Slot.VOWEL_A,
+    "\u102c": Slot.VOWEL_A,
+    "\u1036": Slot.ANUSVARA,
+    DOT_BELOW: Slot.DOT_BELOW,
+    "\u1038": Slot.VISARGA,
+}
+"""The Burmese dependent marks whose order polyglot knows. Others are left alone."""
+
+MEDIALS = frozenset(ch for ch, slot in MARK_SLOTS.items() if Slot.MEDIAL_Y <= slot <= Slot.MEDIAL_H)
+
+
+def is_mark(ch: str) -> bool:
+    """Is ``ch`` a Myanmar dependent sign that must follow a base in Unicode?
+
+    Derived from the Unicode general category (Mn, Mc), so the Mon, Shan and Karen
+    signs count too, plus the stacker U+1039.
+    """
+    return is_myanmar(ch) and unicodedata.category(ch) in ("Mn", "Mc")
+
+
+# --- Zawgyi ------------------------------------------------------------------------
+
+ZAWGYI_PREBASE = frozenset("\u1031\u103b" + "".join(chr(cp) for cp in range(0x107E, 0x1085)))
+"""Zawgyi stores the vowel E and the medial RA (all its glyph variants) *before* the
+consonant, in visual order. These are the only Zawgyi marks that may follow a space."""
+
+ZAWGYI_LETTERS = frozenset(
+    list(CONSONANTS)
+    + list("\u1023\u1024\u1025\u1027\u1029\u102a\u103f\u104e")
+    + [chr(cp) for cp in (0x106A, 0x106B, 0x106E, 0x106F, 0x1086, 0x108F, 0x1090, 0x1091)]
+    + [chr(0x1092), chr(0x1097)]
+)
+"""Zawgyi code points that are a whole letter: the consonants and Zawgyi's letter
+variants (U+106A/B ဉ/ည, U+108F a short န, U+1090 a ရ, U+1086 ဿ, and the ligatures
+U+106E/F ဍ္ဍ/ဍ္ဎ, U+1091 ဏ္ဍ, U+1092 ဋ္ဌ, U+1097 ဋ္ဋ)."""
+
+
+def zawgyi_needs_base(ch: str) -> bool:
+    """Would this Zawgyi code point be an orphan right after a space?
+
+    Everything in the Myanmar block that is neither a letter, a digit, punctuation nor
+    a pre-base mark attaches to the letter before it.
+    """
+    return (
+        is_myanmar(ch)
+        and ch not in ZAWGYI_LETTERS
+        and ch not in ZAWGYI_PREBASE
+        and ch not in DIGITS
+        and ch not in PUNCTUATION
+        and ch not in "\u104c\u104d\u104e\u104f\u1026"
+    )
+
+
+def needs_base(ch: str, encoding: str) -> bool:
+    """Can ``ch`` not begin a syllable in ``encoding`` (``"unicode"`` or ``"zawgyi"``)?"""
+    return zawgyi_needs_base(ch) if encoding == "zawgyi" else is_mark(ch)

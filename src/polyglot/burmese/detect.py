@@ -1,0 +1,251 @@
+"""Is a run of Burmese text Zawgyi or Unicode? Segment by segment, with evidence.
+
+Zawgyi reuses Unicode's code points with other meanings, so the same bytes have two
+readings and only evidence can choose. polyglot weighs four kinds:
+
+1. **The myanmar-tools model.** Google's Markov model of character pairs, the de-facto
+   standard detector, read from the ``myanmartools`` package's own model file. It is
+   near perfect on sentences and weak on short strings.
+2. **Structure.** Each reading is parsed into syllables (UTN #11). Zawgyi read as
+   Unicode is usually ill-formed (a vowel E or medial RA stored before its consonant,
+   a mark after a space); Unicode read as Zawgyi converts into ill-formed text as often.
+3. **Words.** ICU's Burmese dictionary counts the real words in each reading
+   (``lexicon.word_joins``); the right reading has more.
+4. **Context.** A document is usually in one encoding: a segment too short to judge on
+   its own takes the encoding of the document's clear segments.
+
+A segment whose two readings are identical is ``unicode`` with nothing to do. Where the
+evidence stays weak and the document gives no context, the answer is ``ambiguous``,
+never a silent guess; the pipeline leaves such text alone and says so.
+
+About myanmartools 1.2.1: it finds a character's model index by bisecting a list that is
+not sorted (Myanmar Extended-B, U+A9E0–U+A9FF, and the spaces U+2000–U+200B come after
+higher code points), so 55 of its 226 model characters, the zero-width space among
+them, are scored as foreign. polyglot reads the same model file but indexes it by code
+point, as the model's reference implementations (Java, C++, JavaScript) do. The two
+agree exactly on every string without those characters (tested on all of
+myanmar-tools' own compatibility cases) and polyglot is the correct reading of the
+model on the rest.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Literal
+
+from myanmartools._params import check_signature, read_params
+
+from polyglot.burmese.convert import zawgyi_to_unicode
+from polyglot.burmese.diagnose import count_problems
+from polyglot.burmese.lexicon import word_joins
+from polyglot.burmese.segment import Segment, myanmar_segments
+
+Encoding = Literal["zawgyi", "unicode", "ambiguous"]
+
+CONFIDENT = 2.0
+"""Log-odds beyond which a segment is decided on its own evidence (P ≈ 0.88 / 0.12)."""
+
+STRUCTURE_WEIGHT = 3.0
+"""Log-odds per ill-formed syllable one reading has more than the other. Typed text is
+well-formed in its own encoding: each misplaced mark is strong evidence of misreading."""
+
+WORD_WEIGHT = 1.5
+"""Log-odds per dictionary word boundary one reading has more than the other."""
+
+MARKOV_CLIP = 12.0
+"""The Markov score is capped so that clear structural or lexical evidence can overrule
+it (it was trained on typical text and is overconfident on damaged or unusual text)."""
+
+
+class MarkovModel:
+    """myanmar-tools' Zawgyi/Unicode Markov model, indexed by code point."""
+
+    def __init__(self) -> None:
+        with files("myanmartools.resources").joinpath("zawgyiUnicodeModel.dat").open("rb") as stream:
+            chars = check_signature(stream)
+            params = read_params(stream)
+        size = len(chars) + 1
+        self._index = {ch: i + 1 for i, ch in enumerate(chars)}
+        self._rows = [list(params[row * size : (row + 1) * size]) for row in range(size)]
+        self._rows[0][0] = math.nan  # foreign → foreign carries no information
+
+    def unicode_log_ratio(self, text: str) -> float | None:
+        """log P(text | Unicode) − log P(text | Zawgyi), or None with no Myanmar character.
+
+        The pairs are summed in the same order as myanmar-tools, so the result is
+        bit-for-bit the same wherever its lookup is right.
+        """
+        index = self._index.get
+        rows = self._rows
+        prev = 0
+        values = []
+        for ch in text:
+            state = index(ch, 0)
+            value = rows[prev][state]
+            if value == value:  # not NaN
+                values.append(value)
+            prev = state
+        value = rows[prev][0]
+        if value == value:
+            values.append(value)
+        if not values:
+            return None
+        return sum(values)
+
+    def probability(self, text: str) -> float:
+        """P(Zawgyi) as myanmar-tools defines it (−inf when there is nothing to judge)."""
+        total = self.unicode_log_ratio(text)
+        if total is None:
+            return -math.inf
+        return _sigmoid(-total)
+
+
+def _sigmoid(x: float) -> float:
+    """1 / (1 + e^−x), computed as myanmar-tools does (no overflow either way)."""
+    if x <= 0:
+        z = math.exp(x)
+        return z / (z + 1)
+    return 1 / (1 + math.exp(-x))
+
+
+@lru_cache(maxsize=1)
+def markov_model() -> MarkovModel:
+    """The process-wide model (loading it reads a 28 kB file)."""
+    return MarkovModel()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The separate signals for one segment, in log-odds of Zawgyi."""
+
+    markov: float
+    structure: float
+    words: float
+    identical: bool
+
+    @property
+    def total(self) -> float:
+        return self.markov + self.structure + self.words
+
+    def describe(self) -> str:
+        if self.identical:
+            return "same text in both encodings"
+        parts = [f"model {self.markov:+.1f}"]
+        if self.structure:
+            parts.append(f"syllable structure {self.structure:+.1f}")
+        if self.words:
+            parts.append(f"dictionary words {self.words:+.1f}")
+        return ", ".join(parts) + " (log-odds of Zawgyi)"
+
+
+@lru_cache(maxsize=1 << 15)
+def weigh(text: str) -> Evidence:
+    """Gather the evidence for one Myanmar run. Pure and memoized: runs repeat."""
+    converted = zawgyi_to_unicode(text)
+    if converted == text:
+        return Evidence(0.0, 0.0, 0.0, identical=True)
+    llr = -(markov_model().unicode_log_ratio(text) or 0.0)
+    markov = max(-MARKOV_CLIP, min(MARKOV_CLIP, llr))
+    structure = STRUCTURE_WEIGHT * (count_problems(text) - count_problems(converted))
+    words = 0.0
+    if abs(markov + structure) < 2 * CONFIDENT + WORD_WEIGHT * 4:
+        words = WORD_WEIGHT * (word_joins(converted) - word_joins(text))
+    return Evidence(markov, structure, words, identical=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """The verdict on one Myanmar segment."""
+
+    segment: Segment
+    encoding: Encoding
+    probability: float
+    """P(Zawgyi) after all evidence, including context."""
+    detector_probability: float
+    """P(Zawgyi) from the myanmar-tools model alone (for comparison)."""
+    evidence: str
+
+    @property
+    def line(self) -> int:
+        return self.segment.line
+
+    @property
+    def column(self) -> int:
+        return self.segment.column
+
+    @property
+    def end_column(self) -> int:
+        return self.segment.end_column
+
+    @property
+    def text(self) -> str:
+        return self.segment.text
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_column": self.end_column,
+            "encoding": self.encoding,
+            "probability": round(self.probability, 6),
+            "detector_probability": _finite(self.detector_probability),
+            "text": self.text,
+            "evidence": self.evidence,
+        }
+
+
+def _finite(p: float) -> float | None:
+    return None if math.isinf(p) else round(p, 6)
+
+
+def _document_lean(scored: Sequence[tuple[Segment, Evidence]]) -> float:
+    """The document's encoding as log-odds: confident segments vote with their length."""
+    zawgyi = unicode = 0
+    for seg, ev in scored:
+        if ev.identical:
+            continue
+        if ev.total >= CONFIDENT:
+            zawgyi += len(seg.text)
+        elif ev.total <= -CONFIDENT:
+            unicode += len(seg.text)
+    if zawgyi + unicode == 0:
+        return 0.0
+    return math.log((zawgyi + 1) / (unicode + 1))
+
+
+def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
+    """Decide each segment, letting the document's clear segments inform unclear ones."""
+    model = markov_model()
+    scored = [(seg, weigh(seg.text)) for seg in segments]
+    lean = _document_lean(scored)
+    out = []
+    for seg, ev in scored:
+        detector_p = model.probability(seg.text)
+        if ev.identical:
+            out.append(Detection(seg, "unicode", 0.0, detector_p, ev.describe()))
+            continue
+        total = ev.total
+        encoding: Encoding
+        evidence = ev.describe()
+        if total >= CONFIDENT:
+            encoding = "zawgyi"
+        elif total <= -CONFIDENT:
+            encoding = "unicode"
+        elif abs(lean) >= 1.0:
+            encoding = "zawgyi" if lean > 0 else "unicode"
+            total += lean
+            evidence += f"; unclear alone, the document around it is {encoding}"
+        else:
+            encoding = "ambiguous"
+            evidence += "; unclear, and the document gives no context"
+        out.append(Detection(seg, encoding, _sigmoid(total), detector_p, evidence))
+    return out
+
+
+def detect_text(text: str) -> list[Detection]:
+    """Detect the encoding of every Myanmar segment of ``text``."""
+    return detect_segments(myanmar_segments(text))

@@ -1,0 +1,147 @@
+"""Normalization of Unicode Burmese: one storage form for text that looks the same.
+
+Burmese typed in Unicode often *renders* correctly while being stored in a form that
+search, sorting, spell-checking and comparison do not recognise: marks typed in another
+order, a digit that looks like a letter, a stray zero-width character. Each rule below
+fixes one such habit, is named, and says in its docstring why the fix is right. Rules
+propose edits; the pipeline applies and reports them.
+
+Every rule is conservative: it only fires where the stored form cannot be what the
+writer meant (a digit carrying a vowel sign, a mark split from its letter), so
+canonical text is never changed (property-tested).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from polyglot.burmese.changes import Edit, Rule, TrackedText, rule
+from polyglot.burmese.chars import ASAT, BASES, DIGITS, MEDIALS, is_mark
+from polyglot.burmese.clusters import canonical_marks, clusters
+
+_ZW = "\u200b\u200c\u200d"
+
+
+@rule("normalize")
+def remove_stray_zero_width(text: str) -> Iterator[Edit]:
+    """Zero-width characters that split a letter from its mark, repeat, or sit beside a space are noise.
+
+    A zero-width space is a legitimate line-break hint between Burmese words, so one
+    between two clusters is kept. But one before a dependent mark cuts the syllable in
+    two (the mark then renders on a dotted circle), a run of them means no more than
+    one, and one next to a real space adds nothing. ZWJ and ZWNJ have no role in
+    Burmese shaping, so between two Myanmar characters they are always stray.
+    """
+    for m in re.finditer(f"[{_ZW}]+", text):
+        start, end = m.span()
+        run = m.group()
+        nxt = text[end] if end < len(text) else ""
+        prev = text[start - 1] if start else ""
+        if (nxt and is_mark(nxt)) or prev.isspace() or nxt.isspace() or not prev or not nxt:
+            yield start, end, ""
+        elif run != "\u200b":
+            yield start, end, "\u200b" if "\u200b" in run else ""
+
+
+def _is_letter_or_mark(ch: str) -> bool:
+    return ch in BASES or is_mark(ch)
+
+
+@rule("normalize")
+def fix_zero_for_wa(text: str) -> Iterator[Edit]:
+    """The digit zero ၀ (U+1040) inside a word is the letter wa ဝ (U+101D); wa among digits is zero.
+
+    The two look identical in most fonts, so typists use whichever is nearer. A digit
+    never carries a vowel sign or asat and never sits between two letters; a letter
+    never sits between two digits or ends a number. Only those unambiguous positions
+    are changed.
+    """
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if ch == "\u1040":
+            if prev in DIGITS or nxt in DIGITS:
+                continue
+            if is_mark(nxt) or (_is_letter_or_mark(prev) and nxt in BASES):
+                yield i, i + 1, "\u101d"
+        elif ch == "\u101d" and prev in DIGITS and (nxt in DIGITS or not _is_letter_or_mark(nxt)):
+            yield i, i + 1, "\u1040"
+
+
+@rule("normalize")
+def fix_four_for_nyi(text: str) -> Iterator[Edit]:
+    """The digit four ၄ followed by ``င်း`` is the abbreviation ၎င်း ("the said"), U+104E.
+
+    ၎ (U+104E) is written only in ၎င်း, and a digit is never followed by a letter
+    carrying asat and visarga, so ``၄င်း`` is always a look-alike typed for ``၎င်း``.
+    """
+    for m in re.finditer("\u1044(?=\u1004\u103a\u1038)", text):
+        if not (m.start() and text[m.start() - 1] in DIGITS):
+            yield m.start(), m.end(), "\u104e"
+
+
+@rule("normalize")
+def fix_u_for_nya(text: str) -> Iterator[Edit]:
+    """The vowel ဥ (U+1025) carrying asat or a medial is the consonant ဉ (U+1009).
+
+    ဥ is an independent vowel: it takes no asat and no medial. ဉ is the consonant
+    that ends syllables like ``ဉ်`` and takes medials. They look alike, and Zawgyi
+    keyboards produce U+1025 for both, so the mark decides.
+    """
+    for m in re.finditer("\u1025(?=[" + ASAT + "".join(sorted(MEDIALS)) + "])", text):
+        yield m.start(), m.end(), "\u1009"
+
+
+@rule("normalize")
+def reorder_marks(text: str) -> Iterator[Edit]:
+    """Marks are stored in the canonical order of Unicode Technical Note #11.
+
+    Fonts draw ``ရေှ`` and ``ရှေ`` the same, but only the UTN #11 order (medials, then
+    asat, vowel E, upper, lower and A vowels, anusvara, dot below, visarga) is found by
+    search and accepted by spell-checkers. Clusters with marks polyglot does not order
+    (Mon, Shan, Karen signs) are left alone.
+    """
+    for cluster in clusters(text):
+        if cluster.head and len(cluster.marks) > 1:
+            ordered = canonical_marks(cluster.marks)
+            if ordered != cluster.marks:
+                start = cluster.start + len(cluster.head)
+                yield start, start + len(cluster.marks), ordered
+
+
+@rule("normalize")
+def compose_nfc(text: str) -> Iterator[Edit]:
+    """Text is stored in Unicode Normalization Form C.
+
+    For Burmese this composes ဥ + ီ into ဦ (U+1026) and puts the dot below before an
+    asat (their canonical combining classes are 7 and 9), the order every converter and
+    keyboard is expected to produce.
+    """
+    for m in re.finditer(r"\S+", text):
+        word = m.group()
+        if not unicodedata.is_normalized("NFC", word):
+            yield m.start(), m.end(), unicodedata.normalize("NFC", word)
+
+
+RULES: tuple[Rule, ...] = (
+    remove_stray_zero_width,
+    fix_zero_for_wa,
+    fix_four_for_nyi,
+    fix_u_for_nya,
+    reorder_marks,
+    compose_nfc,
+)
+"""The normalization rules, in the order they run (later rules see earlier results)."""
+
+
+def canonical(text: str) -> str:
+    """``text`` with every normalization rule applied, without bookkeeping.
+
+    Used where only the result matters: comparing readings, scoring repairs, tests.
+    """
+    tracked = TrackedText.at(text, 0)
+    for r in RULES:
+        tracked.apply(r.find(tracked.text))
+    return tracked.text

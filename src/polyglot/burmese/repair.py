@@ -1,0 +1,218 @@
+"""Repair of damage that is not an encoding matter: what PDF extraction does to Burmese.
+
+Text copied out of a PDF loses and invents characters. Two faults are common, and both
+leave the same trace: whitespace directly before a dependent mark, where no whitespace
+can be, because a mark always attaches to the letter before it.
+
+* **Inserted space.** The extractor guesses word gaps from glyph positions, and a
+  medial or vowel drawn far from its letter gets a space in front (``လ ွ်ာ``). The
+  repair is to delete the space.
+* **Lost letter.** A glyph the font's character map does not cover comes out as some
+  other character, often a space such as U+2002 EN SPACE, while the marks around it
+  survive (``ၾ␣ား`` for ``ၾကား``). The repair is to restore the letter.
+
+Which repair applies is decided per *whitespace character* for the whole document,
+because a font's broken mapping is the same everywhere in a document: every U+2002
+before a mark stands for the same letter. Each hypothesis (delete, or restore letter
+X for each consonant X) is scored by the real words the repaired text contains, read
+from ICU's Burmese dictionary and from the document's own undamaged words; the letter
+is restored only when it clearly beats deletion. A third repair settles two vowel signs
+that compete for one place (``လုူ``), which ICU would silently drop one of, by the same
+word evidence.
+
+Clean text has no whitespace before a mark and no competing vowels, so these repairs
+never fire on it (property-tested on every clean data set).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from polyglot.burmese.chars import CONSONANTS, needs_base
+from polyglot.burmese.convert import zawgyi_to_unicode
+from polyglot.burmese.lexicon import syllables, word_joins
+
+RESTORE_MARGIN = 2
+"""How many more dictionary word boundaries restoring a letter must produce than deleting
+the whitespace: two, so that one lucky word never decides."""
+
+_SPACE_BEFORE = re.compile(r"[^\S\n\r]+(?=\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class RepairEdit:
+    """A decided repair: replace ``run[start:end]`` with ``after``."""
+
+    start: int
+    end: int
+    after: str
+    rule: str
+    reason: str
+    evidence: str
+
+
+LOST_LETTER_REASON = (
+    "Whitespace cannot stand before a dependent mark; here it stands for a letter the PDF "
+    "font could not map, and the same letter restores real words throughout the document."
+)
+INSERTED_SPACE_REASON = (
+    "A space cannot stand before a dependent mark, which always attaches to the letter "
+    "before it; PDF extraction inserted it."
+)
+COMPETING_VOWEL_REASON = (
+    "Two vowel signs cannot share one place in a syllable; the one kept is the one that "
+    "makes a real word."
+)
+
+
+class Vocabulary:
+    """The syllables a document's text contains, as evidence for its damaged places.
+
+    A syllable that appears intact elsewhere in the same document is one its author
+    writes; that settles choices a dictionary cannot, such as which of two competing
+    vowels a one-syllable word carries (``လူ့`` vs ``လု့``).
+    """
+
+    def __init__(self, unicode_runs: Sequence[str]) -> None:
+        self.counts: Counter[str] = Counter(s for run in unicode_runs for s in syllables(run))
+
+    def score(self, unicode_text: str) -> float:
+        """Dictionary word boundaries, plus half a point per syllable the document knows."""
+        seen = sum(1 for s in syllables(unicode_text) if self.counts[s] > 0)
+        return word_joins(unicode_text) + 0.5 * seen
+
+
+def _to_unicode(text: str, encoding: str) -> str:
+    from polyglot.burmese.normalize import canonical
+
+    return canonical(zawgyi_to_unicode(text) if encoding == "zawgyi" else text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    run: int
+    offset: int
+    space: str
+
+
+def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
+    """Whitespace characters directly before a mark that needs a base in the run's encoding."""
+    sites = []
+    for i, (text, encoding) in enumerate(runs):
+        for m in _SPACE_BEFORE.finditer(text):
+            if needs_base(text[m.end()], encoding):
+                sites.append(_Site(i, m.end() - 1, text[m.end() - 1]))
+    return sites
+
+
+def _score_hypothesis(runs: Sequence[tuple[str, str]], sites: Sequence[_Site], replacement: str) -> int:
+    """Dictionary word boundaries in every affected run with ``replacement`` at every site.
+
+    Only the dictionary counts here, not the document's own words: every occurrence of
+    the lost letter's words is damaged, so the document's intact text is biased
+    against the right letter and towards letters of words that happen to be intact.
+    """
+    by_run: dict[int, list[int]] = {}
+    for site in sites:
+        by_run.setdefault(site.run, []).append(site.offset)
+    total = 0
+    for run, offsets in by_run.items():
+        text, encoding = runs[run]
+        pieces, pos = [], 0
+        for offset in sorted(offsets):
+            pieces += [text[pos:offset], replacement]
+            pos = offset + 1
+        pieces.append(text[pos:])
+        total += word_joins(_to_unicode("".join(pieces), encoding))
+    return total
+
+
+def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]]:
+    """Decide, per whitespace character, whether it is an inserted space or a lost letter."""
+    plans: list[list[RepairEdit]] = [[] for _ in runs]
+    by_space: dict[str, list[_Site]] = {}
+    for site in _damage_sites(runs):
+        by_space.setdefault(site.space, []).append(site)
+    for space, group in by_space.items():
+        delete = _score_hypothesis(runs, group, "")
+        best_letter, best = "", delete
+        for letter in sorted(CONSONANTS):
+            score = _score_hypothesis(runs, group, letter)
+            if score > best:
+                best_letter, best = letter, score
+        name = f"U+{ord(space):04X}"
+        if best_letter and best >= delete + RESTORE_MARGIN:
+            rule, reason, after = "restore_lost_letter", LOST_LETTER_REASON, best_letter
+            evidence = (
+                f"{len(group)} × {name} before a mark in this document; restoring {best_letter} "
+                f"everywhere makes {best} dictionary word boundaries, deleting makes {delete}"
+            )
+        else:
+            rule, reason, after = "remove_inserted_space", INSERTED_SPACE_REASON, ""
+            evidence = f"{len(group)} × {name} before a mark; no letter restores more words than deleting"
+        for site in group:
+            plans[site.run].append(RepairEdit(site.offset, site.offset + 1, after, rule, reason, evidence))
+    return plans
+
+
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words on both sides of ``text[start:end]``: the context a repair is judged in."""
+    left = text.rfind(" ", 0, max(start - 1, 0))
+    right = text.find(" ", end + 1)
+    return left + 1, (len(text) if right < 0 else right)
+
+
+_COMPETING = re.compile("[\u102f\u1030\u1033\u1034]{2}|[\u102d\u102e]{2}")
+"""Two lower vowel signs (U, UU, and Zawgyi's short and long variants) or two upper
+ones (I, II) in a row: each slot holds one vowel."""
+
+_COMPETING_WORD = re.compile(r"\S*(?:" + _COMPETING.pattern + r")\S*")
+"""A word with competing vowels: left out of the vocabulary that judges it."""
+
+
+def plan_vowel_repairs(text: str, encoding: str, vocabulary: Vocabulary) -> list[RepairEdit]:
+    """Keep the one of two competing vowel signs that makes a word the document knows."""
+    edits = []
+    for m in _COMPETING.finditer(text):
+        if m.group()[0] == m.group()[1]:
+            continue  # a plain duplicate: the diagnostics report it, conversion collapses it
+        lo, hi = _window(text, m.start(), m.end())
+        options = []
+        for keep in m.group():
+            candidate = text[lo : m.start()] + keep + text[m.end() : hi]
+            options.append((vocabulary.score(_to_unicode(candidate, encoding)), keep))
+        (best, keep), (other, _) = sorted(options, reverse=True)
+        if best > other:
+            edits.append(
+                RepairEdit(
+                    m.start(),
+                    m.end(),
+                    keep,
+                    "resolve_competing_vowels",
+                    COMPETING_VOWEL_REASON,
+                    f"keeping {keep} scores {best:g} word points, the other {other:g}",
+                )
+            )
+    return edits
+
+
+def plan_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]]:
+    """All repairs for a document's Myanmar runs, given as ``(text, encoding)`` pairs.
+
+    Returns one list of edits per run, positions relative to that run. Runs in the
+    ``ambiguous`` encoding are not repaired (their marks cannot be read with certainty).
+    """
+    readable = [(t, e if e != "ambiguous" else "unicode") for t, e in runs]
+    if not any(_SPACE_BEFORE.search(t) or _COMPETING.search(t) for t, _ in readable):
+        return [[] for _ in runs]
+    plans = plan_space_repairs(readable)
+    vocabulary = Vocabulary([_to_unicode(_COMPETING_WORD.sub(" ", t), e) for t, e in readable])
+    for i, (text, encoding) in enumerate(readable):
+        plans[i].extend(plan_vowel_repairs(text, encoding, vocabulary))
+    for i, (_, encoding) in enumerate(runs):
+        if encoding == "ambiguous":
+            plans[i] = []
+    return plans

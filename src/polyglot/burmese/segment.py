@@ -1,0 +1,107 @@
+"""Split text into runs of Myanmar script and everything else.
+
+Only Myanmar runs are ever examined or changed; every other character comes out exactly
+as it went in, in place. A run holds the Myanmar characters of one line together with
+the spaces and zero-width characters *between* them, because Burmese uses spaces
+between phrases, not words, and a phrase is the unit the encodings must agree on.
+
+A run never crosses a line break (``\\n``, and so not ``\\r\\n`` either), so lines are
+never joined or split. Whitespace right before a Myanmar dependent mark is part of the
+run too: a mark cannot begin a syllable, so that whitespace is either damage (a space
+a PDF extractor inserted, or a character that stands in for a lost letter) or it is
+nothing, and only the Burmese core can tell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from polyglot.burmese.chars import MYANMAR_BLOCKS, needs_base
+
+
+def _char_class(codepoints: list[int]) -> str:
+    return "".join(re.escape(chr(cp)) for cp in codepoints)
+
+
+_MY = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in MYANMAR_BLOCKS)
+_MARKS = _char_class(
+    [
+        cp
+        for lo, hi in MYANMAR_BLOCKS
+        for cp in range(lo, hi + 1)
+        if needs_base(chr(cp), "unicode") or needs_base(chr(cp), "zawgyi")
+    ]
+)
+_ZW = "\u200b\u200c\u200d"
+_SPACE = "[^\\S\\n\\r]"  # whitespace within a line
+MYANMAR_RUN = re.compile(
+    f"(?:{_SPACE}+(?=[{_MARKS}]))?[{_MY}][{_MY}{_ZW}]*"
+    f"(?:(?:{_SPACE}|[{_ZW}])+[{_MY}][{_MY}{_ZW}]*)*"
+)
+"""A run of Myanmar script: Myanmar characters, with spaces and zero-width characters
+allowed between them, and whitespace allowed in front of a leading dependent mark."""
+
+_HAS_MYANMAR = re.compile(f"[{_MY}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One run of Myanmar script, located in its text.
+
+    ``start``/``end`` are offsets into the whole text; ``line`` and ``column`` are
+    1-based (columns count code points, as editors do for Burmese).
+    """
+
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+
+    @property
+    def end_column(self) -> int:
+        """The column just past the run's last character."""
+        return self.column + len(self.text)
+
+
+def has_myanmar(text: str) -> bool:
+    """Does ``text`` contain any Myanmar character at all? (The cheap first question.)"""
+    return _HAS_MYANMAR.search(text) is not None
+
+
+def myanmar_segments(text: str) -> Iterator[Segment]:
+    """Yield every Myanmar run of ``text`` with its position, in order."""
+    line = 1
+    line_start = 0
+    counted_to = 0
+    for match in MYANMAR_RUN.finditer(text):
+        start = match.start()
+        newlines = text.count("\n", counted_to, start)
+        if newlines:
+            line += newlines
+            line_start = text.rindex("\n", counted_to, start) + 1
+        counted_to = start
+        yield Segment(start, match.end(), line, start - line_start + 1, match.group())
+
+
+def replace_segments(text: str, replacements: dict[int, str], segments: list[Segment]) -> str:
+    """Rebuild ``text`` with the runs whose start offset is in ``replacements`` replaced.
+
+    Everything outside those runs is copied verbatim, which is what guarantees that
+    non-Myanmar text, line endings and line counts are preserved.
+    """
+    if not replacements:
+        return text
+    out: list[str] = []
+    pos = 0
+    for seg in segments:
+        new = replacements.get(seg.start)
+        if new is None:
+            continue
+        out.append(text[pos : seg.start])
+        out.append(new)
+        pos = seg.end
+    out.append(text[pos:])
+    return "".join(out)
