@@ -1,0 +1,457 @@
+"""Reading and writing gettext PO files, strictly and in one stable format.
+
+Why our own, when polib and Babel exist: polib accepts broken files silently (an
+unterminated string, a missing ``msgstr``) and drops the previous msgid of obsolete
+entries; Babel's writer has produced ``#|`` output that GNU ``msgfmt`` rejects. A
+catalog is the translators' work, so the reader refuses anything it cannot represent
+faithfully (with ``FILE:LINE: message``), and the writer produces the layout GNU
+``msgmerge`` produces (79 columns, wrapped at spaces), so the same messages always give
+the same bytes and re-running a command never creates a diff.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from polyglot.files import InputError, read_text
+
+WIDTH = 79
+"""GNU gettext's line width: files we write look like files ``msgmerge`` writes."""
+
+FUZZY = "fuzzy"
+
+
+@dataclass
+class Message:
+    """One entry of a catalog, with everything a PO file can say about it."""
+
+    msgid: str
+    msgstr: str = ""
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    msgstr_plural: dict[int, str] = field(default_factory=dict)
+    locations: list[tuple[str, int | None]] = field(default_factory=list)
+    extracted_comments: list[str] = field(default_factory=list)
+    translator_comments: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    previous_msgctxt: str | None = None
+    previous_msgid: str | None = None
+    obsolete: bool = False
+    line: int = 0
+    """Line of ``msgid`` in the file this message was read from (0: not read from a file)."""
+    msgstr_line: int = 0
+    """Line of ``msgstr``, where findings about the translation point."""
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        """What makes a message unique in a catalog."""
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def fuzzy(self) -> bool:
+        return FUZZY in self.flags
+
+    @fuzzy.setter
+    def fuzzy(self, value: bool) -> None:
+        if value and not self.fuzzy:
+            self.flags.insert(0, FUZZY)
+        elif not value:
+            self.flags = [flag for flag in self.flags if flag != FUZZY]
+            self.previous_msgid = None
+            self.previous_msgctxt = None
+
+    @property
+    def translations(self) -> list[str]:
+        """Every msgstr, plural forms included."""
+        if self.msgid_plural is not None:
+            return [self.msgstr_plural[index] for index in sorted(self.msgstr_plural)]
+        return [self.msgstr]
+
+    @property
+    def translated(self) -> bool:
+        """Has a complete translation that is not fuzzy: only these are ever published."""
+        return not self.fuzzy and not self.obsolete and all(self.translations)
+
+    @property
+    def has_translation(self) -> bool:
+        """Has any translation text at all, fuzzy or not."""
+        return any(self.translations)
+
+
+@dataclass
+class Catalog:
+    """A PO or POT file: its header fields, the comments above them, and its messages."""
+
+    header: dict[str, str] = field(default_factory=dict)
+    header_comments: list[str] = field(default_factory=list)
+    header_flags: list[str] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+    path: str = "<catalog>"
+    header_line: int = 1
+
+    @property
+    def active(self) -> list[Message]:
+        """The messages in use (not obsolete)."""
+        return [message for message in self.messages if not message.obsolete]
+
+    @property
+    def obsolete(self) -> list[Message]:
+        return [message for message in self.messages if message.obsolete]
+
+    def find(self, msgid: str, msgctxt: str | None = None) -> Message | None:
+        """The active message with this msgid, if any."""
+        for message in self.messages:
+            if not message.obsolete and message.key == (msgctxt, msgid):
+                return message
+        return None
+
+
+# --------------------------------------------------------------------------- reading
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b",
+            "f": "\f", "v": "\v", "'": "'", "?": "?"}
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(.*)$")
+
+
+def _unquote(raw: str, where: str) -> str:
+    """The value of one quoted PO string, or an InputError naming the fault."""
+    raw = raw.strip()
+    if not raw.startswith('"'):
+        raise InputError(f"{where}: expected a quoted string")
+    out: list[str] = []
+    index = 1
+    while index < len(raw):
+        char = raw[index]
+        if char == '"':
+            if raw[index + 1:].strip():
+                raise InputError(f"{where}: text after the closing quote")
+            return "".join(out)
+        if char == "\\":
+            if index + 1 >= len(raw):
+                break
+            code = raw[index + 1]
+            if code in _ESCAPES:
+                out.append(_ESCAPES[code])
+                index += 2
+                continue
+            octal = re.match(r"[0-7]{1,3}", raw[index + 1:])
+            if octal:
+                out.append(chr(int(octal.group(), 8)))
+                index += 1 + len(octal.group())
+                continue
+            raise InputError(f"{where}: invalid escape sequence \\{code}")
+        out.append(char)
+        index += 1
+    raise InputError(f"{where}: end-of-line within string (missing closing quote)")
+
+
+class _Parser:
+    """A line-oriented state machine over one PO file; see ``parse_po``."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.path = path
+        self.lines = text.split("\n")
+        self.catalog = Catalog(path=path)
+        self.seen: dict[tuple[str | None, str], int] = {}
+        self._reset()
+
+    def _reset(self) -> None:
+        self.entry: dict[str, object] = {}
+        self.comments: dict[str, list[str]] = {"#": [], "#.": [], "#,": [], "#:": []}
+        self.previous: dict[str, str] = {}
+        self.last: tuple[str, int | None] | None = None  # the field continuation lines extend
+        self.obsolete = False
+        self.started = 0
+
+    def error(self, lineno: int, message: str) -> InputError:
+        return InputError(f"{self.path}:{lineno}: {message}")
+
+    def parse(self) -> Catalog:
+        for lineno, raw in enumerate(self.lines, start=1):
+            self._line(lineno, raw.rstrip("\r"))
+        self._finish(len(self.lines))
+        return self.catalog
+
+    def _line(self, lineno: int, line: str) -> None:
+        stripped = line.strip()
+        if not stripped:
+            self._finish(lineno)
+            return
+        obsolete = stripped.startswith("#~")
+        if obsolete:
+            stripped = stripped[2:].strip()
+            if stripped.startswith("|"):
+                self._previous(lineno, stripped[1:].strip())
+                return
+            if not stripped:
+                return
+        elif stripped.startswith("#"):
+            self._comment(lineno, stripped)
+            return
+        if stripped.startswith('"'):
+            self._continue(lineno, stripped)
+            return
+        match = _KEYWORD.match(stripped)
+        if not match:
+            word = stripped.split()[0]
+            raise self.error(lineno, f"unknown keyword {word!r} (expected msgid, msgstr, ...)")
+        keyword, plural_index, rest = match.groups()
+        name = "msgstr" if keyword.startswith("msgstr") else keyword
+        if name in ("msgctxt", "msgid") and "msgstr" in self.entry:
+            self._finish(lineno)
+        if self.entry and obsolete != self.obsolete:
+            raise self.error(lineno, "an entry mixes obsolete (#~) and active lines")
+        self.obsolete = obsolete
+        value = _unquote(rest, f"{self.path}:{lineno}")
+        index = int(plural_index) if plural_index is not None else None
+        if name == "msgstr":
+            if "msgid" not in self.entry:
+                raise self.error(lineno, "msgstr without a msgid before it")
+            plurals = self.entry.setdefault("msgstr_plural", {})
+            assert isinstance(plurals, dict)
+            if index is None:
+                if "msgid_plural" in self.entry:
+                    raise self.error(lineno, "a plural message needs msgstr[N], not msgstr")
+                if "msgstr" in self.entry:
+                    raise self.error(lineno, "msgstr given twice in one entry")
+                self.entry["msgstr"] = value
+            else:
+                if index in plurals:
+                    raise self.error(lineno, f"msgstr[{index}] given twice")
+                plurals[index] = value
+                self.entry["msgstr"] = ""
+            self.entry.setdefault("msgstr_line", lineno)
+        else:
+            if name in self.entry:
+                raise self.error(lineno, f"{name} given twice in one entry")
+            if name == "msgid_plural" and "msgid" not in self.entry:
+                raise self.error(lineno, "msgid_plural without a msgid before it")
+            self.entry[name] = value
+            if name == "msgid":
+                self.entry["line"] = lineno
+        self.started = self.started or lineno
+        self.last = (name, index)
+
+    def _comment(self, lineno: int, stripped: str) -> None:
+        if "msgstr" in self.entry:
+            self._finish(lineno)
+        self.started = self.started or lineno
+        if stripped.startswith("#|"):
+            self._previous(lineno, stripped[2:].strip())
+            return
+        for prefix in ("#.", "#,", "#:"):
+            if stripped.startswith(prefix):
+                self.comments[prefix].append(stripped[len(prefix):].strip())
+                return
+        text = stripped[1:]
+        self.comments["#"].append(text[1:] if text.startswith(" ") else text)
+
+    def _previous(self, lineno: int, rest: str) -> None:
+        where = f"{self.path}:{lineno}"
+        if rest.startswith('"'):
+            if not self.previous:
+                raise self.error(lineno, "#| continuation without a previous msgid")
+            key = next(reversed(self.previous))
+            self.previous[key] += _unquote(rest, where)
+            return
+        match = _KEYWORD.match(rest)
+        if not match or match.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
+            raise self.error(lineno, "#| must give a previous msgctxt or msgid")
+        self.previous[match.group(1)] = _unquote(match.group(3), where)
+
+    def _continue(self, lineno: int, stripped: str) -> None:
+        if self.last is None:
+            raise self.error(lineno, "a string continuation with no keyword before it")
+        value = _unquote(stripped, f"{self.path}:{lineno}")
+        name, index = self.last
+        if name == "msgstr" and index is not None:
+            plurals = self.entry["msgstr_plural"]
+            assert isinstance(plurals, dict)
+            plurals[index] += value
+        else:
+            current = self.entry[name]
+            assert isinstance(current, str)
+            self.entry[name] = current + value
+
+    def _finish(self, lineno: int) -> None:
+        entry = self.entry
+        if not entry:
+            if self.previous or self.comments["#,"] or self.comments["#:"] or self.comments["#."]:
+                raise self.error(self.started or lineno, "comments without a message after them")
+            if self.comments["#"] and not self.catalog.messages and not self.catalog.header:
+                self.catalog.header_comments.extend(self.comments["#"])
+            self._reset()
+            return
+        start = self.started or lineno
+        if "msgid" not in entry:
+            raise self.error(start, "an entry without a msgid")
+        if "msgstr" not in entry:
+            raise self.error(int(entry["line"]), "missing msgstr after this msgid")  # type: ignore[arg-type]
+        msgid = str(entry["msgid"])
+        msgctxt = entry.get("msgctxt")
+        flags = [flag.strip() for line in self.comments["#,"] for flag in line.split(",")]
+        message = Message(
+            msgid=msgid,
+            msgstr=str(entry["msgstr"]),
+            msgctxt=str(msgctxt) if msgctxt is not None else None,
+            msgid_plural=entry.get("msgid_plural"),  # type: ignore[arg-type]
+            msgstr_plural=dict(entry.get("msgstr_plural") or {}) if "msgid_plural" in entry else {},  # type: ignore[call-overload]
+            locations=[_location(item) for line in self.comments["#:"] for item in line.split()],
+            extracted_comments=list(self.comments["#."]),
+            translator_comments=list(self.comments["#"]),
+            flags=list(dict.fromkeys(flag for flag in flags if flag)),
+            previous_msgctxt=self.previous.get("msgctxt"),
+            previous_msgid=self.previous.get("msgid"),
+            obsolete=self.obsolete,
+            line=int(entry["line"]),  # type: ignore[arg-type]
+            msgstr_line=int(entry.get("msgstr_line", entry["line"])),  # type: ignore[arg-type]
+        )
+        if msgid == "" and msgctxt is None and not self.obsolete:
+            if self.catalog.header or self.catalog.messages:
+                raise self.error(message.line, "a second header entry (msgid \"\")")
+            self.catalog.header = _parse_header(message.msgstr, self.path, message.msgstr_line)
+            self.catalog.header_comments += message.translator_comments
+            self.catalog.header_flags = message.flags
+            self.catalog.header_line = message.line
+        else:
+            if not self.obsolete:
+                first = self.seen.get(message.key)
+                if first is not None:
+                    raise self.error(message.line,
+                                     f"duplicate message definition (first at line {first})")
+                self.seen[message.key] = message.line
+            self.catalog.messages.append(message)
+        self._reset()
+
+
+def _location(item: str) -> tuple[str, int | None]:
+    path, sep, line = item.rpartition(":")
+    if sep and line.isdigit():
+        return (path, int(line))
+    return (item, None)
+
+
+def _parse_header(text: str, path: str, lineno: int) -> dict[str, str]:
+    header: dict[str, str] = {}
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        name, sep, value = line.partition(":")
+        if not sep:
+            raise InputError(f"{path}:{lineno}: header line {line!r} is not 'Name: value'")
+        header[name.strip()] = value.strip()
+    return header
+
+
+def parse_po(text: str, path: str = "<catalog>") -> Catalog:
+    """Parse PO text; any fault is an InputError ``FILE:LINE: message``."""
+    return _Parser(text, path).parse()
+
+
+def read_po(path: str) -> Catalog:
+    """Read and parse a PO or POT file through ``polyglot.files``."""
+    return parse_po(read_text(path).text, path)
+
+
+# --------------------------------------------------------------------------- writing
+
+def _escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            .replace("\t", "\\t").replace("\r", "\\r"))
+
+
+_PIECES = re.compile(r"[^ \n]*(?: +|\n|$)")
+
+
+def _chunks(text: str, room: int) -> Iterator[str]:
+    """Escaped pieces of ``text``, each at most ``room`` wide, broken after spaces and
+    newlines as GNU gettext does; a run without spaces (Chinese, Burmese) that does not
+    fit is broken between characters."""
+    line = ""
+    for piece in _PIECES.findall(text):
+        if not piece:
+            continue
+        escaped = _escape(piece)
+        if line and len(line) + len(escaped) > room:
+            yield line
+            line = ""
+        if len(escaped) > room:
+            for char in piece:
+                char_escaped = _escape(char)
+                if len(line) + len(char_escaped) > room:
+                    yield line
+                    line = ""
+                line += char_escaped
+        else:
+            line += escaped
+        if piece.endswith("\n"):
+            yield line
+            line = ""
+    if line:
+        yield line
+
+
+def _field(keyword: str, value: str, prefix: str = "") -> list[str]:
+    """``keyword "value"`` in one line if it fits, else GNU's ``keyword ""`` plus lines."""
+    head = f"{prefix}{keyword} "
+    escaped = _escape(value)
+    inner_newline = "\n" in value[:-1]
+    if len(head) + len(escaped) + 2 <= WIDTH and not inner_newline:
+        return [f'{head}"{escaped}"']
+    room = WIDTH - len(prefix) - 2
+    return [f'{head}""', *(f'{prefix}"{chunk}"' for chunk in _chunks(value, room))]
+
+
+def _locations(locations: list[tuple[str, int | None]]) -> list[str]:
+    lines: list[str] = []
+    line = "#:"
+    for path, lineno in locations:
+        item = f"{path}:{lineno}" if lineno is not None else path
+        if line != "#:" and len(line) + 1 + len(item) > WIDTH:
+            lines.append(line)
+            line = "#:"
+        line += " " + item
+    if line != "#:":
+        lines.append(line)
+    return lines
+
+
+def _message_lines(message: Message) -> list[str]:
+    lines = [f"# {text}" if text else "#" for text in message.translator_comments]
+    lines += [f"#. {text}" if text else "#." for text in message.extracted_comments]
+    if not message.obsolete:
+        lines += _locations(message.locations)
+    if message.flags:
+        lines.append("#, " + ", ".join(message.flags))
+    prefix = "#~ " if message.obsolete else ""
+    previous = "#~| " if message.obsolete else "#| "
+    if message.previous_msgctxt is not None:
+        lines += _field("msgctxt", message.previous_msgctxt, previous)
+    if message.previous_msgid is not None:
+        lines += _field("msgid", message.previous_msgid, previous)
+    if message.msgctxt is not None:
+        lines += _field("msgctxt", message.msgctxt, prefix)
+    lines += _field("msgid", message.msgid, prefix)
+    if message.msgid_plural is not None:
+        lines += _field("msgid_plural", message.msgid_plural, prefix)
+        for index in sorted(message.msgstr_plural):
+            lines += _field(f"msgstr[{index}]", message.msgstr_plural[index], prefix)
+    else:
+        lines += _field("msgstr", message.msgstr, prefix)
+    return lines
+
+
+def format_po(catalog: Catalog) -> str:
+    """The catalog as PO text in our one stable layout (header, active, then obsolete)."""
+    out: list[str] = [f"# {text}" if text else "#" for text in catalog.header_comments]
+    if catalog.header_flags:
+        out.append("#, " + ", ".join(catalog.header_flags))
+    header = "".join(f"{name}: {value}\n" for name, value in catalog.header.items())
+    out += _field("msgid", "")
+    out += _field("msgstr", header) if header else ['msgstr ""']
+    for message in [*catalog.active, *catalog.obsolete]:
+        out.append("")
+        out += _message_lines(message)
+    return "\n".join(out) + "\n"

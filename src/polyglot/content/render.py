@@ -1,0 +1,85 @@
+"""Render an announcement in another language from its blocks' translations.
+
+Rendering edits the source document in place, block by block, rather than
+regenerating Markdown from a tree: everything that is not a translatable block (link
+reference definitions, HTML, code, blank lines, the order of front-matter fields)
+comes out exactly as the author wrote it, and a block without a translation keeps its
+original text, so a partly translated announcement is still a whole announcement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import yaml
+
+from polyglot.content.document import Block, Document, markdown
+
+Translate = Callable[[str], "str | None"]
+"""Maps a block's message to its translation, or to None when there is none."""
+
+
+def _replace_block(lines: list[str], block: Block, translation: str) -> None:
+    """Put ``translation`` where ``block`` was, keeping the block's own markup."""
+    start, end = block.line - 1, block.end_line
+    first = lines[start]
+    if block.kind == "heading":
+        lines[start:end] = ["#" * block.level + " " + translation] + [None] * (end - start - 1)  # type: ignore[list-item]
+        return
+    lead = block.raw.split("\n")[0].strip()
+    column = first.find(lead) if lead else -1
+    prefix = first[:column] if column >= 0 else ""
+    lines[start:end] = [prefix + translation] + [None] * (end - start - 1)  # type: ignore[list-item]
+
+
+def _replace_cells(line: str, cells: list[tuple[Block, str | None]]) -> str:
+    """Translate a table row's cells left to right within the row's one line."""
+    out, cursor = [], 0
+    for block, translation in cells:
+        column = line.find(block.raw, cursor)
+        if column < 0 or translation is None:
+            continue
+        out.append(line[cursor:column] + translation.replace("|", "\\|"))
+        cursor = column + len(block.raw)
+    return "".join(out) + line[cursor:]
+
+
+def translated_body(document: Document, translate: Translate) -> str:
+    """The document's body (no front matter) with every translated block replaced."""
+    lines: list[str | None] = list(document.text.split("\n"))
+    rows: dict[int, list[tuple[Block, str | None]]] = {}
+    for block in document.body_blocks:
+        translation = translate(block.text)
+        if block.kind == "table cell":
+            rows.setdefault(block.line - 1, []).append((block, translation))
+        elif translation is not None:
+            _replace_block(lines, block, translation)  # type: ignore[arg-type]
+    for index, cells in rows.items():
+        lines[index] = _replace_cells(lines[index] or "", cells)
+    return "\n".join(line for line in lines[document.body_start:] if line is not None)
+
+
+def translated_meta(document: Document, translate: Translate, language: str) -> dict[str, object]:
+    """The front matter with its prose fields translated and ``language`` set."""
+    meta = dict(document.meta)
+    for key, block in document.front_blocks.items():
+        translation = translate(block.text)
+        if translation is not None:
+            meta[key] = translation
+    meta["language"] = language
+    return meta
+
+
+def render_markdown(document: Document, translate: Translate, language: str) -> str:
+    """The whole document in ``language``: front matter and body."""
+    body = translated_body(document, translate)
+    if not document.meta:
+        return body
+    meta = translated_meta(document, translate, language)
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return "---\n" + front + "---\n" + body
+
+
+def render_html(document: Document, translate: Translate) -> str:
+    """The translated body as HTML, for the site build."""
+    return markdown().render(translated_body(document, translate))
