@@ -1,16 +1,245 @@
-"""The `polyglot` command: a thin layer over the library (parse options, call, format)."""
+"""The `polyglot` command: a thin layer over the library (parse options, call, format).
+
+Exit codes everywhere: 0 fine, 1 findings (check modes), 2 usage or input error with a
+one-line message on stderr that names the file (and line, where there is one).
+"""
 
 from __future__ import annotations
+
+import difflib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from polyglot import __version__
+from polyglot.burmese.detect import detect_text
+from polyglot.burmese.pipeline import Result, Target, normalize_text
+from polyglot.files import InputError, TextFile, atomic_write, decode, read_text
+
+STDIN = "-"
+
+
+def fail(message: str) -> NoReturn:
+    """Report an input or usage error the way every command does, and exit 2."""
+    click.echo(f"polyglot: {message}", err=True)
+    sys.exit(2)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="polyglot")
 def main() -> None:
     """Publish announcements cleanly in English, Burmese and Chinese."""
+
+
+# --- inputs ---------------------------------------------------------------------------
+
+
+def expand_paths(paths: tuple[str, ...], recursive: bool) -> list[str]:
+    """Turn the command line's paths into files; ``-`` (or nothing) is standard input."""
+    if not paths:
+        return [STDIN]
+    out: list[str] = []
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            if not recursive:
+                raise InputError(f"{path}: is a directory (use --recursive to walk it)")
+            out.extend(_walk(path))
+        else:
+            out.append(path)
+    return out
+
+
+def _walk(root: str) -> Iterator[str]:
+    """Every regular file under ``root``, sorted, skipping hidden files and folders."""
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield os.path.join(folder, name)
+
+
+def load(path: str) -> TextFile:
+    if path == STDIN:
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    return read_text(path)
+
+
+# --- detect ---------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("-r", "--recursive", is_flag=True, help="Walk directories.")
+def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
+    """Say, for every run of Burmese text, whether it is Zawgyi or Unicode.
+
+    JSON Lines output has one object per run: path, line, column, end_column (just past
+    the run), encoding (zawgyi, unicode or ambiguous), probability (P(Zawgyi) with all
+    evidence), detector_probability (myanmar-tools' model alone), text and evidence.
+    """
+    try:
+        for path in expand_paths(paths, recursive):
+            name = "<stdin>" if path == STDIN else path
+            for det in detect_text(load(path).text):
+                if fmt == "json":
+                    click.echo(json.dumps({"path": name, **det.to_dict()}, ensure_ascii=False))
+                else:
+                    snippet = det.text if len(det.text) <= 40 else det.text[:39] + "…"
+                    click.echo(f"{name}:{det.line}:{det.column}\t{det.encoding:<9}\t{det.probability:.3f}\t{snippet}")
+    except InputError as err:
+        fail(str(err))
+
+
+# --- normalize ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Options:
+    target: Target
+    repair: bool
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What normalizing one input produced (picklable, for worker processes)."""
+
+    path: str
+    original: TextFile
+    result: Result
+
+
+def normalize_one(path: str, options: Options) -> Outcome:
+    source = load(path)
+    return Outcome(path, source, normalize_text(source.text, target=options.target, repair=options.repair))
+
+
+def _normalize_file(args: tuple[str, Options]) -> Outcome:
+    return normalize_one(*args)
+
+
+def outcomes(paths: list[str], options: Options, jobs: int) -> Iterator[Outcome]:
+    """Normalize every input, in order, on ``jobs`` worker processes when there are several files."""
+    if jobs <= 1 or len(paths) < 2 or STDIN in paths:
+        for path in paths:
+            yield normalize_one(path, options)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_normalize_file, [(p, options) for p in paths], chunksize=4)
+
+
+def explain_outcome(outcome: Outcome, echo: Callable[[str], None]) -> None:
+    """Each change: where, what, why, evidence; then what is still wrong."""
+    name = "<stdin>" if outcome.path == STDIN else outcome.path
+    for c in outcome.result.changes:
+        echo(f"{name}:{c.line}:{c.column}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r}")
+        echo(f"    why: {c.reason}")
+        if c.evidence:
+            echo(f"    evidence: {c.evidence}")
+    report_diagnostics(outcome, echo)
+
+
+def report_diagnostics(outcome: Outcome, echo: Callable[[str], None]) -> None:
+    name = "<stdin>" if outcome.path == STDIN else outcome.path
+    for d in outcome.result.diagnostics:
+        hint = f" (suggestion: {d.suggestion})" if d.suggestion else ""
+        echo(f"{name}:{d.line}:{d.column}: [{d.code}] {d.message}{hint}")
+
+
+def unified_diff(outcome: Outcome) -> str:
+    name = "<stdin>" if outcome.path == STDIN else outcome.path
+    return "".join(
+        difflib.unified_diff(
+            outcome.original.text.splitlines(keepends=True),
+            outcome.result.text.splitlines(keepends=True),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+        )
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-i", "--in-place", is_flag=True, help="Rewrite the files (atomically, keeping their mode).")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if anything would change or is ill-formed.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show a unified diff instead of the text.")
+@click.option("--explain", is_flag=True, help="Explain every change: where, what, why, evidence.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--to", "target", type=click.Choice(["unicode", "zawgyi"]), default="unicode", show_default=True)
+@click.option("--no-repair", is_flag=True, help="Do not repair PDF-extraction damage (only report it).")
+@click.option("-r", "--recursive", is_flag=True, help="Walk directories.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
+@click.option("-q", "--quiet", is_flag=True, help="No diagnostics on stderr.")
+def normalize(
+    paths: tuple[str, ...],
+    in_place: bool,
+    check: bool,
+    show_diff: bool,
+    explain: bool,
+    fmt: str,
+    target: str,
+    no_repair: bool,
+    recursive: bool,
+    jobs: int,
+    quiet: bool,
+) -> None:
+    """Convert Zawgyi to Unicode, repair damage and normalize Burmese; everything else untouched.
+
+    With no PATH (or -), read standard input and write standard output. The output has
+    exactly as many lines as the input, the same line endings and byte order mark.
+    """
+    if in_place and check:
+        fail("--in-place and --check contradict each other")
+    try:
+        files = expand_paths(paths, recursive)
+        if in_place and STDIN in files:
+            fail("--in-place needs files, not standard input")
+        options = Options(target=target, repair=not no_repair)  # type: ignore[arg-type]
+        findings = False
+        text_to_stdout = not (in_place or check or show_diff or fmt == "json")
+        note = (lambda s: click.echo(s, err=True)) if text_to_stdout else click.echo
+        warn = (lambda s: None) if quiet else (lambda s: click.echo(s, err=True))
+        for outcome in outcomes(files, options, jobs):
+            result = outcome.result
+            findings = findings or result.changed or bool(result.diagnostics)
+            if fmt == "json":
+                record: dict[str, object] = {
+                    "path": "<stdin>" if outcome.path == STDIN else outcome.path,
+                    "changed": result.changed,
+                    "changes": [c.to_dict() for c in result.changes],
+                    "diagnostics": [d.to_dict() for d in result.diagnostics],
+                }
+                if not (in_place or check):
+                    record["text"] = result.text
+                click.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                if explain:
+                    explain_outcome(outcome, note)
+                elif not check:
+                    report_diagnostics(outcome, warn)
+                if show_diff:
+                    click.echo(unified_diff(outcome), nl=False)
+                if check and (result.changed or result.diagnostics):
+                    click.echo(f"{outcome.path}: would change ({len(result.changes)} changes, "
+                               f"{len(result.diagnostics)} problems)")
+                    if not explain:
+                        report_diagnostics(outcome, click.echo)
+            if in_place and result.changed:
+                atomic_write(Path(outcome.path), outcome.original.encode(result.text))
+            elif text_to_stdout:
+                sys.stdout.buffer.write(outcome.original.encode(result.text))
+                sys.stdout.buffer.flush()
+        if check and findings:
+            sys.exit(1)
+    except InputError as err:
+        fail(str(err))
 
 
 def _register_subcommands() -> None:

@@ -27,6 +27,8 @@ MYANMAR_BLOCKS = ((0x1000, 0x109F), (0xAA60, 0xAA7F), (0xA9E0, 0xA9FF))
 
 def is_myanmar(ch: str) -> bool:
     """Is ``ch`` in one of the three Myanmar blocks (main, Extended-A, Extended-B)?"""
+    if len(ch) != 1:
+        return False
     cp = ord(ch)
     return any(lo <= cp <= hi for lo, hi in MYANMAR_BLOCKS)
 

@@ -31,6 +31,7 @@ model on the rest.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -217,10 +218,46 @@ def _document_lean(scored: Sequence[tuple[Segment, Evidence]]) -> float:
     return math.log((zawgyi + 1) / (unicode + 1))
 
 
+_PHRASE = re.compile(r"\S+")
+
+
+def split_mixed(seg: Segment) -> list[Segment]:
+    """Split a run where text pasted in one encoding meets text in the other.
+
+    Burmese separates phrases with spaces, and a paste boundary falls between phrases.
+    A run is split only where confident phrases disagree; unclear phrases stay with the
+    phrases before them, so a run in one encoding is never split (its evidence is
+    strongest taken whole).
+    """
+    phrases = list(_PHRASE.finditer(seg.text))
+    if len(phrases) < 2:
+        return [seg]
+    verdicts = []
+    for m in phrases:
+        total = weigh(m.group()).total
+        verdicts.append(1 if total >= CONFIDENT else -1 if total <= -CONFIDENT else 0)
+    if not (1 in verdicts and -1 in verdicts):
+        return [seg]
+    cuts, current = [], 0
+    for m, verdict in zip(phrases, verdicts, strict=True):
+        if verdict and current and verdict != current:
+            cuts.append(m.start())
+        current = verdict or current
+    out, start = [], 0
+    for cut in [*cuts, len(seg.text)]:
+        piece = seg.text[start:cut].rstrip()
+        out.append(Segment(seg.start + start, seg.start + start + len(piece), seg.line, seg.column + start, piece))
+        start = cut
+    return out
+
+
 def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
-    """Decide each segment, letting the document's clear segments inform unclear ones."""
+    """Decide each segment, letting the document's clear segments inform unclear ones.
+
+    The detections' segments may be finer than the ones given (see ``split_mixed``).
+    """
     model = markov_model()
-    scored = [(seg, weigh(seg.text)) for seg in segments]
+    scored = [(part, weigh(part.text)) for seg in segments for part in split_mixed(seg)]
     lean = _document_lean(scored)
     out = []
     for seg, ev in scored:

@@ -54,17 +54,19 @@ def fix_zero_for_wa(text: str) -> Iterator[Edit]:
     """The digit zero ၀ (U+1040) inside a word is the letter wa ဝ (U+101D); wa among digits is zero.
 
     The two look identical in most fonts, so typists use whichever is nearer. A digit
-    never carries a vowel sign or asat and never sits between two letters; a letter
-    never sits between two digits or ends a number. Only those unambiguous positions
-    are changed.
+    never carries a vowel sign or asat, never precedes a final consonant (one killed
+    by asat, as in ``၀န်``) and never sits between two letters; a letter never sits
+    between two digits or ends a number. Only those unambiguous positions change.
     """
     for i, ch in enumerate(text):
         prev = text[i - 1] if i else ""
         nxt = text[i + 1] if i + 1 < len(text) else ""
+        after = text[i + 2] if i + 2 < len(text) else ""
         if ch == "\u1040":
             if prev in DIGITS or nxt in DIGITS:
                 continue
-            if is_mark(nxt) or (_is_letter_or_mark(prev) and nxt in BASES):
+            final_follows = nxt in BASES and after == ASAT
+            if is_mark(nxt) or final_follows or (_is_letter_or_mark(prev) and nxt in BASES):
                 yield i, i + 1, "\u101d"
         elif ch == "\u101d" and prev in DIGITS and (nxt in DIGITS or not _is_letter_or_mark(nxt)):
             yield i, i + 1, "\u1040"

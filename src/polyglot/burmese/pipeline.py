@@ -77,8 +77,8 @@ def normalize_text(text: str, *, target: Target = "unicode", repair: bool = True
     """
     if not has_myanmar(text):
         return Result(text)
-    segments = list(myanmar_segments(text))
-    detections = detect_segments(segments)
+    detections = detect_segments(myanmar_segments(text))
+    segments = [d.segment for d in detections]
     plans = plan_repairs([(d.text, d.encoding) for d in detections]) if repair else [[] for _ in detections]
     locate = _Locator(text)
     changes: list[Change] = []

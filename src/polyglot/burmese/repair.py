@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from polyglot.burmese.chars import CONSONANTS, needs_base
+from polyglot.burmese.chars import CONSONANTS, ZAWGYI_PREBASE, needs_base
 from polyglot.burmese.convert import zawgyi_to_unicode
 from polyglot.burmese.lexicon import syllables, word_joins
 
@@ -99,12 +99,16 @@ class _Site:
 
 
 def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
-    """Whitespace characters directly before a mark that needs a base in the run's encoding."""
+    """Whitespace where none can be: before a mark that needs a base, or, in Zawgyi, right
+    after a vowel E or medial RA, which Zawgyi stores before the consonant they belong to."""
     sites = []
     for i, (text, encoding) in enumerate(runs):
         for m in _SPACE_BEFORE.finditer(text):
+            before = text[m.start() - 1] if m.start() else ""
             if needs_base(text[m.end()], encoding):
                 sites.append(_Site(i, m.end() - 1, text[m.end() - 1]))
+            elif encoding == "zawgyi" and before in ZAWGYI_PREBASE:
+                sites.append(_Site(i, m.start(), text[m.start()]))
     return sites
 
 

@@ -1,0 +1,55 @@
+import math
+
+import pytest
+from myanmartools import ZawgyiDetector
+
+from polyglot.burmese.detect import detect_text, markov_model
+from tests.conftest import UNICODE_SENTENCES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*UNICODE_SENTENCES, "ascii only", "ဘဂၤလားေဒရွ္႕", "မွ", "အ", "digits ၅၂၀", "mixed ကို and 中文"],
+)
+def test_model_matches_myanmartools_bit_for_bit(text: str) -> None:
+    # Strings without the characters myanmartools mis-indexes must score identically.
+    assert markov_model().probability(text) == ZawgyiDetector().get_zawgyi_probability(text)
+
+
+def test_zero_width_space_is_scored_not_treated_as_foreign() -> None:
+    # myanmartools 1.2.1 bisects an unsorted list: U+200B falls out as "foreign" (state 0).
+    model = markov_model()
+    assert ZawgyiDetector()._state("\u200b") == 0
+    assert model._index["\u200b"] > 0
+    text = "ကို\u200bမြန်မာ"
+    assert model.probability(text) != ZawgyiDetector().get_zawgyi_probability(text)
+
+
+def test_no_myanmar_means_no_signal() -> None:
+    assert markov_model().probability("hello") == -math.inf
+    assert detect_text("hello, 世界") == []
+
+
+def test_sentences_are_detected(unicode_sentences: list[str], zawgyi_sentences: list[str]) -> None:
+    for uni, zg in zip(unicode_sentences, zawgyi_sentences, strict=True):
+        assert [d.encoding for d in detect_text(uni)] == ["unicode"] * len(detect_text(uni))
+        assert {d.encoding for d in detect_text(zg)} == {"zawgyi"}
+
+
+def test_identical_readings_are_unicode_with_nothing_to_do() -> None:
+    (det,) = detect_text("ကာလ")
+    assert det.encoding == "unicode"
+    assert "same text in both encodings" in det.evidence
+
+
+def test_positions_are_one_based_and_end_exclusive() -> None:
+    (det,) = detect_text("ab\ncd မြန်မာ ef")
+    assert (det.line, det.column, det.end_column) == (2, 4, 10)
+
+
+def test_short_unclear_segment_follows_its_document(zawgyi_sentences: list[str]) -> None:
+    # "ပါ" style short runs carry little evidence alone; a Zawgyi document decides them.
+    alone = detect_text("ကိုယ္")
+    assert alone[0].encoding in ("zawgyi", "ambiguous")
+    doc = "\n".join(zawgyi_sentences) + "\nကိုယ္"
+    assert detect_text(doc)[-1].encoding == "zawgyi"

@@ -1,0 +1,123 @@
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from polyglot.burmese.convert import unicode_to_zawgyi
+from polyglot.burmese.pipeline import normalize_text
+from polyglot.burmese.repair import plan_repairs
+from tests.conftest import UNICODE_SENTENCES
+
+ZAWGYI_SENTENCES = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
+OTHER = ["Call for Applications", "2018-19", "申请截止日期", "ksuwin@example.org", "  ", "\t", "—"]
+
+piece = st.sampled_from(UNICODE_SENTENCES + ZAWGYI_SENTENCES + OTHER)
+line = st.lists(piece, min_size=0, max_size=4).map(" ".join)
+document = st.tuples(st.lists(line, max_size=6), st.sampled_from(["\n", "\r\n"]), st.booleans()).map(
+    lambda t: t[1].join(t[0]) + (t[1] if t[2] else "")
+)
+_MYANMAR = re.compile("[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff]")
+
+
+@settings(max_examples=150, deadline=None)
+@given(document)
+def test_idempotent(text: str) -> None:
+    once = normalize_text(text)
+    twice = normalize_text(once.text)
+    assert twice.text == once.text
+    assert twice.changes == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(document)
+def test_line_count_and_non_myanmar_text_preserved(text: str) -> None:
+    out = normalize_text(text).text
+    assert out.count("\n") == text.count("\n")
+    assert out.count("\r") == text.count("\r")
+    for before, after in zip(text.split("\n"), out.split("\n"), strict=True):
+        assert _MYANMAR.sub("", before).replace(" ", "") == _MYANMAR.sub("", after).replace(" ", "")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(UNICODE_SENTENCES + OTHER), max_size=5).map("\n".join))
+def test_canonical_unicode_is_left_unchanged(text: str) -> None:
+    result = normalize_text(text)
+    assert result.text == text
+    assert result.changes == []
+    assert result.diagnostics == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(UNICODE_SENTENCES + OTHER), max_size=5).map("\n".join))
+def test_to_zawgyi_and_back_restores_unicode(text: str) -> None:
+    zawgyi = normalize_text(text, target="zawgyi").text
+    assert normalize_text(zawgyi).text == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(UNICODE_SENTENCES + ZAWGYI_SENTENCES), max_size=6))
+def test_repairs_never_fire_on_clean_text(lines: list[str]) -> None:
+    runs = [(s, "zawgyi" if s in ZAWGYI_SENTENCES else "unicode") for s in lines]
+    assert all(plan == [] for plan in plan_repairs(runs))
+
+
+def test_zawgyi_sentences_become_unicode() -> None:
+    for zg, uni in zip(ZAWGYI_SENTENCES, UNICODE_SENTENCES, strict=True):
+        result = normalize_text(f"EN: {zg}")
+        assert result.text == f"EN: {uni}"
+        assert result.changes[0].kind == "convert"
+
+
+def test_bom_free_text_with_no_burmese_is_returned_as_is() -> None:
+    text = "Hello\r\n世界\n"
+    assert normalize_text(text).text is text
+
+
+def damage(zawgyi: str, lost: str, stand_in: str) -> str:
+    """Simulate a PDF font that cannot map ``lost``: it comes out as ``stand_in``."""
+    return zawgyi.replace(lost, stand_in)
+
+
+def test_lost_letter_is_restored_from_document_evidence() -> None:
+    clean = "\n".join(ZAWGYI_SENTENCES)
+    damaged = damage(clean, "က", "\u2002")
+    result = normalize_text(damaged)
+    expected = "\n".join(UNICODE_SENTENCES)
+    # Every က that carried a mark is restored; a bare က stays a space (no mark betrays it).
+    bare = [i for i, (a, b) in enumerate(zip(result.text, expected, strict=True)) if a != b]
+    assert all(result.text[i] == "\u2002" and expected[i] == "က" for i in bare)
+    assert any(c.rule == "restore_lost_letter" and c.after == "က" for c in result.changes)
+
+
+def test_inserted_space_before_a_medial_is_removed() -> None:
+    damaged = ZAWGYI_SENTENCES[4].replace("ေလ်ွ", "ေလ ်ွ")
+    assert damaged != ZAWGYI_SENTENCES[4]
+    result = normalize_text(damaged)
+    assert result.text == UNICODE_SENTENCES[4]
+    assert [c.rule for c in result.changes if c.kind == "repair"] == ["remove_inserted_space"]
+
+
+def test_competing_vowels_keep_the_word_the_document_knows() -> None:
+    text = "လူ့အခွင့်အရေး\nလုူ့ အခွင့်အရေး"
+    result = normalize_text(text)
+    assert result.text == "လူ့အခွင့်အရေး\nလူ့ အခွင့်အရေး"
+    (change,) = result.changes
+    assert (change.rule, change.line, change.column) == ("resolve_competing_vowels", 2, 2)
+
+
+def test_no_repair_reports_instead() -> None:
+    result = normalize_text("ကို ျပည္ ့", repair=False)
+    assert any(d.code == "orphan-mark" for d in result.diagnostics)
+
+
+def test_changes_point_at_the_original_place() -> None:
+    result = normalize_text("abc\nxyz ၀န်ထမ်း")
+    (change,) = result.changes
+    assert (change.line, change.column, change.before, change.after) == (2, 5, "၀", "ဝ")
+    assert change.rule == "fix_zero_for_wa" and change.reason
+
+
+def test_unresolvable_damage_is_diagnosed_with_position() -> None:
+    # Two upper vowels and no word evidence for either: reported, not guessed.
+    result = normalize_text("abc\nမြန်မာ ကိီ")
+    assert [(d.line, d.column, d.code) for d in result.diagnostics] == [(2, 10, "conflicting-marks")]

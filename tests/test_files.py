@@ -1,0 +1,72 @@
+import os
+import stat
+
+import pytest
+
+from polyglot.files import InputError, atomic_write, decode, read_text, write_text_if_changed
+
+
+def test_invalid_utf8_names_line_and_byte() -> None:
+    with pytest.raises(InputError, match=r"^f.txt:2: invalid UTF-8 at byte 5$"):
+        decode(b"abc\nd\xffe", "f.txt")
+
+
+def test_bom_is_remembered_and_written_back() -> None:
+    f = decode("\ufeffကို\r\n".encode(), "x")
+    assert f.bom and f.text == "ကို\r\n"
+    assert f.encode() == "\ufeffကို\r\n".encode()
+
+
+def test_binary_missing_and_directory(tmp_path) -> None:
+    (tmp_path / "b.bin").write_bytes(b"\x00\x01")
+    with pytest.raises(InputError, match="binary file"):
+        read_text(tmp_path / "b.bin")
+    with pytest.raises(InputError, match="no such file"):
+        read_text(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_text(tmp_path)
+
+
+def test_atomic_write_keeps_mode_and_leaves_no_temp_files(tmp_path) -> None:
+    target = tmp_path / "t.txt"
+    target.write_text("old")
+    os.chmod(target, 0o640)
+    atomic_write(target, "new")
+    assert target.read_text() == "new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert os.listdir(tmp_path) == ["t.txt"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_failed_write_leaves_original(tmp_path) -> None:
+    target = tmp_path / "t.txt"
+    target.write_text("old")
+    os.chmod(tmp_path, 0o500)
+    try:
+        with pytest.raises(InputError, match="cannot write"):
+            atomic_write(target, "new")
+        assert target.read_text() == "old"
+    finally:
+        os.chmod(tmp_path, 0o700)
+
+
+def test_interrupted_write_leaves_original(tmp_path, monkeypatch) -> None:
+    target = tmp_path / "t.txt"
+    target.write_text("old")
+
+    def boom(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(InputError, match="No space left"):
+        atomic_write(target, "new")
+    assert target.read_text() == "old"
+    assert os.listdir(tmp_path) == ["t.txt"]
+
+
+def test_write_if_changed(tmp_path) -> None:
+    target = tmp_path / "t.txt"
+    assert write_text_if_changed(target, "x")
+    mtime = target.stat().st_mtime_ns
+    assert not write_text_if_changed(target, "x")
+    assert target.stat().st_mtime_ns == mtime
