@@ -1,0 +1,92 @@
+"""Where catalogs live on disk, their headers, and writing them without churn.
+
+Every command that writes a catalog goes through ``save``: it writes nothing when the
+messages are unchanged, and when they are unchanged except for a timestamp it keeps the
+old timestamp, so that running a command twice never produces a diff. Headers are built
+here from the locale table, because Babel's defaults (two plural forms for Burmese) are
+wrong for us.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from polyglot.catalog.locales import Locale
+from polyglot.catalog.pofile import Catalog, format_po, read_po
+from polyglot.files import write_text_if_changed
+
+DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
+
+
+def now() -> str:
+    """The current time in PO header format; ``SOURCE_DATE_EPOCH`` makes builds reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch
+              else dt.datetime.now(dt.UTC))
+    return moment.strftime("%Y-%m-%d %H:%M+0000")
+
+
+def template_header(domain: str, created: str) -> dict[str, str]:
+    return {
+        "Project-Id-Version": f"polyglot {domain}",
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": created,
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
+
+
+def catalog_header(domain: str, locale: Locale, created: str,
+                   previous: dict[str, str] | None = None) -> dict[str, str]:
+    """The header of a translation catalog: ours where it matters, the translators' elsewhere.
+
+    ``Language``, ``Plural-Forms`` and the charset always come from the locale table (the
+    ``header`` check enforces the same); who last translated and when is kept as found.
+    """
+    old = previous or {}
+    return {
+        "Project-Id-Version": f"polyglot {domain}",
+        "Report-Msgid-Bugs-To": old.get("Report-Msgid-Bugs-To", ""),
+        "POT-Creation-Date": created,
+        "PO-Revision-Date": old.get("PO-Revision-Date", created),
+        "Last-Translator": old.get("Last-Translator", ""),
+        "Language-Team": old.get("Language-Team", locale.name),
+        "Language": locale.code,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": locale.plural_forms,
+    }
+
+
+def load(path: Path) -> Catalog | None:
+    """The catalog at ``path``, or None when there is none yet."""
+    return read_po(str(path)) if path.exists() else None
+
+
+def save(path: Path, catalog: Catalog, *, touch: str | None = None) -> bool:
+    """Write ``catalog`` if its content changed; return whether the file was written.
+
+    ``touch`` names the date field that records this kind of change (``POT-Creation-Date``
+    for a template, ``PO-Revision-Date`` when translations change). It is set to now only
+    if something other than dates differs from the file on disk; otherwise the file's own
+    dates are kept and nothing is written.
+    """
+    existing = load(path)
+    if existing is not None:
+        for name in DATE_FIELDS:
+            if name in existing.header and name in catalog.header:
+                catalog.header[name] = existing.header[name]
+        if format_po(existing) == format_po(catalog):
+            return False
+        if touch is not None:
+            catalog.header[touch] = now()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_text_if_changed(path, format_po(catalog))
