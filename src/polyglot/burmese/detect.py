@@ -171,6 +171,14 @@ class Detection:
     evidence: str
 
     @property
+    def treat_as(self) -> Literal["zawgyi", "unicode"]:
+        """What the pipeline does with the segment: an ambiguous one follows its lean
+        (and the pipeline reports that it guessed)."""
+        if self.encoding == "ambiguous":
+            return "zawgyi" if self.probability > 0.5 else "unicode"
+        return self.encoding
+
+    @property
     def line(self) -> int:
         return self.segment.line
 
@@ -218,7 +226,12 @@ def _document_lean(scored: Sequence[tuple[Segment, Evidence]]) -> float:
     return math.log((zawgyi + 1) / (unicode + 1))
 
 
-_PHRASE = re.compile(r"\S+")
+_PHRASE = re.compile(r"[^ \t]+")
+"""Phrases are separated by ordinary spaces: other whitespace inside Burmese is more
+often damage (a stand-in for a lost letter) than a boundary."""
+
+MIN_VOTING_PHRASE = 3
+"""Shorter fragments carry too little evidence to split a run on."""
 
 
 def split_mixed(seg: Segment) -> list[Segment]:
@@ -234,6 +247,9 @@ def split_mixed(seg: Segment) -> list[Segment]:
         return [seg]
     verdicts = []
     for m in phrases:
+        if len(m.group()) < MIN_VOTING_PHRASE or any(ch.isspace() for ch in m.group()):
+            verdicts.append(0)  # too short, or damaged (whitespace inside a phrase)
+            continue
         total = weigh(m.group()).total
         verdicts.append(1 if total >= CONFIDENT else -1 if total <= -CONFIDENT else 0)
     if not (1 in verdicts and -1 in verdicts):

@@ -99,6 +99,12 @@ def problems(text: str) -> list[Problem]:
     return [p for c in clusters(text) for p in cluster_problems(c)]
 
 
+ENCODING_EVIDENCE = frozenset({"orphan-mark", "medial-without-consonant"})
+"""Problems that betray a misread encoding. Duplicated or competing vowels are not among
+them: the vowel code points mean the same in Zawgyi and Unicode (and ICU's conversion
+silently drops one of them, which would make the Zawgyi reading look better formed)."""
+
+
 def count_problems(text: str) -> int:
-    """How many ill-formed places ``text`` has when read as Unicode (detection evidence)."""
-    return sum(1 for c in clusters(text) for _ in cluster_problems(c))
+    """How many places betray ``text`` as not being Unicode (detection evidence)."""
+    return sum(1 for c in clusters(text) for p in cluster_problems(c) if p.code in ENCODING_EVIDENCE)

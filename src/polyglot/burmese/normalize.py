@@ -21,7 +21,7 @@ from polyglot.burmese.changes import Edit, Rule, TrackedText, rule
 from polyglot.burmese.chars import ASAT, BASES, DIGITS, MEDIALS, is_mark
 from polyglot.burmese.clusters import canonical_marks, clusters
 
-_ZW = "\u200b\u200c\u200d"
+_ZW = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 @rule("normalize")
@@ -31,8 +31,9 @@ def remove_stray_zero_width(text: str) -> Iterator[Edit]:
     A zero-width space is a legitimate line-break hint between Burmese words, so one
     between two clusters is kept. But one before a dependent mark cuts the syllable in
     two (the mark then renders on a dotted circle), a run of them means no more than
-    one, and one next to a real space adds nothing. ZWJ and ZWNJ have no role in
-    Burmese shaping, so between two Myanmar characters they are always stray.
+    one, and one next to a real space or at the edge of a run adds nothing. ZWJ, ZWNJ,
+    the word joiner and a BOM inside text have no role in Burmese shaping, so between
+    two Myanmar characters they are always stray.
     """
     for m in re.finditer(f"[{_ZW}]+", text):
         start, end = m.span()

@@ -13,8 +13,8 @@ For each run of Myanmar script (everything else is copied through untouched):
 5. **diagnose** what is still ill-formed (``diagnose``);
 6. optionally **convert back** to Zawgyi for a legacy audience (``target="zawgyi"``).
 
-Runs whose encoding stays ``ambiguous`` are left exactly as they are, with a
-diagnostic saying so: no silent guesses.
+A run whose encoding stays ``ambiguous`` (weak evidence, no document context) is
+treated by its lean, and a diagnostic says so: no silent guesses.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def normalize_text(text: str, *, target: Target = "unicode", repair: bool = True
         return Result(text)
     detections = detect_segments(myanmar_segments(text))
     segments = [d.segment for d in detections]
-    plans = plan_repairs([(d.text, d.encoding) for d in detections]) if repair else [[] for _ in detections]
+    plans = plan_repairs([(d.text, d.treat_as) for d in detections]) if repair else [[] for _ in detections]
     locate = _Locator(text)
     changes: list[Change] = []
     diagnostics: list[Diagnostic] = []
@@ -92,20 +92,20 @@ def normalize_text(text: str, *, target: Target = "unicode", repair: bool = True
     for seg, det, plan in zip(segments, detections, plans, strict=True):
         if det.encoding == "ambiguous":
             line, column = locate(seg.start)
+            done = "converted it as Zawgyi" if det.treat_as == "zawgyi" else "left it as Unicode"
             diagnostics.append(
                 Diagnostic(
                     line,
                     column,
                     "ambiguous-encoding",
-                    f"cannot tell whether this is Zawgyi or Unicode (P(Zawgyi) = {det.probability:.2f}); left as it is",
-                    "convert it explicitly if you know its encoding",
+                    f"weak evidence for the encoding of {seg.text!r} (P(Zawgyi) = {det.probability:.2f}); {done}",
+                    "check it; `polyglot normalize --to` / `detect` show the readings",
                 )
             )
-            continue
         tracked = TrackedText.at(seg.text, seg.start)
         for src, before, after, edit in tracked.apply_tagged((e.start, e.end, e.after, e) for e in plan):
             record("repair", edit.rule, src, before, after, edit.reason, edit.evidence)
-        if det.encoding == "zawgyi":
+        if det.treat_as == "zawgyi":
             before = tracked.text
             _convert(tracked, zawgyi_to_unicode)
             record(

@@ -62,6 +62,10 @@ INSERTED_SPACE_REASON = (
     "A space cannot stand before a dependent mark, which always attaches to the letter "
     "before it; PDF extraction inserted it."
 )
+TONE_MARK_REASON = (
+    "A tone mark ends its syllable; the space typed before it belongs after it, between "
+    "this word and the next."
+)
 COMPETING_VOWEL_REASON = (
     "Two vowel signs cannot share one place in a syllable; the one kept is the one that "
     "makes a real word."
@@ -96,6 +100,8 @@ class _Site:
     run: int
     offset: int
     space: str
+    start: int
+    """Where the whole whitespace run starts (all of it goes when the space was inserted)."""
 
 
 def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
@@ -106,13 +112,15 @@ def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
         for m in _SPACE_BEFORE.finditer(text):
             before = text[m.start() - 1] if m.start() else ""
             if needs_base(text[m.end()], encoding):
-                sites.append(_Site(i, m.end() - 1, text[m.end() - 1]))
+                sites.append(_Site(i, m.end() - 1, text[m.end() - 1], m.start()))
             elif encoding == "zawgyi" and before in ZAWGYI_PREBASE:
-                sites.append(_Site(i, m.start(), text[m.start()]))
+                sites.append(_Site(i, m.start(), text[m.start()], m.start()))
     return sites
 
 
-def _score_hypothesis(runs: Sequence[tuple[str, str]], sites: Sequence[_Site], replacement: str) -> int:
+def _score_hypothesis(
+    runs: Sequence[tuple[str, str]], sites: Sequence[_Site], replacement: str
+) -> int:
     """Dictionary word boundaries in every affected run with ``replacement`` at every site.
 
     Only the dictionary counts here, not the document's own words: every occurrence of
@@ -149,17 +157,56 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
                 best_letter, best = letter, score
         name = f"U+{ord(space):04X}"
         if best_letter and best >= delete + RESTORE_MARGIN:
-            rule, reason, after = "restore_lost_letter", LOST_LETTER_REASON, best_letter
             evidence = (
                 f"{len(group)} × {name} before a mark in this document; restoring {best_letter} "
                 f"everywhere makes {best} dictionary word boundaries, deleting makes {delete}"
             )
-        else:
-            rule, reason, after = "remove_inserted_space", INSERTED_SPACE_REASON, ""
-            evidence = f"{len(group)} × {name} before a mark; no letter restores more words than deleting"
+            for site in group:
+                plans[site.run].append(
+                    RepairEdit(
+                        site.offset,
+                        site.offset + 1,
+                        best_letter,
+                        "restore_lost_letter",
+                        LOST_LETTER_REASON,
+                        evidence,
+                    )
+                )
+            continue
+        evidence = (
+            f"{len(group)} × {name} before a mark; no letter restores more words than deleting"
+        )
         for site in group:
-            plans[site.run].append(RepairEdit(site.offset, site.offset + 1, after, rule, reason, evidence))
+            plans[site.run].append(_space_removal(runs[site.run][0], site, evidence))
     return plans
+
+
+_TONE_MARKS = frozenset("\u1037\u1038\u1094\u1095")
+"""The dot below and visarga (and Zawgyi's dot-below variants): they end a syllable."""
+
+
+def _space_removal(text: str, site: _Site, evidence: str) -> RepairEdit:
+    """Delete the whitespace before a mark, or move it after a tone mark.
+
+    A tone mark ends its syllable, so a space typed before one was meant after it, as
+    the separator from the next word (``တာ ့မိမိ`` is ``တာ့ မိမိ``); any other mark sits
+    inside its syllable and the space was simply inserted.
+    """
+    end = site.offset + 1
+    marks_end = end
+    while marks_end < len(text) and text[marks_end] in _TONE_MARKS:
+        marks_end += 1
+    if marks_end > end and marks_end < len(text) and not text[marks_end].isspace():
+        marks = text[end:marks_end]
+        return RepairEdit(
+            site.start,
+            marks_end,
+            marks + text[site.start : end],
+            "move_space_after_tone_mark",
+            TONE_MARK_REASON,
+            evidence,
+        )
+    return RepairEdit(site.start, end, "", "remove_inserted_space", INSERTED_SPACE_REASON, evidence)
 
 
 def _window(text: str, start: int, end: int) -> tuple[int, int]:
@@ -206,17 +253,13 @@ def plan_vowel_repairs(text: str, encoding: str, vocabulary: Vocabulary) -> list
 def plan_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]]:
     """All repairs for a document's Myanmar runs, given as ``(text, encoding)`` pairs.
 
-    Returns one list of edits per run, positions relative to that run. Runs in the
-    ``ambiguous`` encoding are not repaired (their marks cannot be read with certainty).
+    Returns one list of edits per run, positions relative to that run.
     """
-    readable = [(t, e if e != "ambiguous" else "unicode") for t, e in runs]
+    readable = list(runs)
     if not any(_SPACE_BEFORE.search(t) or _COMPETING.search(t) for t, _ in readable):
         return [[] for _ in runs]
     plans = plan_space_repairs(readable)
     vocabulary = Vocabulary([_to_unicode(_COMPETING_WORD.sub(" ", t), e) for t, e in readable])
     for i, (text, encoding) in enumerate(readable):
         plans[i].extend(plan_vowel_repairs(text, encoding, vocabulary))
-    for i, (_, encoding) in enumerate(runs):
-        if encoding == "ambiguous":
-            plans[i] = []
     return plans

@@ -34,14 +34,15 @@ _MARKS = _char_class(
         if needs_base(chr(cp), "unicode") or needs_base(chr(cp), "zawgyi")
     ]
 )
-_ZW = "\u200b\u200c\u200d"
+_ZW = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, non-joiner, joiner, word joiner, BOM
 _SPACE = "[^\\S\\n\\r]"  # whitespace within a line
 MYANMAR_RUN = re.compile(
-    f"(?:{_SPACE}+(?=[{_MARKS}]))?[{_MY}][{_MY}{_ZW}]*"
+    f"[{_ZW}]*(?:{_SPACE}+(?=[{_MARKS}]))?[{_MY}][{_MY}{_ZW}]*"
     f"(?:(?:{_SPACE}|[{_ZW}])+[{_MY}][{_MY}{_ZW}]*)*"
 )
-"""A run of Myanmar script: Myanmar characters, with spaces and zero-width characters
-allowed between them, and whitespace allowed in front of a leading dependent mark."""
+"""A run of Myanmar script: Myanmar characters, with spaces and invisible format
+characters allowed between them, invisible characters at its edges (they belong to
+the Burmese text they touch), and whitespace in front of a leading dependent mark."""
 
 _HAS_MYANMAR = re.compile(f"[{_MY}]")
 

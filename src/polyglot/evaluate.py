@@ -1,0 +1,192 @@
+"""``make eval``: detection and conversion accuracy on the public labelled data.
+
+Usage: ``python -m polyglot.evaluate ../shared/eval``. The data stays where it is (it is
+read, never copied into the project). Every figure is printed for the anchors
+(myanmar-tools' detector at 0.5, ICU's ``Zawgyi-my``, ICU gated by the detector) and for
+polyglot, side by side, so a regression in either column shows.
+
+Detection is measured in a *document*: each data set's Zawgyi and Unicode strings,
+one per line, shuffled together (seeded), so context cannot lean on a single encoding.
+Pairs whose two sides are identical are left out of detection scores. Conversion is
+compared with the reference after NFC (Unicode's own equivalence: UDHR's reference,
+for one, stores asat before dot below, an order NFC itself changes); nothing else in a
+reference is forgiven, not even the digit ၀ used for the letter ဝ.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+import random
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from polyglot.burmese.convert import _transliterator
+from polyglot.burmese.detect import detect_text, markov_model
+from polyglot.burmese.pipeline import normalize_text
+
+
+@dataclass(frozen=True)
+class Pair:
+    zawgyi: str
+    unicode: str
+
+
+def _unescape(field: str) -> str:
+    return json.loads(field) if field.startswith('"') else field
+
+
+def _tsv(path: Path, zawgyi_first: bool, escaped: bool = False) -> list[Pair]:
+    pairs = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line or line.startswith("#"):
+            continue
+        a, b = line.split("\t")[:2]
+        if escaped:
+            a, b = _unescape(a), _unescape(b)
+        pairs.append(Pair(a, b) if zawgyi_first else Pair(b, a))
+    return pairs
+
+
+def _parallel(zawgyi: Path, unicode: Path) -> list[Pair]:
+    zs = zawgyi.read_text(encoding="utf-8").split("\n")
+    us = unicode.read_text(encoding="utf-8").split("\n")
+    return [Pair(z, u) for z, u in zip(zs, us, strict=True) if z.strip() and not z.startswith("#")]
+
+
+def datasets(root: Path) -> Iterator[tuple[str, list[Pair]]]:
+    mt = root / "myanmar-tools"
+    yield "myanmar-tools unit pairs", _tsv(mt / "transliterate_test_pairs_z_u.tsv", True, escaped=True)
+    yield "CLDR UI strings", _tsv(root / "cldr-ui" / "cldr_my_uni_qaaz_pairs.tsv", False)
+    yield "mmgov news", _parallel(mt / "mmgov_zawgyi_src.txt", mt / "mmgov_unicode_out.txt")
+    yield "UDHR", _parallel(mt / "udhr_mya_zawgyi_out.txt", mt / "udhr_mya_unicode_src.txt")
+    yield "Rabbit sentences", _tsv(root / "rabbit" / "rabbit_sample_pairs.tsv", True)
+    yield "Spelling Book words", _tsv(root / "dagonmetric" / "spelling_book_uni_zg_pairs.tsv", False)
+
+
+def _anchor_is_zawgyi(text: str) -> bool:
+    return markov_model().probability(text) > 0.5
+
+
+def _polyglot_zawgyi_lines(lines: list[str]) -> list[bool]:
+    """Per line of a document: is most of its Burmese detected as Zawgyi?"""
+    weight: dict[int, list[int]] = {}
+    for det in detect_text("\n".join(lines)):
+        z, u = weight.setdefault(det.line - 1, [0, 0])
+        n = len(det.text)
+        weight[det.line - 1] = [z + n, u] if det.treat_as == "zawgyi" else [z, u + n]
+    return [weight.get(i, [0, 0])[0] > weight.get(i, [0, 0])[1] for i in range(len(lines))]
+
+
+@dataclass
+class Row:
+    dataset: str
+    metric: str
+    anchor: float | None
+    polyglot: float
+    n: int
+
+
+def _pct(hits: int, n: int) -> float:
+    return 100.0 * hits / n if n else float("nan")
+
+
+def evaluate_detection(name: str, pairs: list[Pair]) -> list[Row]:
+    distinct = [p for p in pairs if p.zawgyi != p.unicode]
+    lines = [(p.zawgyi, True) for p in distinct] + [(p.unicode, False) for p in distinct]
+    random.Random(11).shuffle(lines)
+    texts = [t for t, _ in lines]
+    ours = _polyglot_zawgyi_lines(texts)
+    anchor = [_anchor_is_zawgyi(t) for t in texts]
+    zg = [i for i, (_, z) in enumerate(lines) if z]
+    uni = [i for i, (_, z) in enumerate(lines) if not z]
+    return [
+        Row(name, "Zawgyi caught %", _pct(sum(anchor[i] for i in zg), len(zg)), _pct(sum(ours[i] for i in zg), len(zg)), len(zg)),
+        Row(name, "Unicode kept %", _pct(sum(not anchor[i] for i in uni), len(uni)), _pct(sum(not ours[i] for i in uni), len(uni)), len(uni)),
+    ]
+
+
+def evaluate_conversion(name: str, pairs: list[Pair]) -> list[Row]:
+    icu = _transliterator("Zawgyi-my")
+    icu_exact = gated_exact = ours_exact = kept = 0
+    for p in pairs:
+        p = Pair(p.zawgyi, unicodedata.normalize("NFC", p.unicode))
+        icu_out = icu.transliterate(p.zawgyi)
+        icu_exact += icu_out == p.unicode
+        gated_exact += (icu_out if _anchor_is_zawgyi(p.zawgyi) else p.zawgyi) == p.unicode
+        ours_exact += normalize_text(p.zawgyi).text == p.unicode
+        kept += normalize_text(p.unicode).text == p.unicode
+    n = len(pairs)
+    return [
+        Row(name, "ICU alone exact %", None, _pct(icu_exact, n), n),
+        Row(name, "end to end exact %", _pct(gated_exact, n), _pct(ours_exact, n), n),
+        Row(name, "Unicode side unchanged %", _pct(sum(not _anchor_is_zawgyi(p.unicode) or icu.transliterate(p.unicode) == p.unicode for p in pairs), n), _pct(kept, n), n),
+    ]
+
+
+def evaluate_word_lists(root: Path) -> list[Row]:
+    dm = root / "dagonmetric"
+    rows = []
+    for file, label, zawgyi in (
+        ("ngzd_uni_words.txt", "Unicode words flagged %", False),
+        ("ngzd_uni_pahsin_words.txt", "Unicode Pali-stack words flagged %", False),
+        ("ngzd_zg_words.txt", "Zawgyi words caught %", True),
+    ):
+        words = [w for w in (dm / file).read_text(encoding="utf-8").split("\n") if w.strip()]
+        distinct = [w for w in words if _transliterator("Zawgyi-my").transliterate(w) != w]
+        ours = sum(d.treat_as == "zawgyi" for w in distinct for d in detect_text(w)[:1])
+        anchor = sum(_anchor_is_zawgyi(w) for w in distinct)
+        rows.append(Row("word lists (alone)", label, _pct(anchor, len(distinct)), _pct(ours, len(distinct)), len(distinct)))
+    return rows
+
+
+def evaluate_cldr_cases(root: Path) -> list[Row]:
+    path = root / "cldr" / "cldr_zawgyi_test_cases.tsv"
+    passed = anchor_passed = n = 0
+    icu = _transliterator("Zawgyi-my")
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line or line.startswith("#"):
+            continue
+        kind, raw, expected = line.split("\t")[:3]
+        source, want = _unescape(raw), _unescape(expected)
+        n += 1
+        if kind == "u2z":
+            ours = normalize_text(source, target="zawgyi").text
+            theirs = _transliterator("my-Zawgyi").transliterate(source)
+        else:
+            ours = normalize_text(source).text
+            theirs = icu.transliterate(source) if _anchor_is_zawgyi(source) else source
+        passed += ours == want
+        anchor_passed += theirs == want
+    return [Row("CLDR unit cases", "pass %", _pct(anchor_passed, n), _pct(passed, n), n)]
+
+
+def _fmt(x: float | None) -> str:
+    return "—" if x is None else f"{x:6.2f}"
+
+
+def main(argv: list[str]) -> int:
+    root = Path(argv[0] if argv else "../shared/eval")
+    if not root.is_dir():
+        print(f"polyglot: {root}: evaluation data not found", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    rows: list[Row] = []
+    for name, pairs in datasets(root):
+        rows += evaluate_detection(name, pairs)
+        rows += evaluate_conversion(name, pairs)
+    rows += evaluate_word_lists(root)
+    rows += evaluate_cldr_cases(root)
+    print(f"| data set | metric | anchors (myanmar-tools 0.5 + ICU) | polyglot | n |")
+    print("|---|---|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r.dataset} | {r.metric} | {_fmt(r.anchor)} | {_fmt(r.polyglot)} | {r.n} |")
+    print(f"\n({time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
