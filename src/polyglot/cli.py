@@ -250,3 +250,7 @@ def _register_subcommands() -> None:
 
 
 _register_subcommands()
+
+
+if __name__ == "__main__":
+    main()

@@ -31,9 +31,11 @@ _MARKS = _char_class(
         cp
         for lo, hi in MYANMAR_BLOCKS
         for cp in range(lo, hi + 1)
-        if needs_base(chr(cp), "unicode") or needs_base(chr(cp), "zawgyi")
+        if needs_base(chr(cp), "unicode") and needs_base(chr(cp), "zawgyi")
     ]
 )
+"""Marks that cannot begin a syllable in either encoding (so not Zawgyi's pre-base vowel E
+and medial RA, which legitimately follow a space)."""
 _ZW = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, non-joiner, joiner, word joiner, BOM
 _SPACE = "[^\\S\\n\\r]"  # whitespace within a line
 MYANMAR_RUN = re.compile(
