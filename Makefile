@@ -28,6 +28,14 @@ demo: install
 	@echo
 	@echo "== 2. The clean result"
 	$(POLYGLOT) normalize corpus/incoming/*.txt
+	@echo
+	@echo "== 3. Announcements → gettext catalogs"
+	$(POLYGLOT) extract
+	$(POLYGLOT) update
+	$(POLYGLOT) ingest corpus/call-for-applications-2018.md --lang my corpus/incoming/call-for-applications-2018.my.txt
+	-$(POLYGLOT) check
+	$(POLYGLOT) compile
+	$(POLYGLOT) stats
 
 test: install
 	$(VENV)/bin/pytest -q

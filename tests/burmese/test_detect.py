@@ -53,3 +53,16 @@ def test_short_unclear_segment_follows_its_document(zawgyi_sentences: list[str])
     assert alone[0].encoding in ("zawgyi", "ambiguous")
     doc = "\n".join(zawgyi_sentences) + "\nကိုယ္"
     assert detect_text(doc)[-1].encoding == "zawgyi"
+
+
+def test_document_prior_overrules_a_weak_short_segment(unicode_sentences: list[str]) -> None:
+    # "အမြဲ" (always) between English words: the model alone leans Zawgyi (+2.7).
+    alone = detect_text("the GV was အမြဲ open")
+    assert alone[0].encoding == "zawgyi"
+    doc = "\n".join(unicode_sentences) + "\nthe GV was အမြဲ open"
+    assert detect_text(doc)[-1].encoding == "unicode"
+
+
+def test_document_prior_never_overrules_a_pasted_sentence(unicode_sentences, zawgyi_sentences) -> None:
+    doc = "\n".join(unicode_sentences * 3) + "\n" + zawgyi_sentences[0]
+    assert detect_text(doc)[-1].encoding == "zawgyi"

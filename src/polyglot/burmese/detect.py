@@ -57,6 +57,11 @@ well-formed in its own encoding: each misplaced mark is strong evidence of misre
 WORD_WEIGHT = 1.5
 """Log-odds per dictionary word boundary one reading has more than the other."""
 
+DOCUMENT_PRIOR_CAP = 4.0
+"""The document's encoding is a prior on each of its segments, worth at most this many
+log-odds: enough to overrule a short segment's weak model score, never a pasted
+sentence's clear evidence (which reaches the 12 of ``MARKOV_CLIP`` alone)."""
+
 MARKOV_CLIP = 12.0
 """The Markov score is capped so that clear structural or lexical evidence can overrule
 it (it was trained on typical text and is overconfident on damaged or unusual text)."""
@@ -223,7 +228,8 @@ def _document_lean(scored: Sequence[tuple[Segment, Evidence]]) -> float:
             unicode += len(seg.text)
     if zawgyi + unicode == 0:
         return 0.0
-    return math.log((zawgyi + 1) / (unicode + 1))
+    lean = math.log((zawgyi + 1) / (unicode + 1))
+    return max(-DOCUMENT_PRIOR_CAP, min(DOCUMENT_PRIOR_CAP, lean))
 
 
 _PHRASE = re.compile(r"[^ \t]+")
@@ -281,20 +287,18 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
         if ev.identical:
             out.append(Detection(seg, "unicode", 0.0, detector_p, ev.describe()))
             continue
-        total = ev.total
+        total = ev.total + lean
         encoding: Encoding
         evidence = ev.describe()
+        if abs(lean) >= 1.0:
+            evidence += f"; document prior {lean:+.1f}"
         if total >= CONFIDENT:
             encoding = "zawgyi"
         elif total <= -CONFIDENT:
             encoding = "unicode"
-        elif abs(lean) >= 1.0:
-            encoding = "zawgyi" if lean > 0 else "unicode"
-            total += lean
-            evidence += f"; unclear alone, the document around it is {encoding}"
         else:
             encoding = "ambiguous"
-            evidence += "; unclear, and the document gives no context"
+            evidence += "; unclear"
         out.append(Detection(seg, encoding, _sigmoid(total), detector_p, evidence))
     return out
 
