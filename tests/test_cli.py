@@ -5,9 +5,9 @@ import sys
 
 from click.testing import CliRunner
 
+from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.cli import main
 from tests.conftest import UNICODE_SENTENCES
-from polyglot.burmese.convert import unicode_to_zawgyi
 
 ZG = unicode_to_zawgyi(UNICODE_SENTENCES[0])
 

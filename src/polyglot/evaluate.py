@@ -16,11 +16,11 @@ reference is forgiven, not even the digit ၀ used for the letter ဝ.
 from __future__ import annotations
 
 import json
-import unicodedata
 import random
 import sys
 import time
-from collections.abc import Callable, Iterator
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,7 +180,7 @@ def main(argv: list[str]) -> int:
         rows += evaluate_conversion(name, pairs)
     rows += evaluate_word_lists(root)
     rows += evaluate_cldr_cases(root)
-    print(f"| data set | metric | anchors (myanmar-tools 0.5 + ICU) | polyglot | n |")
+    print("| data set | metric | anchors (myanmar-tools 0.5 + ICU) | polyglot | n |")
     print("|---|---|---:|---:|---:|")
     for r in rows:
         print(f"| {r.dataset} | {r.metric} | {_fmt(r.anchor)} | {_fmt(r.polyglot)} | {r.n} |")

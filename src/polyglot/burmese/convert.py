@@ -18,7 +18,7 @@ The transliterators are created once per process (creating one costs ~0.2 ms, us
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import icu
 
@@ -29,7 +29,7 @@ _CHUNK = re.compile("[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in MYANM
 _CACHE_SIZE = 1 << 16
 
 
-@lru_cache(maxsize=None)
+@cache
 def _transliterator(name: str) -> icu.Transliterator:
     return icu.Transliterator.createInstance(name)
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -216,16 +216,19 @@ def _finite(p: float) -> float | None:
     return None if math.isinf(p) else round(p, 6)
 
 
-def _document_lean(scored: Sequence[tuple[Segment, Evidence]]) -> float:
-    """The document's encoding as log-odds: confident segments vote with their length."""
-    zawgyi = unicode = 0
-    for seg, ev in scored:
-        if ev.identical:
-            continue
-        if ev.total >= CONFIDENT:
-            zawgyi += len(seg.text)
-        elif ev.total <= -CONFIDENT:
-            unicode += len(seg.text)
+def _votes(seg: Segment, ev: Evidence) -> tuple[int, int]:
+    """A confident segment's vote for its document's encoding: its length, per side."""
+    if ev.identical:
+        return 0, 0
+    if ev.total >= CONFIDENT:
+        return len(seg.text), 0
+    if ev.total <= -CONFIDENT:
+        return 0, len(seg.text)
+    return 0, 0
+
+
+def _prior(zawgyi: int, unicode: int) -> float:
+    """The document's encoding as capped log-odds, from the confident segments' votes."""
     if zawgyi + unicode == 0:
         return 0.0
     lean = math.log((zawgyi + 1) / (unicode + 1))
@@ -280,9 +283,12 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
     """
     model = markov_model()
     scored = [(part, weigh(part.text)) for seg in segments for part in split_mixed(seg)]
-    lean = _document_lean(scored)
+    votes = [_votes(seg, ev) for seg, ev in scored]
+    zawgyi_votes = sum(z for z, _ in votes)
+    unicode_votes = sum(u for _, u in votes)
     out = []
-    for seg, ev in scored:
+    for (seg, ev), (own_z, own_u) in zip(scored, votes, strict=True):
+        lean = _prior(zawgyi_votes - own_z, unicode_votes - own_u)  # the rest of the document
         detector_p = model.probability(seg.text)
         if ev.identical:
             out.append(Detection(seg, "unicode", 0.0, detector_p, ev.describe()))
