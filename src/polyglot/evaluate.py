@@ -104,8 +104,20 @@ def evaluate_detection(name: str, pairs: list[Pair]) -> list[Row]:
     zg = [i for i, (_, z) in enumerate(lines) if z]
     uni = [i for i, (_, z) in enumerate(lines) if not z]
     return [
-        Row(name, "Zawgyi caught %", _pct(sum(anchor[i] for i in zg), len(zg)), _pct(sum(ours[i] for i in zg), len(zg)), len(zg)),
-        Row(name, "Unicode kept %", _pct(sum(not anchor[i] for i in uni), len(uni)), _pct(sum(not ours[i] for i in uni), len(uni)), len(uni)),
+        Row(
+            name,
+            "Zawgyi caught %",
+            _pct(sum(anchor[i] for i in zg), len(zg)),
+            _pct(sum(ours[i] for i in zg), len(zg)),
+            len(zg),
+        ),
+        Row(
+            name,
+            "Unicode kept %",
+            _pct(sum(not anchor[i] for i in uni), len(uni)),
+            _pct(sum(not ours[i] for i in uni), len(uni)),
+            len(uni),
+        ),
     ]
 
 
@@ -123,23 +135,31 @@ def evaluate_conversion(name: str, pairs: list[Pair]) -> list[Row]:
     return [
         Row(name, "ICU alone exact %", None, _pct(icu_exact, n), n),
         Row(name, "end to end exact %", _pct(gated_exact, n), _pct(ours_exact, n), n),
-        Row(name, "Unicode side unchanged %", _pct(sum(not _anchor_is_zawgyi(p.unicode) or icu.transliterate(p.unicode) == p.unicode for p in pairs), n), _pct(kept, n), n),
+        Row(
+            name,
+            "Unicode side unchanged %",
+            _pct(sum(not _anchor_is_zawgyi(p.unicode) or icu.transliterate(p.unicode) == p.unicode for p in pairs), n),
+            _pct(kept, n),
+            n,
+        ),
     ]
 
 
 def evaluate_word_lists(root: Path) -> list[Row]:
     dm = root / "dagonmetric"
     rows = []
-    for file, label, zawgyi in (
-        ("ngzd_uni_words.txt", "Unicode words flagged %", False),
-        ("ngzd_uni_pahsin_words.txt", "Unicode Pali-stack words flagged %", False),
-        ("ngzd_zg_words.txt", "Zawgyi words caught %", True),
+    for file, label in (
+        ("ngzd_uni_words.txt", "Unicode words flagged %"),
+        ("ngzd_uni_pahsin_words.txt", "Unicode Pali-stack words flagged %"),
+        ("ngzd_zg_words.txt", "Zawgyi words caught %"),
     ):
         words = [w for w in (dm / file).read_text(encoding="utf-8").split("\n") if w.strip()]
         distinct = [w for w in words if _transliterator("Zawgyi-my").transliterate(w) != w]
         ours = sum(d.treat_as == "zawgyi" for w in distinct for d in detect_text(w)[:1])
         anchor = sum(_anchor_is_zawgyi(w) for w in distinct)
-        rows.append(Row("word lists (alone)", label, _pct(anchor, len(distinct)), _pct(ours, len(distinct)), len(distinct)))
+        rows.append(
+            Row("word lists (alone)", label, _pct(anchor, len(distinct)), _pct(ours, len(distinct)), len(distinct))
+        )
     return rows
 
 
