@@ -1,0 +1,26 @@
+import pytest
+
+from polyglot.catalog.locales import get_locale, known_codes
+from polyglot.files import InputError
+
+
+@pytest.mark.parametrize("alias", ["zh_Hans", "zh-Hans", "zh_CN", "zh-CN", "ZH-hans"])
+def test_chinese_aliases_resolve_to_zh_hans(alias: str) -> None:
+    locale = get_locale(alias)
+    assert locale.code == "zh_Hans"
+    assert locale.web_tag == "zh-Hans"
+
+
+def test_burmese_has_one_plural_form_not_babels_two() -> None:
+    assert get_locale("my").plural_forms == "nplurals=1; plural=0;"
+    assert get_locale("zh_Hans").plural_forms == "nplurals=1; plural=0;"
+
+
+def test_unknown_language_lists_the_known_ones() -> None:
+    with pytest.raises(InputError) as error:
+        get_locale("fr")
+    message = str(error.value)
+    assert "unknown language 'fr'" in message
+    for code in known_codes():
+        assert code in message
+    assert "zh_CN" in message
