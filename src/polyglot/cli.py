@@ -245,8 +245,10 @@ def normalize(
 def _register_subcommands() -> None:
     """Attach the command groups that live beside their library code."""
     from polyglot.catalog.commands import register as register_catalog
+    from polyglot.site.commands import register as register_site
 
     register_catalog(main)
+    register_site(main)
 
 
 _register_subcommands()

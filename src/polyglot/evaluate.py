@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from polyglot.burmese.convert import _transliterator
-from polyglot.burmese.detect import detect_text, markov_model
+from polyglot.burmese.detect import detect_text
+from polyglot.burmese.markov import markov_model
 from polyglot.burmese.pipeline import normalize_text
 
 

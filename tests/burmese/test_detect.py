@@ -3,7 +3,8 @@ import math
 import pytest
 from myanmartools import ZawgyiDetector
 
-from polyglot.burmese.detect import detect_text, markov_model
+from polyglot.burmese.detect import detect_text
+from polyglot.burmese.markov import markov_model
 from tests.conftest import UNICODE_SENTENCES
 
 

@@ -18,14 +18,8 @@ A segment whose two readings are identical is ``unicode`` with nothing to do. Wh
 evidence stays weak and the document gives no context, the answer is ``ambiguous``,
 never a silent guess; the pipeline leaves such text alone and says so.
 
-About myanmartools 1.2.1: it finds a character's model index by bisecting a list that is
-not sorted (Myanmar Extended-B, U+A9E0–U+A9FF, and the spaces U+2000–U+200B come after
-higher code points), so 55 of its 226 model characters, the zero-width space among
-them, are scored as foreign. polyglot reads the same model file but indexes it by code
-point, as the model's reference implementations (Java, C++, JavaScript) do. The two
-agree exactly on every string without those characters (tested on all of
-myanmar-tools' own compatibility cases) and polyglot is the correct reading of the
-model on the rest.
+The model's arithmetic, and how polyglot reads the model file more correctly than
+myanmartools 1.2.1 does, is in ``markov``.
 """
 
 from __future__ import annotations
@@ -35,14 +29,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Literal
-
-from myanmartools._params import check_signature, read_params
 
 from polyglot.burmese.convert import zawgyi_to_unicode
 from polyglot.burmese.diagnose import count_problems
 from polyglot.burmese.lexicon import word_joins
+from polyglot.burmese.markov import markov_model, sigmoid
 from polyglot.burmese.segment import Segment, myanmar_segments
 
 Encoding = Literal["zawgyi", "unicode", "ambiguous"]
@@ -65,63 +57,6 @@ sentence's clear evidence (which reaches the 12 of ``MARKOV_CLIP`` alone)."""
 MARKOV_CLIP = 12.0
 """The Markov score is capped so that clear structural or lexical evidence can overrule
 it (it was trained on typical text and is overconfident on damaged or unusual text)."""
-
-
-class MarkovModel:
-    """myanmar-tools' Zawgyi/Unicode Markov model, indexed by code point."""
-
-    def __init__(self) -> None:
-        with files("myanmartools.resources").joinpath("zawgyiUnicodeModel.dat").open("rb") as stream:
-            chars = check_signature(stream)
-            params = read_params(stream)
-        size = len(chars) + 1
-        self._index = {ch: i + 1 for i, ch in enumerate(chars)}
-        self._rows = [list(params[row * size : (row + 1) * size]) for row in range(size)]
-        self._rows[0][0] = math.nan  # foreign → foreign carries no information
-
-    def unicode_log_ratio(self, text: str) -> float | None:
-        """log P(text | Unicode) − log P(text | Zawgyi), or None with no Myanmar character.
-
-        The pairs are summed in the same order as myanmar-tools, so the result is
-        bit-for-bit the same wherever its lookup is right.
-        """
-        index = self._index.get
-        rows = self._rows
-        prev = 0
-        values = []
-        for ch in text:
-            state = index(ch, 0)
-            value = rows[prev][state]
-            if value == value:  # not NaN
-                values.append(value)
-            prev = state
-        value = rows[prev][0]
-        if value == value:
-            values.append(value)
-        if not values:
-            return None
-        return sum(values)
-
-    def probability(self, text: str) -> float:
-        """P(Zawgyi) as myanmar-tools defines it (−inf when there is nothing to judge)."""
-        total = self.unicode_log_ratio(text)
-        if total is None:
-            return -math.inf
-        return _sigmoid(-total)
-
-
-def _sigmoid(x: float) -> float:
-    """1 / (1 + e^−x), computed as myanmar-tools does (no overflow either way)."""
-    if x <= 0:
-        z = math.exp(x)
-        return z / (z + 1)
-    return 1 / (1 + math.exp(-x))
-
-
-@lru_cache(maxsize=1)
-def markov_model() -> MarkovModel:
-    """The process-wide model (loading it reads a 28 kB file)."""
-    return MarkovModel()
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +240,7 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
         else:
             encoding = "ambiguous"
             evidence += "; unclear"
-        out.append(Detection(seg, encoding, _sigmoid(total), detector_p, evidence))
+        out.append(Detection(seg, encoding, sigmoid(total), detector_p, evidence))
     return out
 
 

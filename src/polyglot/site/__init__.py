@@ -1,0 +1,1 @@
+"""The static website built from the compiled catalogs."""
