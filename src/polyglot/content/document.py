@@ -195,7 +195,7 @@ def _body_blocks(body: str, offset: int) -> list[Block]:
             kind, level = "list item", 0
         else:
             kind, level = "paragraph", 0
-        span = token.map if token.map is not None else row_map
+        span = parent.map or token.map or row_map
         assert span is not None, "markdown-it gives every block-level inline a line map"
         start, end = span
         blocks.append(

@@ -1,0 +1,122 @@
+"""Announcements as blocks: kinds, locations, folding, and the errors a bad file gets."""
+
+import pytest
+
+from polyglot.content.document import fold, parse_document
+from polyglot.content.render import render_html, render_markdown
+from polyglot.files import InputError
+
+DOC = """\
+---
+title: Give us jobs!
+slug: jobs
+date: 2008-05-01
+summary: What people want.
+language: en
+---
+
+## What people want
+
+The first thing most want is a chance
+to rebuild their lives.
+
+- Five Hearts Service Centre
+- Emei and Chengdu,
+  Sichuan province.
+
+> A quoted paragraph.
+
+| Partner | Place |
+|---------|-------|
+| Five Hearts | Emei |
+
+Setext heading
+--------------
+
+```
+code is not translated
+```
+"""
+
+
+def test_blocks_have_kinds_lines_and_folded_text() -> None:
+    document = parse_document(DOC, "jobs.md")
+    got = [(b.kind, b.line, b.end_line, b.text) for b in document.blocks]
+    assert got == [
+        ("title", 2, 2, "Give us jobs!"),
+        ("summary", 5, 5, "What people want."),
+        ("heading", 9, 9, "What people want"),
+        ("paragraph", 11, 12, "The first thing most want is a chance to rebuild their lives."),
+        ("list item", 14, 14, "Five Hearts Service Centre"),
+        ("list item", 15, 16, "Emei and Chengdu, Sichuan province."),
+        ("paragraph", 18, 18, "A quoted paragraph."),
+        ("table cell", 20, 20, "Partner"),
+        ("table cell", 20, 20, "Place"),
+        ("table cell", 22, 22, "Five Hearts"),
+        ("table cell", 22, 22, "Emei"),
+        ("heading", 24, 25, "Setext heading"),
+    ]
+    assert document.meta["date"] == "2008-05-01"
+    assert document.slug == "jobs"
+
+
+def test_reflowing_changes_no_block_text() -> None:
+    reflowed = DOC.replace("is a chance\nto rebuild", "is\na chance to rebuild")
+    before = [b.text for b in parse_document(DOC).blocks]
+    after = [b.text for b in parse_document(reflowed).blocks]
+    assert before == after
+
+
+def test_fold_joins_chinese_lines_without_a_space() -> None:
+    assert fold("我们是成年人了，\n不应该依靠家人。") == "我们是成年人了，不应该依靠家人。"
+    assert fold("Wu Mei\n确实") == "Wu Mei 确实"
+    assert fold("လူထု\nအဖွဲ့") == "လူထု အဖွဲ့"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("---\ntitle: x\n", "doc.md:1: front matter opened with '---' is never closed"),
+        ("---\ntitle: [unclosed\nslug: x\n---\n", "doc.md:3: invalid front matter"),
+        ("---\ntitle: X\ndate: 2019\nlanguage: en\n---\n", "doc.md:1: front matter has no 'slug'"),
+        ("---\ntitle: X\nslug: x\ndate: soon\nlanguage: en\n---\n", "doc.md:4: date must be"),
+        ("---\ntitle: ''\nslug: x\ndate: 2019\nlanguage: en\n---\n", "doc.md:2: 'title' must be"),
+    ],
+)
+def test_bad_front_matter_is_one_line_with_file_and_line(text: str, where: str) -> None:
+    with pytest.raises(InputError) as error:
+        parse_document(text, "doc.md")
+    assert str(error.value).startswith(where)
+    assert "\n" not in str(error.value)
+
+
+TRANSLATIONS = {
+    "Give us jobs!": "给我们工作！",
+    "What people want": "人们想要什么",
+    "The first thing most want is a chance to rebuild their lives.": "大多数人最想要的是重建生活的机会。",
+    "Emei and Chengdu, Sichuan province.": "四川省峨眉和成都。",
+    "Place": "地点",
+    "Emei": "峨眉",
+    "Setext heading": "标题",
+}
+
+
+def test_render_replaces_translated_blocks_and_keeps_the_rest() -> None:
+    document = parse_document(DOC, "jobs.md")
+    out = render_markdown(document, TRANSLATIONS.get, "zh-Hans")
+    assert "title: 给我们工作！" in out
+    assert "summary: What people want." in out  # untranslated: the English stays
+    assert "language: zh-Hans" in out
+    assert "## 人们想要什么\n\n大多数人最想要的是重建生活的机会。\n\n" in out
+    assert "- Five Hearts Service Centre\n- 四川省峨眉和成都。\n" in out
+    assert "| Partner | 地点 |" in out and "| Five Hearts | 峨眉 |" in out
+    assert out.endswith("## 标题\n\n```\ncode is not translated\n```\n")
+    assert "```\ncode is not translated\n```" in out
+    again = parse_document(out, "jobs.zh.md")
+    assert [b.kind for b in again.blocks] == [b.kind for b in document.blocks]
+
+
+def test_render_html_uses_the_translations() -> None:
+    html = render_html(parse_document(DOC), TRANSLATIONS.get)
+    assert "<h2>人们想要什么</h2>" in html
+    assert "<td>峨眉</td>" in html
