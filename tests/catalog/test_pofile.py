@@ -91,3 +91,16 @@ def test_malformed_po_names_file_and_line(text: str, line: int, fault: str) -> N
         parse_po(text, "bad.po")
     assert str(error.value).startswith(f"bad.po:{line}: ")
     assert fault in str(error.value)
+
+
+def test_context_and_plural_entries_round_trip(tmp_path: Path) -> None:
+    text = (FULL.split("\n\n")[0] + "\n\n"
+            'msgctxt "menu"\nmsgid "Open"\nmsgstr "ဖွင့်ပါ"\n\n'
+            'msgid "%d day"\nmsgid_plural "%d days"\nmsgstr[0] "%d ရက်"\n')
+    catalog = parse_po(text)
+    assert catalog.messages[0].key == ("menu", "Open")
+    assert catalog.messages[1].msgstr_plural == {0: "%d ရက်"}
+    assert format_po(catalog) == text
+    path = tmp_path / "my.po"
+    path.write_text(text, encoding="utf-8")
+    msgfmt_check(path, tmp_path)

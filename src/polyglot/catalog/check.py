@@ -13,7 +13,7 @@ module knows nothing about Zawgyi itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -68,12 +68,12 @@ def check(name: str) -> Callable[[MessageCheck], MessageCheck]:
     return register
 
 
-def _quote(values: object) -> str:
-    items = sorted(str(value) for value in values)  # type: ignore[attr-defined]
+def _quote(values: Iterable[object]) -> str:
+    items = sorted(str(value) for value in values)
     return ", ".join(items) if items else "none"
 
 
-def _compare(what: str, source: object, target: object) -> Iterator[Problem]:
+def _compare(what: str, source: Collection[str], target: Collection[str]) -> Iterator[Problem]:
     if source != target:
         yield ERROR, f"{what} differ: msgid has {_quote(source)}; msgstr has {_quote(target)}"
 
@@ -90,6 +90,10 @@ def zawgyi(message: Message, locale: Locale) -> Iterator[Problem]:
                           "`polyglot check --fix` converts it")
 
 
+UNCERTAIN = {"ambiguous-encoding"}
+"""Diagnostics that report the core's doubt rather than a defect: advice, not errors."""
+
+
 @check("burmese")
 def burmese(message: Message, locale: Locale) -> Iterator[Problem]:
     """Burmese must be well-formed, canonically stored Unicode: what the core would change
@@ -102,7 +106,8 @@ def burmese(message: Message, locale: Locale) -> Iterator[Problem]:
             yield ERROR, (f"column {change.column}: {change.rule}: {change.before!r} should be "
                           f"{change.after!r}; `polyglot check --fix` applies it")
     for diagnostic in result.diagnostics:
-        yield ERROR, f"column {diagnostic.column}: {diagnostic.code}: {diagnostic.message}"
+        severity = WARNING if diagnostic.code in UNCERTAIN else ERROR
+        yield severity, f"column {diagnostic.column}: {diagnostic.code}: {diagnostic.message}"
 
 
 # --------------------------------------------------------------------------- invariants

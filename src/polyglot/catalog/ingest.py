@@ -173,6 +173,8 @@ def ingest(source: Document, text: str, path: str, catalog: Catalog, locale: Loc
         if message is None:
             report.missing.append(pair.source.text)
             continue
+        if message.msgstr == pair.translation.text:
+            continue
         if message.msgstr and not force:
             report.kept.append(pair.source.text)
             continue

@@ -158,7 +158,9 @@ class _Parser:
         self._reset()
 
     def _reset(self) -> None:
-        self.entry: dict[str, object] = {}
+        self.entry: dict[str, str] = {}  # msgctxt, msgid, msgid_plural, msgstr as read so far
+        self.plurals: dict[int, str] = {}
+        self.where: dict[str, int] = {}  # the lines of msgid and msgstr
         self.comments: dict[str, list[str]] = {"#": [], "#.": [], "#,": [], "#:": []}
         self.previous: dict[str, str] = {}
         self.last: tuple[str, int | None] | None = None  # the field continuation lines extend
@@ -209,8 +211,6 @@ class _Parser:
         if name == "msgstr":
             if "msgid" not in self.entry:
                 raise self.error(lineno, "msgstr without a msgid before it")
-            plurals = self.entry.setdefault("msgstr_plural", {})
-            assert isinstance(plurals, dict)
             if index is None:
                 if "msgid_plural" in self.entry:
                     raise self.error(lineno, "a plural message needs msgstr[N], not msgstr")
@@ -218,19 +218,18 @@ class _Parser:
                     raise self.error(lineno, "msgstr given twice in one entry")
                 self.entry["msgstr"] = value
             else:
-                if index in plurals:
+                if index in self.plurals:
                     raise self.error(lineno, f"msgstr[{index}] given twice")
-                plurals[index] = value
+                self.plurals[index] = value
                 self.entry["msgstr"] = ""
-            self.entry.setdefault("msgstr_line", lineno)
+            self.where.setdefault("msgstr", lineno)
         else:
             if name in self.entry:
                 raise self.error(lineno, f"{name} given twice in one entry")
             if name == "msgid_plural" and "msgid" not in self.entry:
                 raise self.error(lineno, "msgid_plural without a msgid before it")
             self.entry[name] = value
-            if name == "msgid":
-                self.entry["line"] = lineno
+            self.where.setdefault(name, lineno)
         self.started = self.started or lineno
         self.last = (name, index)
 
@@ -267,13 +266,9 @@ class _Parser:
         value = _unquote(stripped, f"{self.path}:{lineno}")
         name, index = self.last
         if name == "msgstr" and index is not None:
-            plurals = self.entry["msgstr_plural"]
-            assert isinstance(plurals, dict)
-            plurals[index] += value
+            self.plurals[index] += value
         else:
-            current = self.entry[name]
-            assert isinstance(current, str)
-            self.entry[name] = current + value
+            self.entry[name] += value
 
     def _finish(self, lineno: int) -> None:
         entry = self.entry
@@ -288,16 +283,16 @@ class _Parser:
         if "msgid" not in entry:
             raise self.error(start, "an entry without a msgid")
         if "msgstr" not in entry:
-            raise self.error(int(entry["line"]), "missing msgstr after this msgid")  # type: ignore[arg-type]
-        msgid = str(entry["msgid"])
+            raise self.error(self.where["msgid"], "missing msgstr after this msgid")
+        msgid = entry["msgid"]
         msgctxt = entry.get("msgctxt")
         flags = [flag.strip() for line in self.comments["#,"] for flag in line.split(",")]
         message = Message(
             msgid=msgid,
-            msgstr=str(entry["msgstr"]),
-            msgctxt=str(msgctxt) if msgctxt is not None else None,
-            msgid_plural=entry.get("msgid_plural"),  # type: ignore[arg-type]
-            msgstr_plural=dict(entry.get("msgstr_plural") or {}) if "msgid_plural" in entry else {},  # type: ignore[call-overload]
+            msgstr=entry["msgstr"],
+            msgctxt=msgctxt,
+            msgid_plural=entry.get("msgid_plural"),
+            msgstr_plural=dict(self.plurals) if "msgid_plural" in entry else {},
             locations=[_location(item) for line in self.comments["#:"] for item in line.split()],
             extracted_comments=list(self.comments["#."]),
             translator_comments=list(self.comments["#"]),
@@ -305,8 +300,8 @@ class _Parser:
             previous_msgctxt=self.previous.get("msgctxt"),
             previous_msgid=self.previous.get("msgid"),
             obsolete=self.obsolete,
-            line=int(entry["line"]),  # type: ignore[arg-type]
-            msgstr_line=int(entry.get("msgstr_line", entry["line"])),  # type: ignore[arg-type]
+            line=self.where["msgid"],
+            msgstr_line=self.where["msgstr"],
         )
         if msgid == "" and msgctxt is None and not self.obsolete:
             if self.catalog.header or self.catalog.messages:

@@ -19,17 +19,22 @@ Translate = Callable[[str], "str | None"]
 """Maps a block's message to its translation, or to None when there is none."""
 
 
-def _replace_block(lines: list[str], block: Block, translation: str) -> None:
-    """Put ``translation`` where ``block`` was, keeping the block's own markup."""
+def _replace_block(lines: list[str | None], block: Block, translation: str) -> None:
+    """Put ``translation`` where ``block`` was, keeping the block's own markup.
+
+    The block's first line gets its prefix (``- ``, ``> ``, ...) and the translation on
+    one line; its other lines become None, to be dropped. A heading is always written
+    ATX-style (``## ...``), which needs no underline of the right length.
+    """
     start, end = block.line - 1, block.end_line
-    first = lines[start]
     if block.kind == "heading":
-        lines[start:end] = ["#" * block.level + " " + translation] + [None] * (end - start - 1)  # type: ignore[list-item]
-        return
-    lead = block.raw.split("\n")[0].strip()
-    column = first.find(lead) if lead else -1
-    prefix = first[:column] if column >= 0 else ""
-    lines[start:end] = [prefix + translation] + [None] * (end - start - 1)  # type: ignore[list-item]
+        first = "#" * block.level + " " + translation
+    else:
+        line = lines[start] or ""
+        lead = block.raw.split("\n")[0].strip()
+        column = line.find(lead) if lead else -1
+        first = (line[:column] if column >= 0 else "") + translation
+    lines[start:end] = [first] + [None] * (end - start - 1)
 
 
 def _replace_cells(line: str, cells: list[tuple[Block, str | None]]) -> str:
@@ -53,7 +58,7 @@ def translated_body(document: Document, translate: Translate) -> str:
         if block.kind == "table cell":
             rows.setdefault(block.line - 1, []).append((block, translation))
         elif translation is not None:
-            _replace_block(lines, block, translation)  # type: ignore[arg-type]
+            _replace_block(lines, block, translation)
     for index, cells in rows.items():
         lines[index] = _replace_cells(lines[index] or "", cells)
     return "\n".join(line for line in lines[document.body_start:] if line is not None)
