@@ -98,3 +98,13 @@ def test_ingest_twice_changes_nothing(project: Project) -> None:
     before = project.snapshot()
     project.run(*args)
     assert project.snapshot() == before
+
+
+def test_ingest_again_refreshes_its_own_unreviewed_text(project: Project) -> None:
+    _setup(project)
+    args = ("ingest", "corpus/deadline.md", "--lang", "my", "corpus/incoming/deadline.my.txt")
+    project.run(*args)
+    set_msgstr(project.po("my"), {PARAGRAPH: "ယခင်က ထည့်ထားသော စာ ၁၅ ၃၀"}, fuzzy=True)
+    result = project.run(*args)  # still fuzzy and marked as ingested from this file
+    assert "kept the existing translation" not in result.stderr
+    assert _catalog(project)[PARAGRAPH].msgstr.startswith("လျှောက်လွှာ")

@@ -15,8 +15,9 @@ Zawgyi and damaged by PDF extraction. Ingesting one:
 
 A machine alignment is not a translator's judgement, so ingested translations are fuzzy
 (as po4a-gettextize makes them) unless ``trusted`` is set: they are in the catalog for a
-translator to confirm, and not published before. A translator's existing msgstr is
-never overwritten unless ``force`` is set.
+translator to confirm, and not published before. A translator's msgstr is never
+overwritten unless ``force`` is set; an earlier, still fuzzy ingest of the same file is
+not a translator's, and is refreshed.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.catalog import tokens
 from polyglot.catalog.locales import Locale
-from polyglot.catalog.pofile import Catalog
+from polyglot.catalog.pofile import Catalog, Message
 from polyglot.content.document import Block, Document, parse_document
 
 MIN_SCORE = 0.0
@@ -138,6 +139,16 @@ def align(source: list[Block], translation: list[Block], locale: Locale) -> list
     return pairs[::-1]
 
 
+INGESTED = "ingested from "
+
+
+def _unreviewed_ingest(message: Message, path: str) -> bool:
+    """Whether the msgstr is our own earlier ingest of the same file, still fuzzy: that is
+    no translator's work yet, so ingesting again (after the core improved) may refresh it."""
+    return message.fuzzy and any(comment.startswith(f"{INGESTED}{path}:")
+                                 for comment in message.translator_comments)
+
+
 def ingest(source: Document, text: str, path: str, catalog: Catalog, locale: Locale, *,
            force: bool = False, trusted: bool = False) -> IngestReport:
     """Fill ``catalog`` (in place) from the translation ``text`` of ``source``."""
@@ -175,11 +186,11 @@ def ingest(source: Document, text: str, path: str, catalog: Catalog, locale: Loc
             continue
         if message.msgstr == pair.translation.text:
             continue
-        if message.msgstr and not force:
+        if message.msgstr and not force and not _unreviewed_ingest(message, path):
             report.kept.append(pair.source.text)
             continue
-        note = f"ingested from {path}:{pair.translation.line}; review before publishing"
-        comments = [c for c in message.translator_comments if not c.startswith("ingested from ")]
+        note = f"{INGESTED}{path}:{pair.translation.line}; review before publishing"
+        comments = [c for c in message.translator_comments if not c.startswith(INGESTED)]
         updated = replace(message, msgstr=pair.translation.text,
                           translator_comments=[*comments, note])
         updated.fuzzy = not trusted
