@@ -20,7 +20,7 @@ below always precedes a following asat (``င့်``).
 from __future__ import annotations
 
 import unicodedata
-from enum import IntEnum
+from enum import Enum
 
 MYANMAR_BLOCKS = ((0x1000, 0x109F), (0xAA60, 0xAA7F), (0xA9E0, 0xA9FF))
 
@@ -70,7 +70,7 @@ DOT_BELOW = "\u1037"  # ့
 KINZI = "\u1004\u103a\u1039"  # င်္
 
 
-class Slot(IntEnum):
+class Slot(float, Enum):
     """Positions of dependent marks in a syllable, in canonical storage order (UTN #11)."""
 
     STACKED = 4

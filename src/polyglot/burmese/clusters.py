@@ -13,24 +13,29 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from polyglot.burmese.chars import BASES, MARK_SLOTS, VIRAMA, Slot, is_mark
+from polyglot.burmese.chars import ASAT, BASES, MARK_SLOTS, VIRAMA, Slot, is_mark
 
 
 @dataclass(frozen=True, slots=True)
 class Cluster:
-    """A base (``head``) and its dependent marks, at ``start`` in the text it came from."""
+    """A base (``head``) and its dependent marks, at ``start`` in the text it came from.
+
+    ``raw`` is the cluster as stored; ``head + marks`` is the same characters with any
+    stacked consonant moved next to the consonant it stacks under (see ``clusters``).
+    """
 
     start: int
     head: str
     marks: str
+    raw: str
 
     @property
     def text(self) -> str:
-        return self.head + self.marks
+        return self.raw
 
     @property
     def end(self) -> int:
-        return self.start + len(self.head) + len(self.marks)
+        return self.start + len(self.raw)
 
     @property
     def is_orphan(self) -> bool:
@@ -42,19 +47,29 @@ def clusters(text: str) -> Iterator[Cluster]:
 
     A base after a virama (U+1039) is stacked under the cluster before it, so the head
     grows (``က္ခ``, and the kinzi ``င်္`` + consonant); any other base starts a cluster.
+    A stacked consonant belongs right after the consonant it stacks under, so marks typed
+    between them (``နြေ္ဒ``, as ICU converts the Zawgyi Pali ``ေႁႏၵ``) stay marks of the
+    cluster, to be put in order after the stack (``န္ဒြေ``). The kinzi's asat is part
+    of the kinzi, never moved.
     """
     start = -1
     head: list[str] = []
     marks: list[str] = []
+
+    def cluster(end: int) -> Cluster:
+        return Cluster(start, "".join(head), "".join(marks), text[start:end])
+
     for i, ch in enumerate(text):
         if ch in BASES:
             if (marks and marks[-1] == VIRAMA) and head:
-                head.extend(marks)
-                head.append(ch)
-                marks.clear()
+                marks.pop()
+                if head[-1] == "\u1004" and marks == [ASAT]:  # kinzi
+                    head.extend(marks)
+                    marks.clear()
+                head.extend((VIRAMA, ch))
                 continue
             if start >= 0:
-                yield Cluster(start, "".join(head), "".join(marks))
+                yield cluster(i)
             start, head, marks = i, [ch], []
         elif is_mark(ch):
             if start < 0:
@@ -62,22 +77,38 @@ def clusters(text: str) -> Iterator[Cluster]:
             marks.append(ch)
         else:
             if start >= 0:
-                yield Cluster(start, "".join(head), "".join(marks))
+                yield cluster(i)
             start, head, marks = -1, [], []
     if start >= 0:
-        yield Cluster(start, "".join(head), "".join(marks))
+        yield cluster(len(text))
 
 
 def mark_slot(mark: str, marks: str) -> Slot | None:
     """The canonical slot of ``mark`` among ``marks`` (None for a mark we do not order).
 
     The asat is late (after the A vowel, as in ``ော်``) when the cluster has an A vowel,
-    and early (right after the medials, killing the consonant) otherwise.
+    and early (right after the medials W and H, killing the consonant: ``ရှ်``) otherwise.
     """
     slot = MARK_SLOTS.get(mark)
     if slot is Slot.ASAT and any(MARK_SLOTS.get(m) is Slot.VOWEL_A for m in marks):
         return Slot.LATE_ASAT
     return slot
+
+
+_VOWEL_SLOTS = (Slot.VOWEL_E, Slot.UPPER, Slot.LOWER, Slot.VOWEL_A)
+
+
+def _is_contraction(marks: str) -> bool:
+    """An asat before medial Y or R, with a vowel after: the contraction ``ယောက်ျား``.
+
+    There the asat kills the consonant and the medial begins the vowel that follows, so
+    the typed order is the meaning and is kept. With no vowel in the cluster, the asat
+    kills the whole cluster and canonically follows the medial: loanwords such as
+    ``ဇူးရစ်ချ်`` (which ICU's ``Zawgyi-my`` turns into ``ချ်``'s misordered twin).
+    """
+    if ASAT not in marks or not ("\u103b" in marks or "\u103c" in marks):
+        return False
+    return any(MARK_SLOTS.get(m) in _VOWEL_SLOTS for m in marks)
 
 
 def canonical_marks(marks: str) -> str:
@@ -90,7 +121,7 @@ def canonical_marks(marks: str) -> str:
     the two would undo each other forever.
     """
     slots = [mark_slot(m, marks) for m in marks]
-    if any(slot is None for slot in slots):
+    if any(slot is None for slot in slots) or _is_contraction(marks):
         return marks
     ordered = "".join(m for _, m in sorted(zip(slots, marks, strict=True), key=lambda p: p[0]))
     return unicodedata.normalize("NFC", ordered)

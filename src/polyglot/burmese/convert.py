@@ -34,8 +34,15 @@ def _transliterator(name: str) -> icu.Transliterator:
     return icu.Transliterator.createInstance(name)
 
 
+_DIGITS_ONLY = re.compile("[\u1040-\u1049]+")
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _zawgyi_chunk(chunk: str) -> str:
+    # Digits mean the same in both encodings. Alone, ICU reads ၀ and ၄ as the letters
+    # ဝ and ၎, which is right inside a word but wrong for a number standing by itself.
+    if _DIGITS_ONLY.fullmatch(chunk):
+        return chunk
     return _transliterator("Zawgyi-my").transliterate(chunk)
 
 

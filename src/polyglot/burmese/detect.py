@@ -244,6 +244,13 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
     return out
 
 
+def assume_encoding(segments: Iterable[Segment], encoding: Literal["zawgyi", "unicode"]) -> list[Detection]:
+    """Detections for a caller who knows the encoding (``--from``): no guessing at all."""
+    model = markov_model()
+    p = 1.0 if encoding == "zawgyi" else 0.0
+    return [Detection(seg, encoding, p, model.probability(seg.text), "encoding given by the user") for seg in segments]
+
+
 def detect_text(text: str) -> list[Detection]:
     """Detect the encoding of every Myanmar segment of ``text``."""
     return detect_segments(myanmar_segments(text))

@@ -93,25 +93,25 @@ def fix_u_for_nya(text: str) -> Iterator[Edit]:
     that ends syllables like ``ဉ်`` and takes medials. They look alike, and Zawgyi
     keyboards produce U+1025 for both, so the mark decides.
     """
-    for m in re.finditer("\u1025(?=[" + ASAT + "".join(sorted(MEDIALS)) + "])", text):
-        yield m.start(), m.end(), "\u1009"
+    for cluster in clusters(text):
+        if cluster.head == "\u1025" and (ASAT in cluster.marks or MEDIALS & set(cluster.marks)):
+            yield cluster.start, cluster.start + 1, "\u1009"
 
 
 @rule("normalize")
 def reorder_marks(text: str) -> Iterator[Edit]:
     """Marks are stored in the canonical order of Unicode Technical Note #11.
 
-    Fonts draw ``ရေှ`` and ``ရှေ`` the same, but only the UTN #11 order (medials, then
-    asat, vowel E, upper, lower and A vowels, anusvara, dot below, visarga) is found by
-    search and accepted by spell-checkers. Clusters with marks polyglot does not order
-    (Mon, Shan, Karen signs) are left alone.
+    Fonts draw ``ရေှ`` and ``ရှေ`` the same, but only the UTN #11 order (stacked
+    consonant, medials, asat, vowel E, upper, lower and A vowels, anusvara, dot below,
+    visarga) is found by search and accepted by spell-checkers. Clusters with marks
+    polyglot does not order (Mon, Shan, Karen signs) are left alone.
     """
     for cluster in clusters(text):
-        if cluster.head and len(cluster.marks) > 1:
-            ordered = canonical_marks(cluster.marks)
-            if ordered != cluster.marks:
-                start = cluster.start + len(cluster.head)
-                yield start, start + len(cluster.marks), ordered
+        if cluster.head:
+            ordered = cluster.head + canonical_marks(cluster.marks)
+            if ordered != cluster.raw:
+                yield cluster.start, cluster.end, ordered
 
 
 @rule("normalize")

@@ -25,13 +25,14 @@ from typing import Literal
 
 from polyglot.burmese.changes import Change, TrackedText
 from polyglot.burmese.convert import _CHUNK, unicode_to_zawgyi, zawgyi_to_unicode
-from polyglot.burmese.detect import Detection, detect_segments
+from polyglot.burmese.detect import Detection, assume_encoding, detect_segments
 from polyglot.burmese.diagnose import Diagnostic, problems
 from polyglot.burmese.normalize import RULES
 from polyglot.burmese.repair import plan_repairs
 from polyglot.burmese.segment import has_myanmar, myanmar_segments, replace_segments
 
 Target = Literal["unicode", "zawgyi"]
+Source = Literal["auto", "unicode", "zawgyi"]
 
 
 @dataclass(frozen=True)
@@ -69,15 +70,22 @@ def _convert(tracked: TrackedText, convert: object) -> None:
     tracked.apply(edits)
 
 
-def normalize_text(text: str, *, target: Target = "unicode", repair: bool = True) -> Result:
+def normalize_text(
+    text: str, *, target: Target = "unicode", repair: bool = True, source: Source = "auto"
+) -> Result:
     """Detect, repair, convert and normalize every Burmese run of ``text``.
+
+    ``source`` skips detection when the caller knows the input's encoding.
 
     >>> normalize_text("Asia Catalyst မွ Human Rights").text
     'Asia Catalyst မှ Human Rights'
     """
     if not has_myanmar(text):
         return Result(text)
-    detections = detect_segments(myanmar_segments(text))
+    if source == "auto":
+        detections = detect_segments(myanmar_segments(text))
+    else:
+        detections = assume_encoding(myanmar_segments(text), source)
     segments = [d.segment for d in detections]
     plans = plan_repairs([(d.text, d.treat_as) for d in detections]) if repair else [[] for _ in detections]
     locate = _Locator(text)
