@@ -3,6 +3,8 @@
 import gettext
 import json
 
+import pytest
+
 from polyglot.catalog.pofile import read_po
 
 from .conftest import Project, msgfmt_check, set_msgstr
@@ -114,16 +116,21 @@ def test_stats_counts_fuzzy_apart_from_translated(project: Project) -> None:
     assert "corpus/call.md" in table and "total" in table
 
 
-def test_malformed_po_is_reported_with_line_and_nothing_is_written(project: Project) -> None:
+@pytest.mark.parametrize("lang", ["my", "zh_Hans"])
+def test_malformed_po_is_reported_with_line_and_nothing_is_written(project: Project,
+                                                                   lang: str) -> None:
     _translate(project)
-    path = project.po("my")
-    broken = path.read_text(encoding="utf-8").replace('msgstr ""\n\n#. summary',
-                                                      'msgstr "oops\n\n#. summary', 1)
+    project.write("corpus/call.md", project.read("corpus/call.md") + "\nA new paragraph.\n")
+    project.run("extract")
+    path = project.po(lang)
+    broken = path.read_text(encoding="utf-8").replace(
+        'msgid "We are accepting applications."', 'msgid "We are accepting applications.', 1)
+    assert broken != path.read_text(encoding="utf-8")
     path.write_text(broken, encoding="utf-8")
     before = project.snapshot()
     for command in (["update"], ["check", "--fix"], ["compile"], ["stats"]):
         result = project.run(*command, code=2)
-        assert "locales/my/LC_MESSAGES/announcements.po:" in result.stderr
+        assert f"locales/{lang}/LC_MESSAGES/announcements.po:" in result.stderr
         assert "end-of-line within string" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     assert project.snapshot() == before

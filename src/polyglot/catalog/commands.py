@@ -103,9 +103,12 @@ def update(langs: tuple[str, ...], quiet: bool) -> None:
     if template is None:
         raise InputError(f"{config.relative(config.template_path)}: no template; "
                          "run `polyglot extract` first")
-    for locale in _locales(config, langs):
+    # Read every catalog before writing any: a malformed one must leave all untouched.
+    existing = {locale: storage.load(config.catalog_path(locale))
+                for locale in _locales(config, langs)}
+    for locale, old in existing.items():
         path = config.catalog_path(locale)
-        catalog, report = merge(template, storage.load(path), locale, config.domain)
+        catalog, report = merge(template, old, locale, config.domain)
         written = storage.save(path, catalog)
         parts = [f"{report.kept} kept", f"{len(report.added)} new",
                  f"{len(report.fuzzy)} fuzzy", f"{len(report.revived)} revived",
