@@ -12,6 +12,7 @@ from .conftest import Project, msgfmt_check, set_msgstr
 TITLE_ZH = "2018-19年度项目申请征集"
 SUMMARY_ZH = "我们正在接受申请。"
 ITEM_ZH = "五心服务中心"
+TITLE_MY = "လူတို့ လိုချင်သည့်အရာ"
 PARAGRAPH = ("We are accepting applications from community-based organizations for the "
              "2018-19 program.")
 
@@ -26,6 +27,7 @@ def _translate(project: Project) -> None:
     })
     set_msgstr(project.po("zh_Hans"), {PARAGRAPH: "我们正在接受2018-19年度项目的申请。"},
                fuzzy=True)
+    set_msgstr(project.po("my"), {"What people want": TITLE_MY})
 
 
 def test_extract_one_message_per_block_with_locations_and_kinds(project: Project) -> None:
@@ -68,6 +70,10 @@ def test_compile_publishes_translations_but_never_fuzzy(project: Project) -> Non
     assert translation.gettext("Call for Applications for 2018-19 Program") == TITLE_ZH
     assert translation.gettext("Five Hearts Service Centre") == ITEM_ZH
     assert translation.gettext(PARAGRAPH) == PARAGRAPH  # fuzzy: not published
+    burmese = gettext.translation("announcements", str(project.root / "build/locale"),
+                                  languages=["my"])
+    assert burmese.gettext("What people want") == TITLE_MY
+    assert burmese.gettext("Give us jobs!") == "Give us jobs!"
     jed = json.loads(project.read("build/json/announcements.zh-Hans.json"))
     data = jed["locale_data"]["announcements"]
     assert data[""]["lang"] == "zh-Hans"
@@ -80,7 +86,7 @@ def test_compile_publishes_translations_but_never_fuzzy(project: Project) -> Non
     assert zh["documents"]["corpus/call.md"] == {"messages": 4, "translated": 2, "fuzzy": 1,
                                                  "untranslated": 1}
     assert len(zh["files"]["mo"]["sha256"]) == 64
-    assert manifest["locales"]["my"]["translated"] == 0
+    assert manifest["locales"]["my"]["translated"] == 1
 
 
 def test_compile_leaves_out_a_translation_whose_placeholders_differ(project: Project) -> None:
