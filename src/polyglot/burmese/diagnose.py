@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from polyglot.burmese.chars import CONSONANTS, MEDIALS, Slot
+from polyglot.burmese.chars import ASAT, CONSONANTS, MEDIALS, VIRAMA, Slot
 from polyglot.burmese.clusters import Cluster, clusters, mark_slot
 
 
@@ -60,6 +60,37 @@ _SINGLE_SLOTS = {
 }
 
 
+_VARGA_ROWS = ("ကခဂဃင", "စဆဇဈဉ", "ဋဌဍဎဏ", "တထဒဓန", "ပဖဗဘမ")
+"""The Pali consonant grid: five rows of stops, unaspirated, aspirated, voiced,
+voiced aspirated, nasal."""
+_ROW_OF = {ch: (row, col) for row, letters in enumerate(_VARGA_ROWS) for col, ch in enumerate(letters)}
+_OTHER_STACKS = frozenset({"လလ", "သသ", "ဠဠ", "ယယ", "ဝဝ", "ညည", "ညစ", "ညဆ", "ညဇ", "ညဈ"})
+
+
+def plausible_stack(upper: str, lower: str) -> bool:
+    """Can ``lower`` be stacked under ``upper`` (``upper`` + U+1039 + ``lower``)?
+
+    Pali and Sanskrit stacks, the only ones Burmese writes, join consonants of one row
+    of the grid: a stop doubled or followed by its aspirate (က္က, က္ခ, ဒ္ဓ), or a nasal
+    before a stop of its row (န္တ, မ္ဘ); plus the doubled liquids and sibilant (လ္လ,
+    ဿ) and ည before the palatals. Zawgyi's asat is U+1039 too, so Zawgyi read as
+    Unicode "stacks" whatever follows a killed consonant (ဟက္တ, မြန္ဂ).
+    """
+    if upper + lower in _OTHER_STACKS:
+        return True
+    if upper not in _ROW_OF or lower not in _ROW_OF:
+        return False
+    (row_u, col_u), (row_l, col_l) = _ROW_OF[upper], _ROW_OF[lower]
+    if row_u != row_l:
+        return False
+    if col_u == 4:  # a nasal stacks over any stop of its row
+        return col_l < 4 or col_l == 4
+    return col_l in (col_u, col_u + 1) and col_u in (0, 2)
+
+
+_IMPOSSIBLE_WITH_E = frozenset("\u102d\u102e\u1032\u102f\u1030")
+
+
 def cluster_problems(cluster: Cluster) -> Iterator[Problem]:
     """What is ill-formed in one cluster (nothing, for a well-formed syllable)."""
     if cluster.is_orphan:
@@ -70,6 +101,30 @@ def cluster_problems(cluster: Cluster) -> Iterator[Problem]:
             "remove the space or character before it, or restore the lost letter",
         )
         return
+    if cluster.marks.endswith(VIRAMA):
+        yield Problem(
+            cluster.end - 1,
+            "dangling-virama",
+            "U+1039 Myanmar Sign Virama stacks a consonant under this one, but none follows",
+            "an asat (U+103A) was probably meant",
+        )
+    head = cluster.head
+    for i, ch in enumerate(head):
+        if ch == VIRAMA and 0 < i < len(head) - 1 and head[i - 1] != ASAT:
+            if not plausible_stack(head[i - 1], head[i + 1]):
+                yield Problem(
+                    cluster.start + i,
+                    "implausible-stack",
+                    f"{head[i - 1]} cannot carry {head[i + 1]} stacked under it in Burmese or Pali",
+                    "an asat (U+103A) after the first consonant was probably meant",
+                )
+    if "\u1031" in cluster.marks and _IMPOSSIBLE_WITH_E & set(cluster.marks):
+        other = next(m for m in cluster.marks if m in _IMPOSSIBLE_WITH_E)
+        yield Problem(
+            cluster.start + len(head),
+            "impossible-vowels",
+            f"the vowel E cannot combine with {_name(other)} in one Burmese syllable",
+        )
     seen: dict[Slot, str] = {}
     for i, mark in enumerate(cluster.marks):
         offset = cluster.start + len(cluster.head) + i
@@ -99,7 +154,9 @@ def problems(text: str) -> list[Problem]:
     return [p for c in clusters(text) for p in cluster_problems(c)]
 
 
-ENCODING_EVIDENCE = frozenset({"orphan-mark", "medial-without-consonant"})
+ENCODING_EVIDENCE = frozenset(
+    {"orphan-mark", "medial-without-consonant", "dangling-virama", "implausible-stack", "impossible-vowels"}
+)
 """Problems that betray a misread encoding. Duplicated or competing vowels are not among
 them: the vowel code points mean the same in Zawgyi and Unicode (and ICU's conversion
 silently drops one of them, which would make the Zawgyi reading look better formed)."""

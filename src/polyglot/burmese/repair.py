@@ -39,7 +39,9 @@ RESTORE_MARGIN = 2
 """How many more dictionary word boundaries restoring a letter must produce than deleting
 the whitespace: two, so that one lucky word never decides."""
 
-_SPACE_BEFORE = re.compile(r"[^\S\n\r]+(?=\S)")
+_SPACE_BEFORE = re.compile("(?:[^\\S\\n\\r]|[\u200b-\u200d\u2060\ufeff])+(?=[^\\s\u200b-\u200d\u2060\ufeff])")
+"""A gap before a visible character: whitespace and invisible format characters, which
+are just as impossible as a space between a mark and its letter."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,9 @@ class _Site:
     space: str
     start: int
     """Where the whole whitespace run starts (all of it goes when the space was inserted)."""
+    deletable: bool = True
+    """False after a Zawgyi pre-base mark: a space there separates two words unless a lost
+    letter explains it, so the only repair is restoring that letter."""
 
 
 def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
@@ -113,8 +118,8 @@ def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
             before = text[m.start() - 1] if m.start() else ""
             if needs_base(text[m.end()], encoding):
                 sites.append(_Site(i, m.end() - 1, text[m.end() - 1], m.start()))
-            elif encoding == "zawgyi" and before in ZAWGYI_PREBASE:
-                sites.append(_Site(i, m.start(), text[m.start()], m.start()))
+            elif encoding == "zawgyi" and before in ZAWGYI_PREBASE and not text[m.start()].isascii():
+                sites.append(_Site(i, m.start(), text[m.start()], m.start(), deletable=False))
     return sites
 
 

@@ -1,0 +1,40 @@
+import pytest
+
+from polyglot.burmese.diagnose import plausible_stack, problems
+
+
+def codes(text: str) -> list[str]:
+    return [p.code for p in problems(text)]
+
+
+@pytest.mark.parametrize(
+    "word", ["ကမ္ဘာ", "ဗုဒ္ဓ", "မန္တလေး", "ပစ္စည်း", "ဂုဏ်သိက္ခာ", "သင်္ဘော", "ဥက္ကဋ္ဌ", "ယောက်ျား", "မြန်မာ", "ရှေ့"]
+)
+def test_real_words_are_well_formed(word: str) -> None:
+    assert codes(word) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ကို ိ", "orphan-mark"),
+        ("ကိိ", "duplicate-mark"),
+        ("ကိီ", "conflicting-marks"),
+        ("လတ္", "dangling-virama"),  # Zawgyi's asat read as Unicode
+        ("ဟက္တိုလီ", "implausible-stack"),  # k over t: two rows of the grid
+        ("အဒေီ", "impossible-vowels"),
+        ("ဥျ", "medial-without-consonant"),
+    ],
+)
+def test_ill_formed(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+def test_stacks_follow_the_pali_grid() -> None:
+    assert plausible_stack("က", "ခ") and plausible_stack("န", "ဒ") and plausible_stack("လ", "လ")
+    assert not plausible_stack("က", "တ") and not plausible_stack("န", "ဂ") and not plausible_stack("ခ", "ခ")
+
+
+def test_positions() -> None:
+    (problem,) = problems("မြန်မာ ကို ိ")
+    assert problem.offset == 11
