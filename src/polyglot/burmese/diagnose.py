@@ -110,14 +110,14 @@ def cluster_problems(cluster: Cluster) -> Iterator[Problem]:
         )
     head = cluster.head
     for i, ch in enumerate(head):
-        if ch == VIRAMA and 0 < i < len(head) - 1 and head[i - 1] != ASAT:
-            if not plausible_stack(head[i - 1], head[i + 1]):
-                yield Problem(
-                    cluster.start + i,
-                    "implausible-stack",
-                    f"{head[i - 1]} cannot carry {head[i + 1]} stacked under it in Burmese or Pali",
-                    "an asat (U+103A) after the first consonant was probably meant",
-                )
+        stacked = ch == VIRAMA and 0 < i < len(head) - 1 and head[i - 1] != ASAT
+        if stacked and not plausible_stack(head[i - 1], head[i + 1]):
+            yield Problem(
+                cluster.start + i,
+                "implausible-stack",
+                f"{head[i - 1]} cannot carry {head[i + 1]} stacked under it in Burmese or Pali",
+                "an asat (U+103A) after the first consonant was probably meant",
+            )
     if "\u1031" in cluster.marks and _IMPOSSIBLE_WITH_E & set(cluster.marks):
         other = next(m for m in cluster.marks if m in _IMPOSSIBLE_WITH_E)
         yield Problem(
