@@ -2,6 +2,7 @@
 
 import gettext
 import json
+import subprocess
 
 import pytest
 
@@ -87,6 +88,23 @@ def test_compile_publishes_translations_but_never_fuzzy(project: Project) -> Non
                                                  "untranslated": 1}
     assert len(zh["files"]["mo"]["sha256"]) == 64
     assert manifest["locales"]["my"]["translated"] == 1
+
+
+def test_gnu_msgunfmt_reads_our_mo_files(project: Project, tmp_path) -> None:
+    """A second outside reader of the .mo format, besides Python's gettext."""
+    _translate(project)
+    project.run("compile")
+    mo = project.root / "build/locale/zh_Hans/LC_MESSAGES/announcements.mo"
+    result = subprocess.run(["msgunfmt", str(mo)], capture_output=True, text=True, check=True)
+    path = tmp_path / "roundtrip.po"
+    path.write_text(result.stdout, encoding="utf-8")
+    msgfmt_check(path, tmp_path)
+    published = {m.msgid: m.msgstr for m in read_po(str(path)).messages}
+    assert published == {
+        "Call for Applications for 2018-19 Program": TITLE_ZH,
+        "We are accepting applications.": SUMMARY_ZH,
+        "Five Hearts Service Centre": ITEM_ZH,
+    }
 
 
 def test_compile_leaves_out_a_translation_whose_placeholders_differ(project: Project) -> None:

@@ -120,8 +120,6 @@ def compile_all(config: Config, catalogs: dict[Locale, Catalog]) -> CompileResul
         messages, left_out = publishable(catalog)
         result.left_out += left_out
         stats = catalog_stats(catalog)
-        header = {name: value for name, value in catalog.header.items()
-                  if name not in ("POT-Creation-Date", "PO-Revision-Date")}
         locales[locale.code] = {
             "web_tag": locale.web_tag,
             **stats.total.to_dict(),
@@ -131,7 +129,7 @@ def compile_all(config: Config, catalogs: dict[Locale, Catalog]) -> CompileResul
             "files": {
                 "catalog": {"path": config.relative(Path(catalog.path)),
                             "sha256": sha256(Path(catalog.path))},
-                "mo": emit(mo_path(config, locale), mo_bytes(header, messages)),
+                "mo": emit(mo_path(config, locale), mo_bytes(catalog.header, messages)),
                 "json": emit(json_path(config, locale), jed_json(config.domain, locale, messages)),
             },
             "documents": {path: counts.to_dict() for path, counts in stats.documents.items()},
