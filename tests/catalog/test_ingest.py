@@ -108,3 +108,20 @@ def test_ingest_again_refreshes_its_own_unreviewed_text(project: Project) -> Non
     result = project.run(*args)  # still fuzzy and marked as ingested from this file
     assert "kept the existing translation" not in result.stderr
     assert _catalog(project)[PARAGRAPH].msgstr.startswith("လျှောက်လွှာ")
+
+
+def test_align_skips_a_paragraph_the_translation_left_out() -> None:
+    from polyglot.catalog.ingest import align
+    from polyglot.catalog.locales import get_locale
+    from polyglot.content.document import parse_document
+
+    source = parse_document(
+        "Asia Catalyst opened its 2019 programs for women living with HIV today.\n\n"
+        "The application form is online; the deadline is 30 November 2018, and late "
+        "applications cannot be considered this year.\n\n"
+        "Write to ksuwin@example.org with questions.\n").blocks
+    translation = parse_document(
+        "亚洲促进会今天启动了2019年面向感染艾滋病病毒女性的项目。\n\n"
+        "如有疑问，请写信至ksuwin@example.org。\n").blocks
+    pairs = align(list(source), list(translation), get_locale("zh_Hans"))
+    assert [(p.source.line, p.translation.line) for p in pairs] == [(1, 1), (5, 3)]

@@ -35,7 +35,8 @@ from polyglot.content.document import Block, Document, parse_document
 MIN_SCORE = 0.0
 """Pairs scoring below this are not aligned: their blocks are reported instead."""
 GAP = -0.6
-"""The score of leaving a block unaligned; a pair must beat two gaps to be chosen."""
+"""The score of leaving a block unaligned. A pair must be plausible on its own (score at
+least MIN_SCORE); the gap cost then decides between competing plausible pairings."""
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 
