@@ -191,6 +191,7 @@ def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: boo
     state = "written" if written else "unchanged"
     mark = "" if trusted else " (fuzzy, for review)"
     _say(quiet, f"{config.relative(path)}: {len(report.filled)} translations filled{mark}, "
+                f"{len(report.unchanged)} already there, "
                 f"{len(report.changes)} normalization changes, "
                 f"{len(report.unaligned_source) + len(report.unaligned_translation)} blocks "
                 f"not aligned ({state})")

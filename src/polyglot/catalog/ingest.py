@@ -59,6 +59,7 @@ class IngestReport:
     unaligned_translation: list[Block] = field(default_factory=list)
     filled: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
 
@@ -186,6 +187,7 @@ def ingest(source: Document, text: str, path: str, catalog: Catalog, locale: Loc
             report.missing.append(pair.source.text)
             continue
         if message.msgstr == pair.translation.text:
+            report.unchanged.append(pair.source.text)
             continue
         if message.msgstr and not force and not _unreviewed_ingest(message, path):
             report.kept.append(pair.source.text)
