@@ -264,6 +264,8 @@ def plan_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]]:
     if not any(_SPACE_BEFORE.search(t) or _COMPETING.search(t) for t, _ in readable):
         return [[] for _ in runs]
     plans = plan_space_repairs(readable)
+    if not any(_COMPETING.search(t) for t, _ in readable):
+        return plans  # no competing vowels anywhere: the document's vocabulary would go unused
     vocabulary = Vocabulary([_to_unicode(_COMPETING_WORD.sub(" ", t), e) for t, e in readable])
     for i, (text, encoding) in enumerate(readable):
         plans[i].extend(plan_vowel_repairs(text, encoding, vocabulary))
