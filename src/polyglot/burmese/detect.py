@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Literal
 
 from polyglot.burmese.convert import zawgyi_to_unicode
-from polyglot.burmese.diagnose import count_problems
+from polyglot.burmese.diagnose import misreading_score
 from polyglot.burmese.lexicon import word_joins
 from polyglot.burmese.markov import markov_model, sigmoid
 from polyglot.burmese.segment import Segment, myanmar_segments
@@ -41,10 +41,6 @@ Encoding = Literal["zawgyi", "unicode", "ambiguous"]
 
 CONFIDENT = 2.0
 """Log-odds beyond which a segment is decided on its own evidence (P ≈ 0.88 / 0.12)."""
-
-STRUCTURE_WEIGHT = 3.0
-"""Log-odds per ill-formed syllable one reading has more than the other. Typed text is
-well-formed in its own encoding: each misplaced mark is strong evidence of misreading."""
 
 WORD_WEIGHT = 3.0
 """Log-odds per dictionary word boundary one reading has more than the other: two
@@ -92,7 +88,7 @@ def weigh(text: str) -> Evidence:
         return Evidence(0.0, 0.0, 0.0, identical=True)
     llr = -(markov_model().unicode_log_ratio(text) or 0.0)
     markov = max(-MARKOV_CLIP, min(MARKOV_CLIP, llr))
-    structure = STRUCTURE_WEIGHT * (count_problems(text) - count_problems(converted))
+    structure = misreading_score(text) - misreading_score(converted)
     words = 0.0
     if abs(markov + structure) < 2 * CONFIDENT + WORD_WEIGHT * 4:
         words = WORD_WEIGHT * (word_joins(converted) - word_joins(text))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from polyglot.burmese.chars import ASAT, CONSONANTS, MEDIALS, VIRAMA, Slot
 from polyglot.burmese.clusters import Cluster, clusters, mark_slot
@@ -154,14 +155,33 @@ def problems(text: str) -> list[Problem]:
     return [p for c in clusters(text) for p in cluster_problems(c)]
 
 
-ENCODING_EVIDENCE = frozenset(
-    {"orphan-mark", "medial-without-consonant", "dangling-virama", "implausible-stack", "impossible-vowels"}
-)
-"""Problems that betray a misread encoding. Duplicated or competing vowels are not among
-them: the vowel code points mean the same in Zawgyi and Unicode (and ICU's conversion
-silently drops one of them, which would make the Zawgyi reading look better formed)."""
+ENCODING_EVIDENCE: dict[str, float] = {
+    "dangling-virama": 6.0,
+    "orphan-mark": 6.0,
+    "implausible-stack": 5.0,
+    "impossible-vowels": 5.0,
+    "medial-without-consonant": 5.0,
+}
+"""Problems that betray a misread encoding, with their weight as evidence (log-odds).
+
+Each weight is a rounded-down log-likelihood ratio measured on 15,403 labelled pairs
+(public data, both sides read as Unicode): a dangling virama 0 times in real Unicode vs
+7,567 in Zawgyi (the Zawgyi asat is U+1039); an orphan mark 1 vs 4,525; a stack outside
+the Pali grid 21 vs 4,927; vowel E with I/II/U/UU/AI 1 vs 583. Duplicated or competing
+vowels are not evidence: the vowel code points mean the same in Zawgyi and Unicode (and
+ICU's conversion silently drops one, which would make the Zawgyi reading look better)."""
 
 
-def count_problems(text: str) -> int:
-    """How many places betray ``text`` as not being Unicode (detection evidence)."""
-    return sum(1 for c in clusters(text) for p in cluster_problems(c) if p.code in ENCODING_EVIDENCE)
+def misreading_score(text: str) -> float:
+    """How strongly the ill-formed places of ``text`` say it is not Unicode (log-odds).
+
+    A cluster never spans whitespace, so the score is the sum over the text's
+    whitespace-separated pieces; each piece's score is memoized, because detection asks
+    this of every run of a document and real text repeats its words.
+    """
+    return sum(_piece_score(piece) for piece in text.split())
+
+
+@lru_cache(maxsize=1 << 16)
+def _piece_score(piece: str) -> float:
+    return sum(ENCODING_EVIDENCE.get(p.code, 0.0) for c in clusters(piece) for p in cluster_problems(c))
