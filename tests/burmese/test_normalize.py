@@ -84,3 +84,8 @@ def test_canonical_is_idempotent(text: str) -> None:
 def test_canonical_keeps_non_myanmar_characters(text: str) -> None:
     keep = [c for c in text if c in " a1"]
     assert [c for c in canonical(text) if c in " a1"] == keep
+
+
+def test_nfc_and_stacks_agree() -> None:
+    # NFC puts the dot below (class 7) before the virama (class 9); the stack must still win.
+    assert canonical("က့္က") == canonical("က့္က") == "က္က့"

@@ -129,12 +129,13 @@ def compose_nfc(text: str) -> Iterator[Edit]:
 
 
 RULES: tuple[Rule, ...] = (
+    compose_nfc,  # first: clusters are read from marks in canonical combining order
     remove_stray_zero_width,
     fix_zero_for_wa,
     fix_four_for_nyi,
     fix_u_for_nya,
     reorder_marks,
-    compose_nfc,
+    compose_nfc,  # last: compose what reordering brought together (ဥ + ီ → ဦ)
 )
 """The normalization rules, in the order they run (later rules see earlier results)."""
 
