@@ -33,7 +33,7 @@ demo: install
 	$(POLYGLOT) extract
 	$(POLYGLOT) update
 	$(POLYGLOT) ingest corpus/call-for-applications-2018.md --lang my corpus/incoming/call-for-applications-2018.my.txt
-	-$(POLYGLOT) check
+	$(POLYGLOT) check
 	$(POLYGLOT) compile
 	$(POLYGLOT) stats
 
