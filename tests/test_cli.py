@@ -82,3 +82,10 @@ def test_recursive_in_place_on_two_workers(tmp_path) -> None:
     out = CliRunner().invoke(main, ["normalize", "-r", "-i", "-j", "2", str(tmp_path)])
     assert out.exit_code == 0
     assert all(p.read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n" for p in tmp_path.iterdir())
+
+
+def test_from_skips_detection() -> None:
+    # "ကြ" is valid in both encodings; the user says which one it is.
+    runner = CliRunner()
+    assert runner.invoke(main, ["normalize", "--from", "zawgyi"], input="ကြ").output == "ကွ"
+    assert runner.invoke(main, ["normalize", "--from", "unicode"], input="ကြ").output == "ကြ"

@@ -20,7 +20,7 @@ import click
 
 from polyglot import __version__
 from polyglot.burmese.detect import detect_text
-from polyglot.burmese.pipeline import Result, Target, normalize_text
+from polyglot.burmese.pipeline import Result, Source, Target, normalize_text
 from polyglot.files import InputError, TextFile, atomic_write, decode, read_text
 
 STDIN = "-"
@@ -105,6 +105,7 @@ def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
 class Options:
     target: Target
     repair: bool
+    source: Source = "auto"
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,8 @@ class Outcome:
 
 def normalize_one(path: str, options: Options) -> Outcome:
     source = load(path)
-    return Outcome(path, source, normalize_text(source.text, target=options.target, repair=options.repair))
+    result = normalize_text(source.text, target=options.target, repair=options.repair, source=options.source)
+    return Outcome(path, source, result)
 
 
 def _normalize_file(args: tuple[str, Options]) -> Outcome:
@@ -173,6 +175,14 @@ def unified_diff(outcome: Outcome) -> str:
 @click.option("--explain", is_flag=True, help="Explain every change: where, what, why, evidence.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--to", "target", type=click.Choice(["unicode", "zawgyi"]), default="unicode", show_default=True)
+@click.option(
+    "--from",
+    "source",
+    type=click.Choice(["auto", "unicode", "zawgyi"]),
+    default="auto",
+    show_default=True,
+    help="The input's encoding, when you know it (skips detection).",
+)
 @click.option("--no-repair", is_flag=True, help="Do not repair PDF-extraction damage (only report it).")
 @click.option("-r", "--recursive", is_flag=True, help="Walk directories.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
@@ -185,6 +195,7 @@ def normalize(
     explain: bool,
     fmt: str,
     target: str,
+    source: str,
     no_repair: bool,
     recursive: bool,
     jobs: int,
@@ -201,7 +212,7 @@ def normalize(
         files = expand_paths(paths, recursive)
         if in_place and STDIN in files:
             fail("--in-place needs files, not standard input")
-        options = Options(target=target, repair=not no_repair)  # type: ignore[arg-type]
+        options = Options(target=target, repair=not no_repair, source=source)  # type: ignore[arg-type]
         findings = False
         text_to_stdout = not (in_place or check or show_diff or fmt == "json")
         note = (lambda s: click.echo(s, err=True)) if text_to_stdout else click.echo
