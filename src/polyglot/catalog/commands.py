@@ -206,6 +206,7 @@ def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: boo
 def check(langs: tuple[str, ...], fix: bool, fmt: str) -> None:
     """Check the catalogs; exit 1 if any error is found (warnings do not count)."""
     from polyglot.catalog.check import ERROR, check_catalog, fix_catalog
+    from polyglot.site.render_check import check_catalog_rendering
 
     config = _config()
     catalogs = _load_catalogs(config, langs)
@@ -222,6 +223,7 @@ def check(langs: tuple[str, ...], fix: bool, fmt: str) -> None:
                 catalog = fixed
             findings += fixes
         findings += check_catalog(catalog, locale)
+        findings += check_catalog_rendering(catalog, locale)  # HarfBuzz with the site's Burmese font
     for finding in findings:
         click.echo(json.dumps(finding.to_dict(), ensure_ascii=False) if fmt == "json"
                    else str(finding))

@@ -13,6 +13,7 @@ from polyglot.catalog.pofile import Catalog, Message
 from polyglot.catalog.storage import now, template_header
 from polyglot.config import Config
 from polyglot.content.document import Document, corpus_documents, load_document
+from polyglot.site.messages import add_site_messages
 
 
 def load_corpus(config: Config) -> list[Document]:
@@ -32,6 +33,7 @@ def build_template(documents: list[Document], config: Config) -> Catalog:
             message.locations.append((where, block.line))
             if block.kind not in message.extracted_comments:
                 message.extracted_comments.append(block.kind)
+    add_site_messages(messages, config)  # the website's own strings, if the project has a site
     return Catalog(
         header=template_header(config.domain, now()),
         header_comments=[

@@ -2,8 +2,69 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
+
+from polyglot.config import load_config
+from polyglot.files import InputError
+
+
+@click.command()
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the site (default: [tool.polyglot.site] out, else site/).")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=None,
+              help="Percent translated below which a page gets the prominent notice and noindex "
+                   "(default: [tool.polyglot.site] threshold, else 80).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+def build(out: Path | None, threshold: float | None, quiet: bool) -> None:
+    """Build the static site from corpus/ and the compiled catalogs in build/ (never the .po files).
+
+    Every announcement gets a page in every language; untranslated or fuzzy blocks are
+    shown in English, marked as such. Exit 1 if the render check finds Burmese text that
+    the site's font would show with a dotted circle.
+    """
+    from dataclasses import replace
+
+    from polyglot.site.build import build_site
+    from polyglot.site.settings import load_site_settings, site_root
+
+    try:
+        config = load_config()
+        settings = load_site_settings(config)
+        if threshold is not None:
+            settings = replace(settings, threshold=threshold)
+        site = site_root(config, settings, out)
+        report = build_site(config, settings, site)
+    except InputError as err:
+        click.echo(f"polyglot: {err}", err=True)
+        sys.exit(2)
+    say = (lambda message: None) if quiet else click.echo
+    for locale in config.languages:
+        pages = [page for page in report.pages if page.locale == locale.code]
+        complete = sum(page.complete for page in pages)
+        partial = [page for page in pages if not page.complete and not page.below_threshold]
+        below = [page for page in pages if page.below_threshold]
+        say(f"{locale.code}: {len(pages)} pages ({complete} complete, {len(partial)} partly in English, "
+            f"{len(below)} below {settings.threshold:g}% translated)")
+        for page in below:
+            say(f"  {page.path}: {page.percent:.0f}% translated; built with the notice, English fallback")
+    for font in report.fonts:
+        say(f"font: {font.family} {font.weight} ← {font.source}")
+    for path in report.stale:
+        click.echo(f"{path}: not written by this build (left in place)", err=True)
+    for finding in report.render_findings:
+        click.echo(f"{finding.path}: [render] {finding.message}", err=True)
+    say(f"{len(report.written)} files written, {len(report.unchanged)} unchanged")
+    say(f"open {(site / 'index.html').resolve().as_uri()}")
+    if report.render_findings:
+        sys.exit(1)
 
 
 def register(group: click.Group) -> None:
-    """Attach the site commands to the main ``polyglot`` group (none are finished yet)."""
+    """Attach the site commands to the main ``polyglot`` group."""
+    group.add_command(build)
+
+
+__all__ = ["register"]

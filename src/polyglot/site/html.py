@@ -1,0 +1,123 @@
+"""An announcement's body as HTML, block by block, each block marked with its language.
+
+Why not ``content.render.render_html``: that renders the translated Markdown as a whole,
+with CommonMark's raw HTML allowed, which is right for the organisation's own Markdown
+but not for translations, which are untrusted input, and it cannot say which blocks fell
+back to English. Here the *source* document is parsed with the content module's own
+parser (so the blocks line up exactly with ``Document.blocks``, and a translation cannot
+change the page's structure), each block's inline content is replaced by its translation
+parsed as inline Markdown with raw HTML off, raw HTML anywhere is shown as text, and every
+block gets ``lang``: the page's language, or ``en`` with ``class="untranslated"`` where no
+published translation exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from markupsafe import Markup
+
+from polyglot.content.document import Document, markdown
+
+Lookup = Callable[[str], "str | None"]
+"""A block's message → its published translation, or None."""
+
+SOURCE_TAG = "en"
+UNTRANSLATED = "untranslated"
+
+
+@dataclass
+class Coverage:
+    """How much of a page is in the page's language (messages counted once, as in stats)."""
+
+    translated: set[str] = field(default_factory=set)
+    missing: set[str] = field(default_factory=set)
+
+    def add(self, msgid: str, found: bool) -> None:
+        (self.translated if found else self.missing).add(msgid)
+
+    @property
+    def total(self) -> int:
+        return len(self.translated | self.missing)
+
+    @property
+    def percent(self) -> float:
+        done = len(self.translated - self.missing)
+        return 100.0 * done / self.total if self.total else 100.0
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def _escape_html_token(tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    """Raw HTML (in the source or anywhere else) is shown as text, never interpreted."""
+    return escapeHtml(tokens[idx].content)
+
+
+@cache
+def inline_parser() -> MarkdownIt:
+    """Inline Markdown for translations: emphasis, code and links, but no raw HTML."""
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    parser.add_render_rule("html_inline", _escape_html_token)
+    parser.add_render_rule("html_block", _escape_html_token)
+    return parser
+
+
+def _block_element(tokens: list[Token], index: int) -> Token:
+    """The element that carries a block's ``lang``: its heading, paragraph or cell, or for a
+    tight list item (whose paragraph is not rendered) the ``<li>``."""
+    parent = tokens[index - 1]
+    if not parent.hidden:
+        return parent
+    for position in range(index - 2, -1, -1):
+        token = tokens[position]
+        if token.nesting == 1 and not token.hidden and token.level < parent.level:
+            return token
+    return parent
+
+
+def _mark(token: Token, tag: str, fallback: bool) -> None:
+    token.attrSet("lang", tag)
+    if fallback:
+        existing = token.attrGet("class")
+        token.attrSet("class", f"{existing} {UNTRANSLATED}".strip() if existing else UNTRANSLATED)
+
+
+def render_body(document: Document, lookup: Lookup, web_tag: str, coverage: Coverage) -> Markup:
+    """The body of ``document`` in the language ``web_tag``, falling back block by block.
+
+    ``coverage`` is updated with every body block's message. Raises AssertionError if the
+    parser's blocks and the document's disagree, which would be a bug in this module.
+    """
+    tokens = markdown().parse("\n".join(document.text.split("\n")[document.body_start:]))
+    blocks = iter(document.body_blocks)
+    parser = inline_parser()
+    for index, token in enumerate(tokens):
+        if token.type != "inline" or not token.content.strip():
+            continue
+        block = next(blocks)
+        translation = lookup(block.text)
+        coverage.add(block.text, translation is not None)
+        if translation is None:
+            text, tag = block.text, SOURCE_TAG
+        else:
+            text, tag = translation, web_tag
+        parsed = parser.parseInline(text)
+        token.children = parsed[0].children if parsed else []
+        token.content = text
+        _mark(_block_element(tokens, index), tag, fallback=translation is None and tag != web_tag)
+    assert next(blocks, None) is None, f"{document.path}: blocks and parse disagree"
+    html = parser.renderer.render(tokens, parser.options, {})
+    return Markup(html)
+
+
+def render_inline(text: str) -> Markup:
+    """A front-matter field (title, summary) as inline Markdown, raw HTML shown as text."""
+    return Markup(inline_parser().renderInline(text))

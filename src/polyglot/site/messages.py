@@ -1,0 +1,47 @@
+"""The site's own strings (its templates) as catalog messages.
+
+They go into the same catalogs as the announcements, so translators have one file per
+language and ``polyglot compile`` publishes them with the same rules. The catalog's
+extract step calls :func:`add_site_messages`; it adds nothing unless the project has a
+``[tool.polyglot.site]`` table, so a project without a website gets no website strings.
+Locations are package-relative (``polyglot/site/templates/page.html``): the same on every
+machine, whichever directory polyglot is installed in.
+"""
+
+from __future__ import annotations
+
+from polyglot.catalog.pofile import Message
+from polyglot.config import Config
+from polyglot.files import read_text
+from polyglot.site.settings import load_site_settings
+from polyglot.site.templating import TEMPLATES, environment, template_names
+
+COMMENT = "site"
+"""The extracted comment translators see: a string of the website, not of an announcement."""
+
+
+def site_strings() -> list[tuple[str, str, int]]:
+    """Every translatable string of the templates: (msgid, location, line), in file order."""
+    env = environment()
+    found = []
+    for name in template_names():
+        source = read_text(TEMPLATES / name).text
+        for line, _function, message in env.extract_translations(source):
+            texts = message if isinstance(message, tuple) else (message,)
+            for text in texts:
+                if text:
+                    found.append((text, f"polyglot/site/templates/{name}", line))
+    return found
+
+
+def add_site_messages(messages: dict[str, Message], config: Config) -> None:
+    """Add the site's strings to a template's messages (keyed by msgid), if the project has a site."""
+    if not load_site_settings(config).enabled:
+        return
+    for text, where, line in site_strings():
+        message = messages.get(text)
+        if message is None:
+            message = messages[text] = Message(msgid=text)
+        message.locations.append((where, line))
+        if COMMENT not in message.extracted_comments:
+            message.extracted_comments.append(COMMENT)

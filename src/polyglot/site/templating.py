@@ -1,0 +1,64 @@
+"""The Jinja2 environment: autoescaping, and gettext that treats translations as text.
+
+Jinja's i18n extension marks what gettext returns as safe markup, which assumes
+translations are trusted HTML. Ours are not (anyone can send a catalog), so the gettext
+installed here escapes the translation itself; the extension then escapes every
+``%(name)s`` value as usual. A site string that has no published translation is shown in
+English inside ``<span lang="en">``, so that screen readers and fonts treat it as English
+on a Burmese or Chinese page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FunctionLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from polyglot.files import read_text
+from polyglot.site.artifacts import Translations
+
+TEMPLATES = Path(__file__).with_name("templates")
+STATIC = Path(__file__).with_name("static")
+
+
+def _load(name: str) -> tuple[str, str, None] | None:
+    """Templates are read through ``polyglot.files`` like every other file."""
+    path = TEMPLATES / name
+    if not path.is_file():
+        return None
+    return read_text(path).text, str(path), None
+
+
+def environment() -> Environment:
+    """A fresh environment with the i18n extension (one per language: gettext differs)."""
+    return Environment(
+        loader=FunctionLoader(_load),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def translated_environment(translations: Translations) -> Environment:
+    """The environment for one language, with escaping gettext installed."""
+    env = environment()
+
+    def gettext(message: str) -> Markup:
+        found = translations.get(message)
+        if found is not None:
+            return escape(found)
+        return Markup('<span lang="en" class="untranslated-string">') + escape(message) + Markup("</span>")
+
+    def ngettext(singular: str, plural: str, count: int) -> Markup:
+        return gettext(singular if count == 1 else plural)
+
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def template_names() -> list[str]:
+    return sorted(path.name for path in TEMPLATES.glob("*.html"))
