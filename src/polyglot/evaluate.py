@@ -186,6 +186,21 @@ def evaluate_cldr_cases(root: Path) -> list[Row]:
     return [Row("CLDR unit cases", "pass %", _pct(anchor_passed, n), _pct(passed, n), n)]
 
 
+TARGETS: list[tuple[str, str, str, float]] = [
+    ("myanmar-tools unit pairs", "Zawgyi caught %", ">=", 97.0),
+    ("myanmar-tools unit pairs", "Unicode kept %", ">=", 99.5),
+    ("CLDR UI strings", "Zawgyi caught %", ">=", 97.0),
+    ("CLDR UI strings", "Unicode kept %", ">=", 99.5),
+    ("UDHR", "Unicode kept %", ">=", 99.95),
+    ("word lists (alone)", "Unicode words flagged %", "<=", 0.05),
+    ("myanmar-tools unit pairs", "conversion exact %, encoding known (anchor: ICU alone)", ">=", 99.5),
+    ("CLDR UI strings", "conversion exact %, encoding known (anchor: ICU alone)", ">=", 99.9),
+    ("Rabbit sentences", "conversion exact %, encoding known (anchor: ICU alone)", ">=", 100.0),
+    ("CLDR unit cases", "pass %", ">=", 100.0),
+]
+"""The accuracy goals of the project (issue 3), checked against every run."""
+
+
 def _fmt(x: float | None) -> str:
     return "—" if x is None else f"{x:6.2f}"
 
@@ -206,6 +221,12 @@ def main(argv: list[str]) -> int:
     print("|---|---|---:|---:|---:|")
     for r in rows:
         print(f"| {r.dataset} | {r.metric} | {_fmt(r.anchor)} | {_fmt(r.polyglot)} | {r.n} |")
+    print("\nTargets:")
+    found = {(r.dataset, r.metric): r.polyglot for r in rows}
+    for dataset, metric, op, goal in TARGETS:
+        value = found[(dataset, metric)]
+        met = value >= goal if op == ">=" else value <= goal
+        print(f"- {'met    ' if met else 'NOT MET'} {dataset}, {metric}: {value:.2f} (goal {op} {goal})")
     print(f"\n({time.perf_counter() - started:.0f} s)")
     return 0
 
