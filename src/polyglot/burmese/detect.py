@@ -31,10 +31,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from polyglot.burmese.convert import zawgyi_to_unicode
-from polyglot.burmese.diagnose import misreading_score
+from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
+from polyglot.burmese.diagnose import has_repeated_vowels, misreading_score
 from polyglot.burmese.lexicon import word_joins
 from polyglot.burmese.markov import markov_model, sigmoid
+from polyglot.burmese.normalize import canonical
 from polyglot.burmese.segment import Segment, myanmar_segments
 
 Encoding = Literal["zawgyi", "unicode", "ambiguous"]
@@ -51,6 +52,12 @@ DOCUMENT_PRIOR_CAP = 4.0
 log-odds: enough to overrule a short segment's weak model score, never a pasted
 sentence's clear evidence (which reaches the 12 of ``MARKOV_CLIP`` alone)."""
 
+ROUND_TRIP_UNSTABLE = 4.0
+ROUND_TRIP_STABLE = -1.5
+"""Evidence from ``survives_round_trip``, rounded down from measured likelihood ratios:
+real Unicode survived in every one of 15,240 labelled strings but 16, Zawgyi read as
+Unicode in 8-13% of them (log ratio ≈ 2 for surviving, far above 4 for not)."""
+
 MARKOV_CLIP = 12.0
 """The Markov score is capped so that clear structural or lexical evidence can overrule
 it (it was trained on typical text and is overconfident on damaged or unusual text)."""
@@ -64,10 +71,11 @@ class Evidence:
     structure: float
     words: float
     identical: bool
+    round_trip: float = 0.0
 
     @property
     def total(self) -> float:
-        return self.markov + self.structure + self.words
+        return self.markov + self.structure + self.words + self.round_trip
 
     def describe(self) -> str:
         if self.identical:
@@ -77,6 +85,8 @@ class Evidence:
             parts.append(f"syllable structure {self.structure:+.1f}")
         if self.words:
             parts.append(f"dictionary words {self.words:+.1f}")
+        if self.round_trip:
+            parts.append(f"round trip {self.round_trip:+.1f}")
         return ", ".join(parts) + " (log-odds of Zawgyi)"
 
 
@@ -89,10 +99,23 @@ def weigh(text: str) -> Evidence:
     llr = -(markov_model().unicode_log_ratio(text) or 0.0)
     markov = max(-MARKOV_CLIP, min(MARKOV_CLIP, llr))
     structure = misreading_score(text) - misreading_score(converted)
-    words = 0.0
+    words = round_trip = 0.0
     if abs(markov + structure) < 2 * CONFIDENT + WORD_WEIGHT * 4:
         words = WORD_WEIGHT * (word_joins(converted) - word_joins(text))
-    return Evidence(markov, structure, words, identical=False)
+        if not has_repeated_vowels(text):  # ICU collapses those both ways: no evidence
+            round_trip = ROUND_TRIP_UNSTABLE if not survives_round_trip(text) else ROUND_TRIP_STABLE
+    return Evidence(markov, structure, words, identical=False, round_trip=round_trip)
+
+
+def survives_round_trip(text: str) -> bool:
+    """Does ``text``, read as Unicode, come back unchanged through Zawgyi and back?
+
+    ICU's two transforms are built to invert each other on real Unicode Burmese. Zawgyi
+    misread as Unicode is not Burmese ICU knows how to write in Zawgyi, so the round trip
+    rewrites it. (Only this direction is used: on machine-made Zawgyi the other round
+    trip is stable by construction and would prove nothing.)
+    """
+    return canonical(zawgyi_to_unicode(unicode_to_zawgyi(text))) == canonical(text)
 
 
 @dataclass(frozen=True, slots=True)

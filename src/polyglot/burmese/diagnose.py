@@ -172,6 +172,11 @@ vowels are not evidence: the vowel code points mean the same in Zawgyi and Unico
 ICU's conversion silently drops one, which would make the Zawgyi reading look better)."""
 
 
+def has_repeated_vowels(text: str) -> bool:
+    """Does ``text`` carry a duplicated mark or two competing vowels in one syllable?"""
+    return any(p.code in ("duplicate-mark", "conflicting-marks") for p in problems(text))
+
+
 def misreading_score(text: str) -> float:
     """How strongly the ill-formed places of ``text`` say it is not Unicode (log-odds).
 
