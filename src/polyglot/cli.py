@@ -19,8 +19,10 @@ from typing import NoReturn
 import click
 
 from polyglot import __version__
+from polyglot.batch import BLOCK_LINES, FileReport, Job, Options, normalize_file, normalize_stream, normalize_tree
 from polyglot.burmese.detect import detect_text
-from polyglot.burmese.pipeline import Result, Source, Target, normalize_text
+from polyglot.burmese.diagnose import Diagnostic
+from polyglot.burmese.pipeline import Result, normalize_text
 from polyglot.files import InputError, TextFile, atomic_write, decode, read_text
 
 STDIN = "-"
@@ -74,6 +76,13 @@ def load(path: str) -> TextFile:
 # --- detect ---------------------------------------------------------------------------
 
 
+def visible(text: str) -> str:
+    """Show invisible and unusual whitespace as ``<U+2002>`` so a reader can see damage."""
+    return "".join(
+        ch if ch == " " or (ch.isprintable() and not ch.isspace()) else f"<U+{ord(ch):04X}>" for ch in text
+    )
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
@@ -92,20 +101,13 @@ def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
                 if fmt == "json":
                     click.echo(json.dumps({"path": name, **det.to_dict()}, ensure_ascii=False))
                 else:
-                    snippet = det.text if len(det.text) <= 40 else det.text[:39] + "…"
+                    snippet = visible(det.text if len(det.text) <= 40 else det.text[:39] + "…")
                     click.echo(f"{name}:{det.line}:{det.column}\t{det.encoding:<9}\t{det.probability:.3f}\t{snippet}")
     except InputError as err:
         fail(str(err))
 
 
 # --- normalize ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Options:
-    target: Target
-    repair: bool
-    source: Source = "auto"
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,123 @@ def unified_diff(outcome: Outcome) -> str:
     )
 
 
+def stream_inputs(
+    paths: tuple[str, ...],
+    options: Options,
+    recursive: bool,
+    in_place: bool,
+    out_dir: str | None,
+    jobs: int,
+    block_lines: int,
+    quiet: bool,
+) -> bool:
+    """Normalize text output modes by streaming (see ``polyglot.batch``); return whether any input failed.
+
+    A failing file in a tree is reported and skipped (the rest still run, the exit code
+    is 2); a failing single input stops the command, as before.
+    """
+    if out_dir is not None and not (recursive and len(paths) == 1 and os.path.isdir(paths[0])):
+        raise InputError("--out needs --recursive and exactly one directory")
+    inputs = list(paths) or [STDIN]
+    if in_place and STDIN in inputs:
+        raise InputError("--in-place needs files, not standard input")
+    warn: Callable[[str], None] = (lambda s: None) if quiet else (lambda s: click.echo(s, err=True))
+    show_progress = not quiet and sys.stderr.isatty()
+    failed = False
+    for path in inputs:
+        if path != STDIN and os.path.isdir(path):
+            if not recursive:
+                raise InputError(f"{path}: is a directory (use --recursive to walk it)")
+            if in_place or out_dir is not None:
+                failed |= _stream_tree(path, out_dir, options, jobs, warn, show_progress)
+            else:
+                for name in _walk(path):
+                    _stream_to_stdout(name, options, jobs, block_lines, warn)
+        elif in_place:
+            report = _with_progress(
+                show_progress,
+                os.path.getsize(path) if os.path.exists(path) else 0,
+                path,
+                lambda step, p=path: normalize_file(p, None, options, jobs=jobs, block_lines=block_lines,
+                                                    on_block=step),
+            )
+            _report_file_diagnostics(report.path, report.diagnostics, warn)
+        else:
+            _stream_to_stdout(path, options, jobs, block_lines, warn)
+    return failed
+
+
+def _stream_to_stdout(
+    path: str, options: Options, jobs: int, block_lines: int, warn: Callable[[str], None]
+) -> None:
+    out = sys.stdout.buffer
+
+    def write(data: bytes) -> None:
+        out.write(data)
+        out.flush()
+
+    if path == STDIN:
+        diagnostics = normalize_stream(sys.stdin.buffer, "<stdin>", write, options, jobs=jobs, block_lines=block_lines)
+    else:
+        try:
+            handle = open(path, "rb")  # noqa: SIM115 (closed below)
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except PermissionError:
+            raise InputError(f"{path}: permission denied") from None
+        except OSError as err:
+            raise InputError(f"{path}: cannot read: {err.strerror}") from None
+        with handle:
+            diagnostics = normalize_stream(handle, path, write, options, jobs=jobs, block_lines=block_lines)
+    _report_file_diagnostics(path, diagnostics, warn)
+
+
+def _report_file_diagnostics(path: str, diagnostics: tuple[Diagnostic, ...], echo: Callable[[str], None]) -> None:
+    name = "<stdin>" if path == STDIN else path
+    for d in diagnostics:
+        hint = f" (suggestion: {d.suggestion})" if d.suggestion else ""
+        echo(f"{name}:{d.line}:{d.column}: [{d.code}] {d.message}{hint}")
+
+
+def _with_progress(
+    show: bool, total: int, label: str, work: Callable[[Callable[[int], None]], FileReport]
+) -> FileReport:
+    """Run ``work`` with a byte-counting progress bar on stderr when ``show`` (a terminal)."""
+    if not show:
+        return work(lambda n: None)
+    with click.progressbar(length=max(total, 1), label=label, file=sys.stderr) as bar:
+        return work(bar.update)
+
+
+def _stream_tree(
+    root: str, out_dir: str | None, options: Options, jobs: int, warn: Callable[[str], None], show: bool
+) -> bool:
+    """Normalize a tree in place or into ``out_dir``: files in parallel, finished ones recorded."""
+    errors: list[str] = []
+
+    def run(progress: Callable[[Job, FileReport | None], None]) -> None:
+        normalize_tree(root, out_dir, options, jobs=jobs, progress=progress, errors=errors)
+
+    def note(job: Job, report: FileReport | None) -> None:
+        if report is not None:
+            _report_file_diagnostics(report.path, report.diagnostics, warn)
+
+    if show:
+        total = sum(1 for _ in _walk(root))
+        with click.progressbar(length=max(total, 1), label=root, file=sys.stderr) as bar:
+
+            def step(job: Job, report: FileReport | None) -> None:
+                note(job, report)
+                bar.update(1)
+
+            run(step)
+    else:
+        run(note)
+    for message in errors:
+        click.echo(f"polyglot: {message}", err=True)
+    return bool(errors)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-i", "--in-place", is_flag=True, help="Rewrite the files (atomically, keeping their mode).")
@@ -185,8 +304,22 @@ def unified_diff(outcome: Outcome) -> str:
 )
 @click.option("--no-repair", is_flag=True, help="Do not repair PDF-extraction damage (only report it).")
 @click.option("-r", "--recursive", is_flag=True, help="Walk directories.")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    help="With --recursive DIR: write the normalized tree here (same relative paths) instead of in place.",
+)
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes.")
-@click.option("-q", "--quiet", is_flag=True, help="No diagnostics on stderr.")
+@click.option(
+    "--block-lines",
+    type=click.IntRange(1),
+    default=BLOCK_LINES,
+    show_default=True,
+    help="Lines per block when streaming; each block is normalized as a document of its own.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No diagnostics and no progress bar on stderr.")
 def normalize(
     paths: tuple[str, ...],
     in_place: bool,
@@ -198,21 +331,36 @@ def normalize(
     source: str,
     no_repair: bool,
     recursive: bool,
+    out_dir: str | None,
     jobs: int,
+    block_lines: int,
     quiet: bool,
 ) -> None:
     """Convert Zawgyi to Unicode, repair damage and normalize Burmese; everything else untouched.
 
     With no PATH (or -), read standard input and write standard output. The output has
     exactly as many lines as the input, the same line endings and byte order mark.
+
+    Writing text (to standard output, --in-place or --out), input is streamed in blocks
+    of --block-lines lines, each normalized as a document of its own, so memory stays
+    bounded for files of any size; --jobs spreads blocks (or, for a tree, files) over
+    processes. --recursive DIR with --in-place or --out DIR2 records finished files, so
+    an interrupted run can be re-run without redoing them. --check, --diff, --explain
+    and --format json read each file whole and use it all as context.
     """
     if in_place and check:
         fail("--in-place and --check contradict each other")
+    if out_dir is not None and (in_place or check or show_diff or explain or fmt == "json"):
+        fail("--out writes a normalized tree; it cannot be combined with --in-place, --check, --diff, "
+             "--explain or --format json")
     try:
+        options = Options(target=target, repair=not no_repair, source=source)  # type: ignore[arg-type]
+        if not (check or show_diff or explain or fmt == "json"):
+            failed = stream_inputs(paths, options, recursive, in_place, out_dir, jobs, block_lines, quiet)
+            sys.exit(2 if failed else 0)
         files = expand_paths(paths, recursive)
         if in_place and STDIN in files:
             fail("--in-place needs files, not standard input")
-        options = Options(target=target, repair=not no_repair, source=source)  # type: ignore[arg-type]
         findings = False
         text_to_stdout = not (in_place or check or show_diff or fmt == "json")
         note = (lambda s: click.echo(s, err=True)) if text_to_stdout else click.echo
