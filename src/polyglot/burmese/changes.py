@@ -10,7 +10,7 @@ late in the pipeline still points at the right place in the user's file.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -39,16 +39,7 @@ class Change:
     evidence: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "kind": self.kind,
-            "rule": self.rule,
-            "line": self.line,
-            "column": self.column,
-            "before": self.before,
-            "after": self.after,
-            "reason": self.reason,
-            "evidence": self.evidence,
-        }
+        return asdict(self)
 
 
 @dataclass(slots=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from polyglot.burmese.chars import ASAT, CONSONANTS, MEDIALS, VIRAMA, Slot
@@ -31,13 +31,7 @@ class Diagnostic:
     suggestion: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "line": self.line,
-            "column": self.column,
-            "code": self.code,
-            "message": self.message,
-            "suggestion": self.suggestion,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
