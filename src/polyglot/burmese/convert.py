@@ -71,6 +71,16 @@ def unicode_to_zawgyi(text: str) -> str:
     return _CHUNK.sub(lambda m: _unicode_chunk(m.group()), text)
 
 
+def conversion_edits(text: str, target: str) -> list[tuple[int, int, str]]:
+    """The conversion of ``text`` to ``target`` (``"unicode"`` or ``"zawgyi"``) as one edit per chunk.
+
+    The pipeline applies these to text that tracks where each character came from, so
+    later changes still point at the right place in the input.
+    """
+    convert = _zawgyi_chunk if target == "unicode" else _unicode_chunk
+    return [(m.start(), m.end(), convert(m.group())) for m in _CHUNK.finditer(text)]
+
+
 def cache_info() -> dict[str, object]:
     """How well memoization is working (for benchmarks)."""
     return {"zawgyi_to_unicode": _zawgyi_chunk.cache_info(), "unicode_to_zawgyi": _unicode_chunk.cache_info()}

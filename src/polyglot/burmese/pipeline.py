@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from polyglot.burmese.changes import Change, TrackedText
-from polyglot.burmese.convert import _CHUNK, unicode_to_zawgyi, zawgyi_to_unicode
+from polyglot.burmese.convert import conversion_edits
 from polyglot.burmese.detect import Detection, assume_encoding, detect_segments
 from polyglot.burmese.diagnose import Diagnostic, problems
 from polyglot.burmese.normalize import RULES
@@ -62,12 +62,6 @@ class _Locator:
     def __call__(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
-
-
-def _convert(tracked: TrackedText, convert: object) -> None:
-    """Convert chunk by chunk so each chunk keeps its own origin in the input."""
-    edits = [(m.start(), m.end(), convert(m.group())) for m in _CHUNK.finditer(tracked.text)]  # type: ignore[operator]
-    tracked.apply(edits)
 
 
 def normalize_text(
@@ -115,7 +109,7 @@ def normalize_text(
             record("repair", edit.rule, src, before, after, edit.reason, edit.evidence)
         if det.treat_as == "zawgyi":
             before = tracked.text
-            _convert(tracked, zawgyi_to_unicode)
+            tracked.apply(conversion_edits(tracked.text, "unicode"))
             record(
                 "convert",
                 "zawgyi_to_unicode",
@@ -133,7 +127,7 @@ def normalize_text(
             diagnostics.append(Diagnostic(line, column, problem.code, problem.message, problem.suggestion))
         if target == "zawgyi":
             before = tracked.text
-            _convert(tracked, unicode_to_zawgyi)
+            tracked.apply(conversion_edits(tracked.text, "zawgyi"))
             record(
                 "convert",
                 "unicode_to_zawgyi",
