@@ -25,12 +25,15 @@ from enum import Enum
 MYANMAR_BLOCKS = ((0x1000, 0x109F), (0xAA60, 0xAA7F), (0xA9E0, 0xA9FF))
 
 
+_MYANMAR = frozenset(chr(cp) for lo, hi in MYANMAR_BLOCKS for cp in range(lo, hi + 1))
+
+
 def is_myanmar(ch: str) -> bool:
-    """Is ``ch`` in one of the three Myanmar blocks (main, Extended-A, Extended-B)?"""
-    if len(ch) != 1:
-        return False
-    cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in MYANMAR_BLOCKS)
+    """Is ``ch`` in one of the three Myanmar blocks (main, Extended-A, Extended-B)?
+
+    A set look-up: this is asked of every character of every run.
+    """
+    return ch in _MYANMAR
 
 
 # --- standard Unicode ----------------------------------------------------------------
@@ -118,7 +121,11 @@ def is_mark(ch: str) -> bool:
     Derived from the Unicode general category (Mn, Mc), so the Mon, Shan and Karen
     signs count too, plus the stacker U+1039.
     """
-    return is_myanmar(ch) and unicodedata.category(ch) in ("Mn", "Mc")
+    return ch in _MARKS
+
+
+_MARKS = frozenset(ch for ch in _MYANMAR if unicodedata.category(ch) in ("Mn", "Mc"))
+"""The answer to ``is_mark`` for every character, computed once (it is asked per character)."""
 
 
 # --- Zawgyi ------------------------------------------------------------------------

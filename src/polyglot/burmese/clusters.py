@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from polyglot.burmese.chars import ASAT, BASES, MARK_SLOTS, VIRAMA, Slot, is_mark
 
@@ -44,6 +45,20 @@ class Cluster:
 
 def clusters(text: str) -> Iterator[Cluster]:
     """Yield the clusters of ``text``; characters outside any cluster are skipped.
+
+    Parsed once per distinct text and remembered (clusters are immutable): detection,
+    normalization and the diagnostics all ask for the clusters of the same words.
+    """
+    return iter(_parsed(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _parsed(text: str) -> tuple[Cluster, ...]:
+    return tuple(_parse(text))
+
+
+def _parse(text: str) -> Iterator[Cluster]:
+    """The clusters of ``text``, parsed.
 
     A base after a virama (U+1039) is stacked under the cluster before it, so the head
     grows (``က္ခ``, and the kinzi ``င်္`` + consonant); any other base starts a cluster.

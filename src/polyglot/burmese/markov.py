@@ -22,8 +22,11 @@ import math
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
 from myanmartools._params import check_signature, read_params
 
 PRIMED_LIMIT = 1 << 17
@@ -45,11 +48,21 @@ class MarkovModel:
         self._index = {ch: i + 1 for i, ch in enumerate(chars)}
         self._rows = [list(params[row * size : (row + 1) * size]) for row in range(size)]
         self._rows[0][0] = math.nan  # foreign → foreign carries no information
-        self._table = np.array(self._rows, dtype=np.float64)
-        self._states = np.zeros(0x10000, dtype=np.intp)  # code point → state; foreign is 0
-        for ch, state in self._index.items():
-            self._states[ord(ch)] = state
+        self._arrays: tuple[np.ndarray, np.ndarray] | None = None
         self._primed: dict[str, float | None] = {}
+
+    def _numpy_tables(self) -> tuple[np.ndarray, np.ndarray]:
+        """The model as numpy arrays, built on first use (importing numpy costs 50 ms of
+        start-up, which a one-line input need not pay)."""
+        if self._arrays is None:
+            import numpy as np
+
+            table = np.array(self._rows, dtype=np.float64)
+            states = np.zeros(0x10000, dtype=np.intp)  # code point → state; foreign is 0
+            for ch, state in self._index.items():
+                states[ord(ch)] = state
+            self._arrays = (table, states)
+        return self._arrays
 
     def unicode_log_ratio(self, text: str) -> float | None:
         """log P(text | Unicode) − log P(text | Zawgyi), or None with no Myanmar character.
@@ -88,10 +101,13 @@ class MarkovModel:
         """
         if not texts:
             return []
+        import numpy as np
+
+        table, state_of = self._numpy_tables()
         joined = "\0" + "\0".join(texts) + "\0"
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        states = np.where(codes < 0x10000, self._states[np.minimum(codes, 0xFFFF)], 0)
-        values = self._table[states[:-1], states[1:]]
+        states = np.where(codes < 0x10000, state_of[np.minimum(codes, 0xFFFF)], 0)
+        values = table[states[:-1], states[1:]]
         valid = ~np.isnan(values)
         counts = np.concatenate(([0], np.cumsum(valid)))
         padded = np.append(np.where(valid, values, 0.0), 0.0)  # the last slot is the padding

@@ -1,0 +1,1 @@
+"""Benchmarks for polyglot: a seeded corpus generator and ``make bench``."""

@@ -1,0 +1,606 @@
+"""Normalize large inputs: streamed in blocks of lines, fast, on several processes, restartable.
+
+``normalize_text`` takes a whole document as context: a short Burmese run follows the
+encoding of the document's clear runs, and repairs of PDF damage are decided per
+document. A whole archive cannot be one document (reading a file costs about four
+times its size in memory), so here input is cut into **blocks** of lines
+(``BLOCK_LINES``, and at most ``BLOCK_CHARS`` characters) and each block is normalized
+as a document of its own.
+
+The trade-off: a block's context is the block. For any file shorter than one block
+(every announcement, most posts) the output is exactly ``normalize_text``'s. In a
+longer file a short, unclear run is judged by the few thousand lines around it rather
+than by the whole file, and a lost-letter repair needs its evidence within one block.
+In exchange, memory stays bounded (a block, not a file) whatever the input's size, and
+blocks can go to different processes.
+
+The **fast path** (``normalize_block``) gives exactly the text and diagnostics that
+``normalize_text`` gives for the same block, with less work:
+
+* lines without a Myanmar character are copied through: they hold no run, so they
+  neither change nor inform detection or repair;
+* the Markov scores of all the block's runs and phrases are computed in one numpy pass
+  (``MarkovModel.prime``), bit for bit the scores the detector would compute;
+* after detection, each run is processed word by word (whitespace-separated pieces),
+  and each (word, encoding, target) is processed once per process. This is exact
+  because conversion works on whitespace-free chunks and every normalization rule and
+  well-formedness check looks only inside a whitespace-separated piece; a test and
+  ``make bench`` compare the two paths on whole corpora.
+
+A block in which a repair is planned (PDF damage, which is decided with the whole
+block's evidence and needs the pipeline's bookkeeping) is handed to ``normalize_text``
+whole, so the two paths never disagree.
+
+Files are read and written line by line (never whole), written atomically to a
+temporary file renamed over the target, and a run over a tree records each finished
+file so that an interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import hashlib
+import itertools
+import json
+import os
+import re
+import stat
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO
+
+from polyglot.burmese.changes import TrackedText
+from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
+from polyglot.burmese.detect import Detection, assume_encoding, detect_segments
+from polyglot.burmese.diagnose import Diagnostic, problems
+from polyglot.burmese.markov import markov_model
+from polyglot.burmese.normalize import RULES
+from polyglot.burmese.pipeline import Source, Target, _convert, normalize_text
+from polyglot.burmese.repair import plan_repairs
+from polyglot.burmese.segment import has_myanmar, myanmar_segments
+from polyglot.files import BOM, InputError
+
+BLOCK_LINES = 2000
+"""Lines per block: enough context for detection (hundreds of Burmese runs), small
+enough that a block's working memory is a few megabytes."""
+
+BLOCK_CHARS = 1 << 20
+"""A block also ends once it holds this many characters (files with very long lines)."""
+
+def ledger_folder() -> Path:
+    """Where tree runs keep their records of finished files: the user's cache, not the
+    tree (a user's archive should not gain files it did not have)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "polyglot" / "normalize"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to produce: the target encoding, and whether to repair PDF damage."""
+
+    target: Target = "unicode"
+    repair: bool = True
+    source: Source = "auto"
+    """``auto`` detects; ``zawgyi`` or ``unicode`` is the user's word for the input's encoding."""
+
+
+@dataclass(frozen=True)
+class BlockResult:
+    """A normalized block: its text and its diagnostics (lines relative to the block)."""
+
+    text: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+    fast: bool = True
+    """Whether the fast path produced it (False: the block went to ``normalize_text``)."""
+
+
+# --- one block --------------------------------------------------------------------------
+
+
+def plain_block(text: str, options: Options = Options()) -> BlockResult:
+    """The reference: ``normalize_text`` on the block, as one document."""
+    result = normalize_text(text, target=options.target, repair=options.repair, source=options.source)
+    return BlockResult(result.text, tuple(result.diagnostics), fast=False)
+
+
+_PHRASE = re.compile(r"[^ \t]+")
+"""How detection cuts runs into phrases (``detect.split_mixed``): primed along with runs."""
+
+_WORD = re.compile(r"\S+")
+
+
+def normalize_block(text: str, options: Options = Options()) -> BlockResult:
+    """``plain_block(text)``'s text and diagnostics, computed with less work (see the module)."""
+    if not has_myanmar(text):
+        return BlockResult(text)
+    lines = text.split("\n")
+    burmese = [i for i, line in enumerate(lines) if has_myanmar(line)]
+    sub = "\n".join(lines[i] for i in burmese)  # the runs, without the lines that hold none
+    segments = list(myanmar_segments(sub))
+    detections: list[Detection]
+    if options.source == "auto":
+        markov_model().prime(
+            [s.text for s in segments] + [p.group() for s in segments for p in _PHRASE.finditer(s.text)]
+        )
+        detections = detect_segments(segments)
+    else:
+        markov_model().prime(s.text for s in segments)
+        detections = assume_encoding(segments, options.source)
+    if options.repair and any(plan_repairs([(d.text, d.treat_as) for d in detections])):
+        return _via_pipeline(lines, burmese, sub, options)
+    starts = _line_starts(sub)
+    pieces: list[str] = []
+    diagnostics: list[Diagnostic] = []
+    pos = 0
+    for det in detections:
+        seg = det.segment
+        if det.encoding == "ambiguous":
+            line = bisect.bisect_right(starts, seg.start)
+            diagnostics.append(_ambiguous(det, burmese[line - 1] + 1, seg.start - starts[line - 1] + 1))
+        pieces.append(sub[pos : seg.start])
+        inner = 0
+        for m in _WORD.finditer(seg.text):
+            new, found = _word(m.group(), det.treat_as, options.target)
+            pieces.append(seg.text[inner : m.start()])
+            pieces.append(new)
+            inner = m.end()
+            for offset, code, message, suggestion in found:
+                source = seg.start + m.start() + offset
+                line = bisect.bisect_right(starts, source)
+                column = source - starts[line - 1] + 1
+                diagnostics.append(Diagnostic(burmese[line - 1] + 1, column, code, message, suggestion))
+        pieces.append(seg.text[inner:])
+        pos = seg.end
+    pieces.append(sub[pos:])
+    return BlockResult(_merge(lines, burmese, "".join(pieces)), tuple(diagnostics))
+
+
+def _ambiguous(det: Detection, line: int, column: int) -> Diagnostic:
+    """The pipeline's report of a run whose encoding it had to guess (same words)."""
+    done = "converted it as Zawgyi" if det.treat_as == "zawgyi" else "left it as Unicode"
+    return Diagnostic(
+        line,
+        column,
+        "ambiguous-encoding",
+        f"weak evidence for the encoding of {det.text!r} (P(Zawgyi) = {det.probability:.2f}); {done}",
+        "check it; `polyglot normalize --to` / `detect` show the readings",
+    )
+
+
+@lru_cache(maxsize=1 << 17)
+def _word(word: str, treat_as: str, target: str) -> tuple[str, tuple[tuple[int, str, str, str], ...]]:
+    """One whitespace-free piece of a run through the pipeline's steps after detection.
+
+    The same steps, in the same order, as ``normalize_text`` takes for a run with no
+    repair: convert if Zawgyi, every normalization rule, the well-formedness check
+    (offsets mapped back to the piece as it was read), convert back if Zawgyi is wanted.
+    """
+    tracked = TrackedText.at(word, 0)
+    if treat_as == "zawgyi":
+        _convert(tracked, zawgyi_to_unicode)
+    for rule in RULES:
+        tracked.apply(rule.find(tracked.text))
+    found = tuple(
+        (tracked.source_offset(p.offset), p.code, p.message, p.suggestion) for p in problems(tracked.text)
+    )
+    if target == "zawgyi":
+        _convert(tracked, unicode_to_zawgyi)
+    return tracked.text, found
+
+
+def _via_pipeline(lines: list[str], burmese: list[int], sub: str, options: Options) -> BlockResult:
+    """The Burmese lines through ``normalize_text``, put back among the others."""
+    result = normalize_text(sub, target=options.target, repair=options.repair, source=options.source)
+    diagnostics = tuple(
+        Diagnostic(burmese[d.line - 1] + 1, d.column, d.code, d.message, d.suggestion) for d in result.diagnostics
+    )
+    return BlockResult(_merge(lines, burmese, result.text), diagnostics, fast=False)
+
+
+def _merge(lines: list[str], burmese: list[int], sub: str) -> str:
+    out = list(lines)
+    for i, line in zip(burmese, sub.split("\n"), strict=True):
+        out[i] = line
+    return "\n".join(out)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+# --- streams ----------------------------------------------------------------------------
+
+
+def read_lines(handle: BinaryIO, name: str) -> Iterator[str]:
+    """Decode a byte stream line by line, as strictly as ``files.decode`` does a whole file.
+
+    A UTF-8 byte order mark is passed through as the first character (the caller writes
+    it back); invalid UTF-8 or a NUL byte is an ``InputError`` naming the line.
+    """
+    offset = 0
+    for number, raw in enumerate(handle, start=1):
+        if b"\x00" in raw:
+            raise InputError(f"{name}: binary file (contains NUL bytes), not text")
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{name}:{number}: invalid UTF-8 at byte {offset + err.start}") from None
+        offset += len(raw)
+
+
+def blocks(lines: Iterable[str], block_lines: int = BLOCK_LINES, block_chars: int = BLOCK_CHARS) -> Iterator[str]:
+    """Group lines (each with its own line ending) into blocks of whole lines."""
+    block: list[str] = []
+    size = 0
+    for line in lines:
+        block.append(line)
+        size += len(line)
+        if len(block) >= block_lines or size >= block_chars:
+            yield "".join(block)
+            block, size = [], 0
+    if block:
+        yield "".join(block)
+
+
+def _run_block(args: tuple[str, Options, bool]) -> BlockResult:
+    text, options, fast = args
+    return normalize_block(text, options) if fast else plain_block(text, options)
+
+
+def normalize_blocks(
+    texts: Iterable[str], options: Options = Options(), *, jobs: int = 1, fast: bool = True
+) -> Iterator[tuple[int, BlockResult]]:
+    """Normalize blocks in order; yield each with the number of lines before it.
+
+    With ``jobs`` > 1 the blocks go to worker processes, at most two per worker in
+    flight, so memory stays bounded however long the input.
+    """
+    first_line = 0
+
+    def numbered(results: Iterable[tuple[str, BlockResult]]) -> Iterator[tuple[int, BlockResult]]:
+        nonlocal first_line
+        for text, result in results:
+            yield first_line, result
+            first_line += text.count("\n")
+
+    if jobs <= 1:
+        yield from numbered((t, _run_block((t, options, fast))) for t in texts)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque[tuple[str, Future[BlockResult]]] = deque()
+
+        def drain(limit: int) -> Iterator[tuple[str, BlockResult]]:
+            while len(pending) > limit:
+                text, future = pending.popleft()
+                yield text, future.result()
+
+        for text in texts:
+            pending.append((text, pool.submit(_run_block, (text, options, fast))))
+            yield from numbered(drain(2 * jobs))
+        yield from numbered(drain(0))
+
+
+def normalize_stream(
+    handle: BinaryIO,
+    name: str,
+    write: Callable[[bytes], object],
+    options: Options = Options(),
+    *,
+    jobs: int = 1,
+    fast: bool = True,
+    block_lines: int = BLOCK_LINES,
+) -> tuple[Diagnostic, ...]:
+    """Read UTF-8 lines from ``handle``, ``write`` the normalized bytes block by block.
+
+    A byte order mark is kept aside and written back first (inside text it would be a
+    stray zero-width character). Returns the diagnostics, lines counted in the whole
+    stream.
+    """
+    lines = read_lines(handle, name)
+    first_line, bom = strip_bom(next(lines, ""))
+    if bom:
+        write(BOM.encode("utf-8"))
+    diagnostics: list[Diagnostic] = []
+    texts = blocks(itertools.chain([first_line], lines), block_lines)
+    for first, result in normalize_blocks(texts, options, jobs=jobs, fast=fast):
+        write(result.text.encode("utf-8"))
+        diagnostics.extend(
+            Diagnostic(d.line + first, d.column, d.code, d.message, d.suggestion) for d in result.diagnostics
+        )
+    return tuple(diagnostics)
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What normalizing one file did (picklable: it comes back from worker processes)."""
+
+    path: str
+    changed: bool
+    diagnostics: tuple[Diagnostic, ...]
+    size: int
+
+
+def normalize_file(
+    source: str | os.PathLike[str],
+    destination: str | os.PathLike[str] | None = None,
+    options: Options = Options(),
+    *,
+    jobs: int = 1,
+    fast: bool = True,
+    block_lines: int = BLOCK_LINES,
+    on_block: Callable[[int], None] | None = None,
+) -> FileReport:
+    """Stream ``source`` through ``normalize_blocks`` into ``destination`` (default: in place).
+
+    The output goes to a temporary file beside the destination and is renamed over it
+    only when complete, so an interrupted or failed run leaves the destination as it
+    was. An unchanged file is not rewritten in place. Only one block is held in memory
+    at a time (per worker with ``jobs`` > 1). ``on_block`` hears how many bytes each
+    block wrote (for a progress bar).
+    """
+    name = os.fspath(source)
+    target = Path(destination if destination is not None else source)
+    handle = _open(name)
+    with handle, _AtomicOutput(target, name) as out:
+
+        def write(data: bytes) -> None:
+            out.write(data)
+            if on_block:
+                on_block(len(data))
+
+        diagnostics = normalize_stream(handle, name, write, options, jobs=jobs, fast=fast, block_lines=block_lines)
+        if not out.done_writing() and destination is None:
+            out.discard()  # in place and nothing changed: leave the file (and its mtime) alone
+    return FileReport(name, out.differs, diagnostics, os.path.getsize(target))
+
+
+def _open(name: str) -> BinaryIO:
+    try:
+        return open(name, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory (use --recursive to walk it)") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"{name}: cannot read: {err.strerror}") from None
+
+
+class _AtomicOutput:
+    """A file written in pieces and renamed over its target only when complete.
+
+    ``files.atomic_write`` does the same for data already in memory; this is its
+    streaming twin (same directory, fsync, the target's permission bits kept), so a
+    file of any size is written without holding it whole. It also notes whether the
+    bytes written differ from the source's, so an unchanged file need not be replaced.
+    """
+
+    def __init__(self, target: Path, source: str) -> None:
+        self.target = target
+        self.source = source
+        self.differs = False
+        self._kept = True
+
+    def __enter__(self) -> _AtomicOutput:
+        directory = self.target.parent if str(self.target.parent) else Path(".")
+        directory.mkdir(parents=True, exist_ok=True)
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=directory)
+        except OSError as err:
+            raise InputError(f"{self.target}: cannot write: {err.strerror}") from None
+        self.handle = os.fdopen(fd, "wb")
+        self.compare = open(self.source, "rb")
+        return self
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+        if not self.differs and self.compare.read(len(data)) != data:
+            self.differs = True
+
+    def done_writing(self) -> bool:
+        """Whether the bytes written differ from the source's (now that all are written)."""
+        if not self.differs and self.compare.read(1):
+            self.differs = True  # the source is longer
+        return self.differs
+
+    def discard(self) -> None:
+        self._kept = False
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        try:
+            self.compare.close()
+            if kind is not None or not self._kept:
+                self.handle.close()
+                os.unlink(self.tmp)
+                return
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            try:
+                mode = stat.S_IMODE(os.stat(self.target if self.target.exists() else self.source).st_mode)
+            except OSError:
+                mode = 0o644
+            os.chmod(self.tmp, mode)
+            os.replace(self.tmp, self.target)
+        except OSError as err:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+            raise InputError(f"{self.target}: cannot write: {err.strerror}") from None
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+            raise
+
+
+# --- a tree of files ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file of a tree: where it is read from and where its result goes."""
+
+    source: str
+    destination: str
+    relative: str
+
+
+def plan_tree(root: str | os.PathLike[str], out: str | os.PathLike[str] | None) -> list[Job]:
+    """Every regular, non-hidden file under ``root``, sorted; written to ``out`` (or in place)."""
+    base = Path(root)
+    jobs = []
+    for folder, dirs, names in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            path = Path(folder) / name
+            relative = path.relative_to(base).as_posix()
+            destination = Path(out) / relative if out is not None else path
+            jobs.append(Job(str(path), str(destination), relative))
+    return jobs
+
+
+class Ledger:
+    """The finished files of a tree run, so that a re-run skips them.
+
+    One JSON line per finished file, appended and flushed as each finishes, naming the
+    options and the size and modification time of the source and of the result. The
+    record lives in ``ledger_folder()``, one file per (tree, output folder). A file
+    counts as done only while all of those still match: edit a source, or ask for other
+    options, and it is done again. A line cut short by an interruption is ignored.
+    """
+
+    def __init__(
+        self,
+        root: str | os.PathLike[str],
+        out: str | os.PathLike[str] | None,
+        options: Options,
+        folder: str | os.PathLike[str] | None = None,
+    ) -> None:
+        where = f"{os.path.abspath(root)}\0{os.path.abspath(out) if out is not None else ''}"
+        name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:24]
+        self.path = Path(folder if folder is not None else ledger_folder()) / f"{name}.jsonl"
+        self.key = f"{options.target}/{options.source}/{'repair' if options.repair else 'no-repair'}"
+        self.done: dict[str, dict[str, object]] = {}
+        if self.path.exists():
+            for line in self.path.read_text(encoding="utf-8", errors="replace").splitlines():
+                with contextlib.suppress(ValueError, KeyError, TypeError):
+                    record = json.loads(line)
+                    self.done[record["file"]] = record
+
+    def is_done(self, job: Job) -> bool:
+        record = self.done.get(job.relative)
+        return record is not None and record == self._record(job)
+
+    def _record(self, job: Job) -> dict[str, object] | None:
+        try:
+            src, dst = os.stat(job.source), os.stat(job.destination)
+        except OSError:
+            return None
+        record: dict[str, object] = {"file": job.relative, "options": self.key}
+        if job.source != job.destination:
+            record["source"] = [src.st_size, src.st_mtime_ns]
+        record["result"] = [dst.st_size, dst.st_mtime_ns]
+        return record
+
+    def finish(self, job: Job) -> None:
+        record = self._record(job)
+        if record is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        self.done[job.relative] = record
+
+
+def _tree_job(args: tuple[Job, Options]) -> FileReport:
+    job, options = args
+    in_place = job.source == job.destination
+    return normalize_file(job.source, None if in_place else job.destination, options)
+
+
+def normalize_tree(
+    root: str | os.PathLike[str],
+    out: str | os.PathLike[str] | None,
+    options: Options = Options(),
+    *,
+    jobs: int = 1,
+    progress: Callable[[Job, FileReport | None], None] | None = None,
+    errors: list[str] | None = None,
+    ledger: str | os.PathLike[str] | None = None,
+) -> list[FileReport]:
+    """Normalize every file under ``root`` into ``out`` (or in place) on ``jobs`` processes.
+
+    Files already finished by an earlier run with the same options (see ``Ledger``)
+    are skipped and reported to ``progress`` with ``None``. Each file is written
+    atomically and recorded when done, so an interrupted run can simply be re-run.
+    A file that cannot be read as text is not recorded; with ``errors`` given, its
+    message goes there and the other files still run (otherwise the ``InputError``
+    propagates). ``ledger`` is the folder for the record of finished files (default:
+    ``ledger_folder()``).
+    """
+    todo = plan_tree(root, out)
+    record = Ledger(root, out, options, ledger)
+    reports: list[FileReport] = []
+    pending = []
+    for job in todo:
+        if record.is_done(job):
+            if progress:
+                progress(job, None)
+        else:
+            pending.append(job)
+
+    def finished(job: Job, report: FileReport) -> None:
+        record.finish(job)
+        reports.append(report)
+        if progress:
+            progress(job, report)
+
+    def failed(err: InputError) -> None:
+        if errors is None:
+            raise err
+        errors.append(str(err))
+
+    if jobs <= 1 or len(pending) < 2:
+        for job in pending:
+            try:
+                report = _tree_job((job, options))
+            except InputError as err:
+                failed(err)
+                continue
+            finished(job, report)
+        return reports
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(_tree_job, (job, options)): job for job in pending}
+        try:
+            for future in as_completed(futures):
+                try:
+                    report = future.result()
+                except InputError as err:
+                    failed(err)
+                    continue
+                finished(futures[future], report)
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return reports
+
+
+def strip_bom(text: str) -> tuple[str, bool]:
+    """Split a leading byte order mark from a decoded first line."""
+    return (text[1:], True) if text.startswith(BOM) else (text, False)

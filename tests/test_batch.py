@@ -1,0 +1,253 @@
+"""Streaming and batch normalization: the fast path is the plain path, files are safe to interrupt."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from benchmarks.corpus import lines as corpus_lines
+from polyglot.batch import (
+    Ledger,
+    Options,
+    blocks,
+    normalize_block,
+    normalize_blocks,
+    normalize_file,
+    normalize_stream,
+    normalize_tree,
+    plain_block,
+)
+from polyglot.burmese.convert import unicode_to_zawgyi
+from polyglot.burmese.pipeline import normalize_text
+from polyglot.cli import main
+from polyglot.files import InputError
+from tests.conftest import UNICODE_SENTENCES
+
+ZG = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tree runs record finished files in the user's cache; keep the tests' records apart.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
+def mixed(n: int, seed: int = 7) -> str:
+    return "\n".join(itertools.islice(corpus_lines("mixed", seed), n)) + "\n"
+
+
+TRICKY = [
+    "\n".join(ZG) + "\nEnglish only\n中文\n",
+    "\n".join(UNICODE_SENTENCES) + "\r\nဝန်\u200bကြီး \u200b\u200bမြန်မာ\u200d\r\n",  # zero-width characters
+    "ဂဏန်း ၁၀၀ နှင့် ၀န်ကြီး ၄င်း ဥ်\n" + ZG[0] + "\n",  # look-alike digits and letters
+    "ကိုယ္\n" + ZG[1] + " and " + UNICODE_SENTENCES[2] + "\n",  # short unclear run; mixed encodings
+    "ရှေ  ရေှ ေရှ ကြ့် မွ\n\tမြန်မာ\u2003စာ\n",  # misordered marks, other whitespace inside runs
+    "no burmese at all\nnone here either\n",
+]
+
+
+@pytest.mark.parametrize("text", [*TRICKY, mixed(400), mixed(300, seed=11)])
+@pytest.mark.parametrize(
+    "options", [Options(), Options(target="zawgyi"), Options(repair=False), Options(source="zawgyi")]
+)
+def test_fast_path_gives_the_plain_path_text_and_diagnostics(text: str, options: Options) -> None:
+    fast = normalize_block(text, options)
+    plain = plain_block(text, options)
+    assert fast.text == plain.text
+    assert fast.diagnostics == plain.diagnostics
+
+
+def test_clean_blocks_take_the_fast_path_and_damaged_ones_the_pipeline() -> None:
+    assert normalize_block(mixed(200)).fast
+    damaged = "ကျွန်တော် လ ွှာ ပေးပို့ပါ။\n" + UNICODE_SENTENCES[4] + "\n"  # a space inserted before a medial
+    result = normalize_block(damaged)
+    assert not result.fast
+    assert result.text == normalize_text(damaged).text != damaged
+
+
+def test_a_block_shorter_than_the_limit_is_the_whole_document() -> None:
+    text = mixed(300)
+    (only,) = blocks(text.splitlines(keepends=True), block_lines=1000)
+    assert only == text
+    assert normalize_block(text).text == normalize_text(text).text
+
+
+def test_blocks_keep_every_line_and_line_ending() -> None:
+    lines = ["a\r\n", "b\n", "c"]
+    assert list(blocks(lines, block_lines=2)) == ["a\r\nb\n", "c"]
+    line = "x" * 10 + "\n"
+    assert list(blocks([line] * 3, block_lines=100, block_chars=15)) == [line * 2, line]  # ends once ≥ 15 chars
+
+
+def test_parallel_blocks_come_back_in_order_and_equal_one_process() -> None:
+    texts = list(blocks(mixed(600).splitlines(keepends=True), block_lines=50))
+    one = [(first, r.text) for first, r in normalize_blocks(texts)]
+    two = [(first, r.text) for first, r in normalize_blocks(texts, jobs=2)]
+    assert one == two
+    assert [first for first, _ in one] == [50 * i for i in range(len(texts))]
+
+
+class CountingReader(io.BytesIO):
+    """A byte stream that counts how many lines were read from it."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.lines_read = 0
+
+    def __iter__(self) -> CountingReader:
+        return self
+
+    def __next__(self) -> bytes:
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        self.lines_read += 1
+        return line
+
+
+def test_stream_reads_no_further_than_the_block_it_writes() -> None:
+    data = ("English line\n" + ZG[0] + "\n").encode() * 500  # 1000 lines
+    reader = CountingReader(data)
+    seen_when_written: list[int] = []
+    out = io.BytesIO()
+
+    def write(chunk: bytes) -> None:
+        seen_when_written.append(reader.lines_read)
+        out.write(chunk)
+
+    normalize_stream(reader, "big.txt", write, block_lines=100)
+    assert seen_when_written[0] <= 101  # the first block was written before the rest was read
+    assert out.getvalue() == ("English line\n" + UNICODE_SENTENCES[0] + "\n").encode() * 500
+
+
+def test_stream_diagnostics_count_lines_across_blocks() -> None:
+    text = "English\n" * 150 + "ကိ ု\n"  # an orphaned mark on line 151
+    diagnostics = normalize_stream(io.BytesIO(text.encode()), "x", io.BytesIO().write, Options(repair=False),
+                                   block_lines=100)
+    assert diagnostics and {d.line for d in diagnostics} == {151}
+
+
+def test_file_keeps_bom_crlf_and_mode(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(("\ufeff" + ZG[0] + "\r\nEnglish\r\n" + ZG[1]).encode())
+    os.chmod(path, 0o640)
+    report = normalize_file(path, block_lines=1)
+    assert report.changed
+    assert path.read_bytes() == ("\ufeff" + UNICODE_SENTENCES[0] + "\r\nEnglish\r\n" + UNICODE_SENTENCES[1]).encode()
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_unchanged_file_is_not_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "clean.txt"
+    path.write_text(UNICODE_SENTENCES[0] + "\nEnglish\n", encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    assert not normalize_file(path).changed
+    assert path.stat().st_mtime_ns == 1
+
+
+def test_invalid_utf8_late_in_a_file_leaves_no_partial_output(tmp_path: Path) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_bytes((ZG[0] + "\n").encode() * 300 + b"bro\xffken\n")
+    out = tmp_path / "out" / "bad.txt"
+    with pytest.raises(InputError, match=r"bad.txt:301: invalid UTF-8"):
+        normalize_file(source, out, block_lines=10)
+    assert not out.exists()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == []  # no temporary file left behind
+    with pytest.raises(InputError):
+        normalize_file(source, block_lines=10)  # in place: the original stays as it was
+    assert source.read_bytes().startswith(ZG[0].encode())
+
+
+def make_tree(root: Path) -> None:
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text(ZG[0] + "\n", encoding="utf-8")
+    (root / "sub" / "b.txt").write_text("English\n" + ZG[1] + "\n", encoding="utf-8")
+    (root / "sub" / "c.txt").write_text(UNICODE_SENTENCES[2] + "\n", encoding="utf-8")
+    (root / ".hidden").write_text(ZG[0], encoding="utf-8")
+
+
+def test_tree_to_out_is_resumable_and_redoes_only_what_changed(tmp_path: Path) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    make_tree(src)
+    seen: list[tuple[str, bool]] = []
+    reports = normalize_tree(src, out, jobs=2, progress=lambda job, r: seen.append((job.relative, r is None)))
+    assert sorted(r.path for r in reports) == sorted(str(src / p) for p in ("a.txt", "sub/b.txt", "sub/c.txt"))
+    assert (out / "a.txt").read_text(encoding="utf-8") == UNICODE_SENTENCES[0] + "\n"
+    assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == "English\n" + UNICODE_SENTENCES[1] + "\n"
+    assert not (out / ".hidden").exists()
+    assert (src / "a.txt").read_text(encoding="utf-8") == ZG[0] + "\n"  # sources untouched
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*.txt")}
+
+    seen.clear()
+    assert normalize_tree(src, out, jobs=2, progress=lambda job, r: seen.append((job.relative, r is None))) == []
+    assert sorted(seen) == [("a.txt", True), ("sub/b.txt", True), ("sub/c.txt", True)]
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.txt")} == mtimes
+
+    (src / "sub" / "b.txt").write_text(ZG[3] + "\n", encoding="utf-8")
+    (out / "a.txt").unlink()
+    redone = normalize_tree(src, out)
+    assert sorted(r.path for r in redone) == [str(src / "a.txt"), str(src / "sub" / "b.txt")]
+    assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == UNICODE_SENTENCES[3] + "\n"
+    # other options are other work
+    assert len(normalize_tree(src, out, Options(target="zawgyi"))) == 3
+
+
+def test_a_failing_file_is_reported_not_recorded_and_redone_later(tmp_path: Path) -> None:
+    make_tree(tmp_path)
+    (tmp_path / "sub" / "bin.dat").write_bytes(b"\x00\x01")
+    errors: list[str] = []
+    done = normalize_tree(tmp_path, None, errors=errors)
+    assert len(done) == 3 and len(errors) == 1 and "binary file" in errors[0]
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == UNICODE_SENTENCES[0] + "\n"
+    (tmp_path / "sub" / "bin.dat").write_text(ZG[2], encoding="utf-8")
+    again = normalize_tree(tmp_path, None, errors=errors)
+    assert [r.path for r in again] == [str(tmp_path / "sub" / "bin.dat")]
+    with pytest.raises(InputError):
+        (tmp_path / "sub" / "bin.dat").write_bytes(b"\x00")
+        normalize_tree(tmp_path, None)
+
+
+def test_ledger_ignores_a_line_cut_short(tmp_path: Path) -> None:
+    make_tree(tmp_path / "t")
+    normalize_tree(tmp_path / "t", tmp_path / "o", ledger=tmp_path / "l")
+    (record,) = (tmp_path / "l").iterdir()
+    record.write_text(record.read_text(encoding="utf-8") + '{"file": "sub/c.t', encoding="utf-8")
+    ledger = Ledger(tmp_path / "t", tmp_path / "o", Options(), tmp_path / "l")
+    assert sorted(ledger.done) == ["a.txt", "sub/b.txt", "sub/c.txt"]
+
+
+def test_cli_recursive_out_then_rerun(tmp_path: Path) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    make_tree(src)
+    runner = CliRunner()
+    first = runner.invoke(main, ["normalize", "-r", str(src), "--out", str(out), "-j", "2"])
+    assert first.exit_code == 0, first.output
+    assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == "English\n" + UNICODE_SENTENCES[1] + "\n"
+    os.utime(out / "a.txt", ns=(5, 5))  # the output changed since: it is no longer "done"
+    again = runner.invoke(main, ["normalize", "-r", str(src), "--out", str(out)])
+    assert again.exit_code == 0
+    assert (out / "a.txt").stat().st_mtime_ns != 5
+    assert runner.invoke(main, ["normalize", str(src), "--out", str(out)]).exit_code == 2
+
+
+def test_cli_streams_stdin_in_blocks_with_the_block_size_as_context() -> None:
+    text = mixed(120)
+    out = CliRunner().invoke(main, ["normalize", "-q", "--block-lines", "50", "-"], input=text)
+    assert out.exit_code == 0
+    expected = "".join(plain_block(b).text for b in blocks(text.splitlines(keepends=True), block_lines=50))
+    assert out.output == expected
+    assert out.output.count("\n") == text.count("\n")
+
+
+def test_cli_tree_error_exits_2_after_finishing_the_rest(tmp_path: Path) -> None:
+    make_tree(tmp_path)
+    (tmp_path / "bad.txt").write_bytes(b"ok\n\xff\n")
+    result = CliRunner().invoke(main, ["normalize", "-r", "-i", "-q", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "bad.txt:2: invalid UTF-8" in result.output
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == UNICODE_SENTENCES[0] + "\n"
