@@ -15,6 +15,9 @@ system-deps:
 	@command -v pkg-config >/dev/null || { echo "missing pkg-config: sudo apt-get install pkg-config libicu-dev"; exit 1; }
 	@pkg-config --exists icu-uc || { echo "missing ICU development files: sudo apt-get install libicu-dev"; exit 1; }
 	@command -v msgfmt >/dev/null || { echo "missing GNU gettext (msgfmt): sudo apt-get install gettext"; exit 1; }
+	@command -v chromium >/dev/null || { echo "missing Chromium (the site's browser tests): sudo apt-get install chromium"; exit 1; }
+	@test -n "$$(find /usr/share/fonts /usr/local/share/fonts \( -name NotoSansMyanmar-Regular.ttf -o -name 'Padauk*.ttf' \) 2>/dev/null | head -n 1)" || { echo "missing a Unicode Burmese font for the site: sudo apt-get install fonts-noto-core"; exit 1; }
+	@test -n "$$(find /usr/share/fonts /usr/local/share/fonts \( -name NotoSansCJK-Regular.ttc -o -name 'NotoSansSC-Regular.*' \) 2>/dev/null | head -n 1)" || { echo "missing a Simplified Chinese font for the site: sudo apt-get install fonts-noto-cjk"; exit 1; }
 
 $(STAMP): pyproject.toml | system-deps
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -36,6 +39,17 @@ demo: install
 	$(POLYGLOT) check
 	$(POLYGLOT) compile
 	$(POLYGLOT) stats
+	@echo
+	@echo "== 4. The website: corpus/ + build/ → site/ (fonts self-hosted, English fallback marked)"
+	$(POLYGLOT) build
+	@echo "Open the site: file://$(CURDIR)/site/index.html"
+	@echo "  (or serve it: $(PY) -m http.server -d site -b 127.0.0.1 8000, then http://127.0.0.1:8000/)"
+
+.PHONY: site
+site: install
+	$(POLYGLOT) compile
+	$(POLYGLOT) build
+	@echo "Open the site: file://$(CURDIR)/site/index.html"
 
 test: install
 	$(VENV)/bin/pytest -q

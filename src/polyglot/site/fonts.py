@@ -26,7 +26,7 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
-from polyglot.files import InputError, write_text_if_changed
+from polyglot.files import InputError, read_text, write_text_if_changed
 
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts")
 
@@ -123,8 +123,11 @@ def find_fonts(kind: str, override: str | None) -> list[FontFile]:
 
 
 def open_font(font: FontFile) -> TTFont:
+    """Open a face; bounds and timestamp are kept as they are, so output bytes are
+    reproducible (a rebuild writes nothing) and saving skips recomputing every outline."""
     try:
-        return TTFont(str(font.path), fontNumber=font.number)
+        return TTFont(str(font.path), fontNumber=font.number, recalcBBoxes=False,
+                      recalcTimestamp=False)
     except (TTLibError, OSError) as err:
         raise InputError(f"{font.path}: not a usable font: {err}") from None
 
@@ -175,22 +178,40 @@ def install_burmese(site: Path, override: str | None) -> list[SiteFont]:
     return fonts
 
 
+@cache
+def _subset_woff2(path: Path, number: int, characters: str) -> tuple[bytes, int]:
+    """The face cut down to ``characters`` as WOFF2, and its weight (memoized: slow for CJK)."""
+    face = open_font(FontFile(path, number))
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=characters)
+    subsetter.subset(face)
+    return woff2(face), _weight(face)
+
+
 def install_chinese(site: Path, override: str | None, text: str) -> list[SiteFont]:
-    """Subset the Simplified Chinese font(s) to the characters of ``text`` into ``site/fonts/``."""
+    """Subset the Simplified Chinese font(s) to the characters of ``text`` into ``site/fonts/``.
+
+    Subsetting a CJK font takes seconds, so a small key file beside each output records
+    what it was cut from (font file, face, size, mtime) and for which characters; when
+    both are unchanged the font is not cut again.
+    """
     characters = "".join(sorted(set(text) - set("\n\r\t")))
     fonts = []
     for font in find_fonts("Chinese", override):
-        face = open_font(font)
-        options = subset.Options()
-        options.layout_features = ["*"]
-        options.name_IDs = ["*"]
-        options.notdef_outline = True
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(text=characters)
-        subsetter.subset(face)
-        weight = 700 if _weight(face) >= 600 else 400
+        info = font.path.stat()
+        key = hashlib.sha256(f"{font.path}|{font.number}|{info.st_size}|{info.st_mtime_ns}|{characters}"
+                             .encode()).hexdigest()
+        weight = 700 if "bold" in font.path.name.lower() else 400
         url = f"fonts/zh-hans-{weight}.woff2"
-        write_text_if_changed(site / url, woff2(face))
+        key_path = site / f"{url}.key"
+        if not ((site / url).is_file() and key_path.is_file() and read_text(key_path).text == key):
+            data, weight = _subset_woff2(font.path, font.number, characters)
+            write_text_if_changed(site / url, data)
+            write_text_if_changed(key_path, key)
         suffix = f"#{font.number}" if font.number else ""
         fonts.append(SiteFont(CHINESE_FAMILY, weight, url, f"{font.path}{suffix}"))
     return fonts

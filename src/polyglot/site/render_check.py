@@ -70,10 +70,11 @@ class Shaper:
             if glyph == 0 and char and "\u1000" <= char <= "\u109f":
                 found.append(RenderProblem(cluster + 1, f"the font has no glyph for {_describe(char)}"))
             elif glyph == self.dotted_circle and self.dotted_circle and ord(char or " ") != DOTTED_CIRCLE:
-                mark = _orphan(text, cluster)
-                context = text[max(0, cluster - 3):cluster + 4]
+                at = _orphan(text, cluster)
+                mark = text[at] if at < len(text) else ""
+                context = text[max(0, at - 3):at + 4]
                 found.append(RenderProblem(
-                    cluster + 1,
+                    at + 1,
                     f"dotted circle (U+25CC) inserted at {_describe(mark)} in {context!r}: the mark has "
                     "no base it can attach to; readers see ◌",
                 ))
@@ -86,12 +87,13 @@ def _describe(char: str) -> str:
     return f"{char!r} (U+{ord(char):04X} {unicodedata.name(char, 'unnamed')})"
 
 
-def _orphan(text: str, cluster: int) -> str:
-    """The mark the dotted circle stands in front of: the first combining character of the cluster."""
-    for char in text[cluster:cluster + 8]:
-        if unicodedata.category(char) in ("Mn", "Mc") or char in "\u1039\u103a":
-            return char
-    return text[cluster] if cluster < len(text) else ""
+def _orphan(text: str, cluster: int) -> int:
+    """Index of the mark the dotted circle stands in front of: the first combining character
+    of the cluster (HarfBuzz may start the cluster at a space before it)."""
+    for index in range(cluster, min(len(text), cluster + 8)):
+        if unicodedata.category(text[index]) in ("Mn", "Mc"):
+            return index
+    return cluster
 
 
 @cache

@@ -1,0 +1,155 @@
+"""What the site tests share: a fixture project's content and a handle on it, a local server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from polyglot.catalog.pofile import format_po, read_po
+from polyglot.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+PYPROJECT = """\
+[project]
+name = "site-fixture"
+version = "0"
+
+[tool.polyglot]
+corpus = "corpus"
+locales = "locales"
+domain = "announcements"
+languages = ["en", "my", "zh_Hans"]
+
+[tool.polyglot.site]
+threshold = 80
+"""
+
+DEADLINE = """\
+---
+title: Applications close on 30 November
+slug: deadline
+date: 2018-11-30
+summary: Send your application before the deadline.
+language: en
+---
+
+## How to apply
+
+Fill out the form and send it to us.
+
+- Community groups
+- Peer educators
+
+| Partner | Place |
+|---------|-------|
+| Five Hearts | Emei |
+
+Late applications cannot be considered.
+"""
+
+NOTES = """\
+---
+title: Field notes
+slug: notes
+date: "2018-06"
+language: en
+---
+
+We visited three towns.
+
+Everyone was welcome.
+"""
+
+SCRIPT = '<script>document.title="pwned";alert(1)</script>'
+
+MY = {
+    "Applications close on 30 November": "နိုဝင်ဘာ ၃၀ ရက်နေ့တွင် လျှောက်လွှာ ပိတ်မည်",
+    "Send your application before the deadline.": "နောက်ဆုံးရက်မတိုင်မီ လျှောက်လွှာ ပေးပို့ပါ။",
+    "How to apply": "လျှောက်ထားနည်း",
+    "Fill out the form and send it to us.": "ပုံစံကို ဖြည့်ပြီး ကျွန်ုပ်တို့ထံ ပေးပို့ပါ။",
+    "Community groups": "ရပ်ရွာအဖွဲ့များ",
+    "Peer educators": SCRIPT,
+    "Partner": "မိတ်ဖက်",
+    "Place": "နေရာ",
+    "Five Hearts": "Five Hearts",
+    "Emei": "Emei",
+    "Announcements": "ကြေညာချက်များ",
+}
+"""Everything of the deadline announcement but its last paragraph (and one fuzzy entry)."""
+
+MY_FUZZY = {"Late applications cannot be considered.": "FUZZY-NEVER-PUBLISHED"}
+
+ZH = {
+    "Applications close on 30 November": "申请于11月30日截止",
+    "Send your application before the deadline.": "请在截止日期前提交申请。",
+    "How to apply": "如何申请",
+    "Fill out the form and send it to us.": "请填写表格并发送给我们。",
+    "Community groups": "社区团体",
+    "Peer educators": "同伴教育者",
+    "Partner": "合作伙伴",
+    "Place": "地点",
+    "Five Hearts": "五心",
+    "Emei": "峨眉",
+    "Late applications cannot be considered.": "逾期申请不予考虑。",
+    "Field notes": "实地笔记",
+    "We visited three towns.": "我们走访了三个城镇。",
+    "Everyone was welcome.": "欢迎所有人。",
+    "Announcements": "<b>公告</b>",
+}
+
+
+class SiteProject:
+    """A project in a temporary directory; commands run through the real CLI."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.runner = CliRunner()
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def run(self, *args: str, code: int | None = 0) -> Result:
+        result = self.runner.invoke(main, list(args), catch_exceptions=False)
+        if code is not None:
+            assert result.exit_code == code, (args, result.output, result.stderr)
+        return result
+
+    def po(self, lang: str) -> Path:
+        return self.root / "locales" / lang / "LC_MESSAGES" / "announcements.po"
+
+    def translate(self, lang: str, table: dict[str, str], *, fuzzy: bool = False) -> None:
+        path = self.po(lang)
+        catalog = read_po(str(path))
+        for message in catalog.messages:
+            if message.msgid in table:
+                message.msgstr = table[message.msgid]
+                message.fuzzy = fuzzy
+        path.write_text(format_po(catalog), encoding="utf-8")
+
+    def page(self, relative: str) -> str:
+        return (self.root / "site" / relative).read_text(encoding="utf-8")
+
+    def site_files(self) -> list[Path]:
+        return sorted((self.root / "site").rglob("*.html"))
+
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A static file server for ``directory`` on 127.0.0.1 (a free port), in a thread."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"

@@ -1,0 +1,140 @@
+"""The built site in a real browser: headless Chromium (Debian's, never a downloaded one),
+over a local HTTP server on 127.0.0.1, driven by Playwright.
+
+These tests do not skip: without Chromium they fail and say what to install, because a
+site nobody has looked at in a browser is not tested (``.ci/run`` installs it).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, sync_playwright
+from sitekit import REPO, SiteProject, serve
+
+from polyglot.files import atomic_write
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SCREENSHOTS = REPO / "build" / "screenshots"
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        pytest.fail("Chromium is needed for the browser tests: sudo apt-get install chromium")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile), executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True,
+            viewport={"width": 1000, "height": 1200},
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture
+def page(browser: BrowserContext) -> Iterator[Page]:
+    tab = browser.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    tab.close()
+    assert errors == []
+
+
+def visit(page: Page, url: str) -> None:
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.status == 200, url
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+BLOCKS_WITHOUT_LANG = """() => [...document.querySelectorAll(
+    'p, h1, h2, h3, h4, h5, h6, li, td, th, aside, blockquote')]
+    .filter(element => !element.hasAttribute('lang')).map(element => element.outerHTML.slice(0, 80))"""
+
+FONT_FACES = """() => [...document.fonts].map(face => [face.family.replace(/"/g, ''), face.weight, face.status])"""
+
+
+@pytest.mark.parametrize("tag", ["en", "my", "zh-Hans"])
+def test_lang_attributes(page: Page, real_site: tuple[Path, str], tag: str) -> None:
+    root, url = real_site
+    for path in sorted((root / tag).glob("*.html")):
+        visit(page, f"{url}{tag}/{path.name}")
+        assert page.evaluate("document.documentElement.lang") == tag
+        assert page.evaluate(BLOCKS_WITHOUT_LANG) == []
+        assert page.evaluate("() => [...document.querySelectorAll('[lang]')].every("
+                             "e => ['en', 'my', 'zh-Hans'].includes(e.lang))")
+
+
+def test_burmese_font_is_loaded_and_used(page: Page, real_site: tuple[Path, str]) -> None:
+    _, url = real_site
+    visit(page, f"{url}my/postcard-international-aids-conference-2018.html")
+    faces = page.evaluate(FONT_FACES)
+    assert ["Polyglot Myanmar", "400", "loaded"] in faces, faces
+    assert page.evaluate("""document.fonts.check('16px "Polyglot Myanmar"', 'မြန်မာ')""")
+    family = page.evaluate("getComputedStyle(document.querySelector('main p[lang=my]')).fontFamily")
+    assert family.startswith('"Polyglot Myanmar"'), family
+    # The glyphs on screen come from our font: Burmese set in it is wider than the fallback box glyphs.
+    width = page.evaluate("""() => { const s = document.createElement('span'); s.lang = 'my';
+        s.textContent = 'မြန်မာနိုင်ငံ'; document.body.append(s); return s.getBoundingClientRect().width; }""")
+    assert width > 40
+
+
+def test_chinese_font_is_loaded(page: Page, real_site: tuple[Path, str]) -> None:
+    _, url = real_site
+    visit(page, f"{url}zh-Hans/give-us-jobs.html")
+    faces = page.evaluate(FONT_FACES)
+    assert ["Polyglot SC", "400", "loaded"] in faces, faces
+
+
+def test_language_switcher_links_resolve(page: Page, real_site: tuple[Path, str]) -> None:
+    _, url = real_site
+    for start in ("index.html", "en/index.html", "my/profile-xinghong.html", "zh-Hans/give-us-jobs.html"):
+        visit(page, url + start)
+        links = page.evaluate("""() => [...document.querySelectorAll('nav.switcher a, ul.languages a')]
+            .map(a => [a.href, a.hreflang])""")
+        assert {hreflang for _, hreflang in links} == {"en", "my", "zh-Hans"}
+        for href, hreflang in links:
+            visit(page, href)
+            assert page.evaluate("document.documentElement.lang") == hreflang, href
+
+
+def test_screenshots_of_a_burmese_and_a_chinese_page(page: Page, real_site: tuple[Path, str]) -> None:
+    _, url = real_site
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for tag, slug in (("my", "postcard-international-aids-conference-2018"),
+                      ("my", "call-for-applications-2018"),
+                      ("zh-Hans", "give-us-jobs")):
+        visit(page, f"{url}{tag}/{slug}.html")
+        image = page.screenshot(full_page=False)
+        assert image.startswith(b"\x89PNG")
+        atomic_write(SCREENSHOTS / f"{tag}-{slug}.png", image)
+
+
+def test_a_hostile_translation_stays_text_in_the_browser(page: Page, built: SiteProject) -> None:
+    server, url = serve(built.root / "site")
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        visit(page, f"{url}my/deadline.html")
+        assert page.evaluate("document.querySelectorAll('script').length") == 0
+        assert "pwned" not in page.title()
+        assert '<script>document.title="pwned";alert(1)</script>' in page.inner_text("main")
+        visit(page, f"{url}zh-Hans/index.html")
+        assert page.evaluate("document.querySelectorAll('main b, header b').length") == 0
+        assert "<b>公告</b>" in page.inner_text("header")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert dialogs == []
