@@ -56,12 +56,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from polyglot.burmese.changes import TrackedText
-from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
+from polyglot.burmese.convert import conversion_edits
 from polyglot.burmese.detect import Detection, assume_encoding, detect_segments
 from polyglot.burmese.diagnose import Diagnostic, problems
 from polyglot.burmese.markov import markov_model
 from polyglot.burmese.normalize import RULES
-from polyglot.burmese.pipeline import Source, Target, _convert, normalize_text
+from polyglot.burmese.pipeline import Source, Target, normalize_text
 from polyglot.burmese.repair import plan_repairs
 from polyglot.burmese.segment import has_myanmar, myanmar_segments
 from polyglot.files import BOM, InputError
@@ -183,14 +183,14 @@ def _word(word: str, treat_as: str, target: str) -> tuple[str, tuple[tuple[int, 
     """
     tracked = TrackedText.at(word, 0)
     if treat_as == "zawgyi":
-        _convert(tracked, zawgyi_to_unicode)
+        tracked.apply(conversion_edits(tracked.text, "unicode"))
     for rule in RULES:
         tracked.apply(rule.find(tracked.text))
     found = tuple(
         (tracked.source_offset(p.offset), p.code, p.message, p.suggestion) for p in problems(tracked.text)
     )
     if target == "zawgyi":
-        _convert(tracked, unicode_to_zawgyi)
+        tracked.apply(conversion_edits(tracked.text, "zawgyi"))
     return tracked.text, found
 
 
