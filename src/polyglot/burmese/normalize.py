@@ -24,16 +24,19 @@ from polyglot.burmese.clusters import canonical_marks, clusters
 _ZW = "\u200b\u200c\u200d\u2060\ufeff"
 
 
+_JOINERS = "\u200c\u200d\u2060\ufeff"
+
+
 @rule("normalize")
 def remove_stray_zero_width(text: str) -> Iterator[Edit]:
-    """Zero-width characters that split a letter from its mark, repeat, or sit beside a space are noise.
+    """Invisible characters never split a syllable; zero-width spaces never repeat or double a space.
 
     A zero-width space is a legitimate line-break hint between Burmese words, so one
     between two clusters is kept. But one before a dependent mark cuts the syllable in
     two (the mark then renders on a dotted circle), a run of them means no more than
-    one, and one next to a real space or at the edge of a run adds nothing. ZWJ, ZWNJ,
-    the word joiner and a BOM inside text have no role in Burmese shaping, so between
-    two Myanmar characters they are always stray.
+    one, and one next to a real space or at the edge of a run adds nothing. Joiners
+    (ZWNJ, ZWJ, the word joiner, a BOM inside text) may be meant between syllables and
+    stay there; inside a syllable they are removed like the zero-width space.
     """
     for m in re.finditer(f"[{_ZW}]+", text):
         start, end = m.span()
@@ -42,8 +45,8 @@ def remove_stray_zero_width(text: str) -> Iterator[Edit]:
         prev = text[start - 1] if start else ""
         if (nxt and is_mark(nxt)) or prev.isspace() or nxt.isspace() or not prev or not nxt:
             yield start, end, ""
-        elif run != "\u200b":
-            yield start, end, "\u200b" if "\u200b" in run else ""
+        elif "\u200b" in run and run != "\u200b":
+            yield start, end, "\u200b"
 
 
 def _is_letter_or_mark(ch: str) -> bool:

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from polyglot.burmese.chars import CONSONANTS, ZAWGYI_PREBASE, needs_base
+from polyglot.burmese.chars import CONSONANTS, ZAWGYI_LETTERS, ZAWGYI_PREBASE, needs_base
 from polyglot.burmese.convert import zawgyi_to_unicode
 from polyglot.burmese.lexicon import syllables, word_joins
 
@@ -110,17 +110,47 @@ class _Site:
 
 
 def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
-    """Whitespace where none can be: before a mark that needs a base, or, in Zawgyi, right
-    after a vowel E or medial RA, which Zawgyi stores before the consonant they belong to."""
+    """Gaps where none can be, in the run's encoding.
+
+    * Before a mark that needs a base (in either encoding).
+    * In Zawgyi, right after a vowel E or medial RA, which Zawgyi stores before the
+      consonant they belong to (only a lost letter can explain such a gap).
+    * In Zawgyi, before a vowel E or medial RA that has no letter after it in its word:
+      it cannot be written before anything, so it belongs to the letter before the gap.
+
+    A gap of joiners alone (ZWNJ, ZWJ, word joiner) is no space: normalization moves
+    such characters out of a syllable instead (``remove_stray_zero_width``).
+    """
     sites = []
     for i, (text, encoding) in enumerate(runs):
         for m in _SPACE_BEFORE.finditer(text):
+            gap = m.group()
+            if not any(ch.isspace() or ch == "\u200b" for ch in gap):
+                continue
             before = text[m.start() - 1] if m.start() else ""
-            if needs_base(text[m.end()], encoding):
+            after = text[m.end()]
+            if needs_base(after, encoding):
                 sites.append(_Site(i, m.end() - 1, text[m.end() - 1], m.start()))
-            elif encoding == "zawgyi" and before in ZAWGYI_PREBASE and not text[m.start()].isascii():
+            elif encoding != "zawgyi":
+                continue
+            elif before in ZAWGYI_PREBASE and not text[m.start()].isascii():
                 sites.append(_Site(i, m.start(), text[m.start()], m.start(), deletable=False))
+            elif after in ZAWGYI_PREBASE and before and not before.isspace() and _no_letter_follows(text, m.end()):
+                sites.append(_Site(i, m.end() - 1, text[m.end() - 1], m.start()))
     return sites
+
+
+def _no_letter_follows(text: str, start: int) -> bool:
+    """Does the word starting at ``start`` hold no Zawgyi letter (only marks)?
+
+    Words end at ordinary spaces: other whitespace inside Burmese is more often damage.
+    """
+    end = start
+    while end < len(text) and text[end] not in " \t":
+        if text[end] in ZAWGYI_LETTERS:
+            return False
+        end += 1
+    return True
 
 
 def _score_hypothesis(
