@@ -1,0 +1,305 @@
+"""``make bench``: polyglot against the naive loop, in the same run, on the same machine.
+
+What is measured, and how:
+
+* **Throughput.** Each command runs as a subprocess reading a corpus file and writing
+  the result to a file: the naive loop (``benchmarks.naive``), ``polyglot normalize``
+  with default settings (one process), and with ``--jobs 2``. The runs are
+  interleaved (naive, polyglot, polyglot -j2, naive, …) for several rounds, so a
+  machine that slows down or speeds up affects all alike; the medians are reported,
+  with MB/s (10^6 bytes of input per second) and ratios.
+* **Peak memory.** The peak resident set size of each subprocess, from ``wait4``.
+* **Start-up.** Wall time of ``polyglot normalize`` on a one-line file (median).
+* **Correctness.** The fast path's output must equal the plain path's
+  (``normalize_text`` on every block, ``polyglot.batch.plain_block``) on the whole
+  corpus, byte for byte, for one process and for two; and every output has as many
+  lines as its input.
+
+Results go to ``benchmarks/RESULTS.md`` with the machine's details.
+
+    python -m benchmarks.bench [--sizes 1,10] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.corpus import MB, generate
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "build" / "bench"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+PYTHON = sys.executable
+POLYGLOT = str(Path(sys.executable).with_name("polyglot"))
+
+TARGETS = {
+    "speed-up": 20.0,
+    "memory_mib": 200.0,
+    "startup_s": 0.3,
+    "jobs2": 1.7,
+    "unicode_mbps": 50.0,
+}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mib: float
+
+
+def run(command: list[str], stdout: Path | None = None) -> Run:
+    """Run ``command`` to completion; its wall time and its peak RSS (from ``wait4``)."""
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115 (closed below)
+    try:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        if stdout:
+            out.close()  # type: ignore[union-attr]
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(command)} failed with exit code {proc.returncode}")
+    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def naive(source: Path, out: Path) -> list[str]:
+    return [PYTHON, "-m", "benchmarks.naive", str(source), str(out)]
+
+
+def polyglot(source: Path, *extra: str) -> list[str]:
+    return [POLYGLOT, "normalize", *extra, str(source)]
+
+
+def corpus(kind: str, size: float) -> Path:
+    path = DATA / f"{kind}-{size:g}MB.txt"
+    if not path.exists():
+        DATA.mkdir(parents=True, exist_ok=True)
+        generate(path, size, kind)
+    return path
+
+
+@dataclass
+class Series:
+    """Several rounds of one command on one input."""
+
+    name: str
+    runs: list[Run]
+    size: int
+
+    @property
+    def median_s(self) -> float:
+        return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def mbps(self) -> float:
+        return self.size / MB / self.median_s
+
+    @property
+    def peak_mib(self) -> float:
+        return max(r.peak_mib for r in self.runs)
+
+
+def interleaved(source: Path, rounds: int, commands: dict[str, list[str]], outputs: dict[str, Path]) -> list[Series]:
+    size = source.stat().st_size
+    series = {name: Series(name, [], size) for name in commands}
+    for i in range(rounds):
+        for name, command in commands.items():
+            result = run(command, outputs.get(name) if name.startswith("polyglot") else None)
+            series[name].runs.append(result)
+            print(f"  round {i + 1}: {name:<18} {result.seconds:8.2f} s  {result.peak_mib:7.1f} MiB", flush=True)
+    return list(series.values())
+
+
+def plain_output(source: Path, out: Path) -> None:
+    """The reference output: ``normalize_text`` on every block (the plain path), on two processes."""
+    subprocess.run(
+        [PYTHON, "-c", "import sys; from polyglot.batch import normalize_file; "
+         "normalize_file(sys.argv[1], sys.argv[2], jobs=2, fast=False)", str(source), str(out)],
+        check=True,
+        cwd=ROOT,
+    )
+
+
+def count_lines(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+
+
+def machine() -> list[str]:
+    cpu = platform.processor() or "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo", encoding="utf-8") as info:
+        mem_kib = int(next(line for line in info if line.startswith("MemTotal")).split()[1])
+    import icu
+    import myanmartools  # noqa: F401
+    import numpy
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} logical cores; memory {mem_kib / 1024 / 1024:.1f} GiB",
+        f"- {platform.system()} {platform.release()}; Python {platform.python_version()}; "
+        f"ICU {icu.ICU_VERSION} (PyICU {icu.VERSION}); numpy {numpy.__version__}; myanmartools 1.2.1",
+        f"- polyglot at commit {commit.stdout.strip() or '?'}; load average before the run "
+        f"{os.getloadavg()[0]:.2f} (other work on the machine slows every command alike)",
+    ]
+
+
+def verdict(ok: bool) -> str:
+    return "**met**" if ok else "**not met**"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="polyglot vs the naive loop")
+    parser.add_argument("--sizes", default="1,10", help="mixed corpus sizes in MB (the last is the target's)")
+    parser.add_argument("--unicode-size", type=float, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    sizes = [float(s) for s in args.sizes.split(",")]
+    if not shutil.which(POLYGLOT):
+        raise SystemExit(f"bench: {POLYGLOT} not found (run make install)")
+    details = machine()
+    out = DATA / "out"
+    out.mkdir(parents=True, exist_ok=True)
+
+    one = DATA / "one-line.txt"
+    one.write_text("ကိုယ္ Burmese in Zawgyi\n", encoding="utf-8")
+    print("start-up (one-line input)")
+    startup = [run(polyglot(one), out / "one.txt") for _ in range(7)]
+    python_bare = [run([PYTHON, "-c", "pass"]) for _ in range(7)]
+    startup_s = statistics.median(r.seconds for r in startup)
+
+    rows: list[tuple[float, list[Series]]] = []
+    checks: list[str] = []
+    for size in sizes:
+        source = corpus("mixed", size)
+        print(f"mixed corpus, {size:g} MB ({args.rounds} rounds, interleaved)")
+        outputs = {"polyglot": out / f"mixed-{size:g}.j1.txt", "polyglot --jobs 2": out / f"mixed-{size:g}.j2.txt"}
+        commands = {
+            "naive loop": naive(source, out / f"mixed-{size:g}.naive.txt"),
+            "polyglot": polyglot(source),
+            "polyglot --jobs 2": polyglot(source, "--jobs", "2"),
+        }
+        rows.append((size, interleaved(source, args.rounds, commands, outputs)))
+        checks.append(check(source, outputs))
+
+    uni = corpus("unicode", args.unicode_size)
+    print(f"Unicode-only Burmese, {args.unicode_size:g} MB")
+    uni_outputs = {"polyglot": out / "unicode.j1.txt"}
+    uni_series = interleaved(
+        uni, args.rounds, {"naive loop": naive(uni, out / "unicode.naive.txt"), "polyglot": polyglot(uni)}, uni_outputs
+    )
+    checks.append(check(uni, uni_outputs))
+
+    size, target_series = rows[-1]
+    by_name = {s.name: s for s in target_series}
+    speedup = by_name["naive loop"].median_s / by_name["polyglot"].median_s
+    jobs2 = by_name["polyglot"].median_s / by_name["polyglot --jobs 2"].median_s
+    peak = max(s.peak_mib for _, series in rows for s in series if s.name == "polyglot")
+    uni_mbps = next(s for s in uni_series if s.name == "polyglot").mbps
+    results = {
+        "speed-up": (speedup, speedup >= TARGETS["speed-up"], f"{speedup:.2f}x the naive loop (target ≥ 20x)"),
+        "memory": (peak, peak <= TARGETS["memory_mib"], f"{peak:.0f} MiB peak RSS, one process (target ≤ 200 MiB)"),
+        "start-up": (startup_s, startup_s < TARGETS["startup_s"], f"{startup_s:.3f} s (target < 0.3 s)"),
+        "jobs": (jobs2, jobs2 >= TARGETS["jobs2"], f"{jobs2:.2f}x one process (target ≥ 1.7x)"),
+        "unicode": (uni_mbps, uni_mbps >= TARGETS["unicode_mbps"], f"{uni_mbps:.2f} MB/s (target ≥ 50 MB/s)"),
+    }
+    write_results(args, details, startup_s, python_bare, rows, uni_series, results, checks, size)
+    print(args.output.read_text(encoding="utf-8"))
+    if any("DIFFERS" in c for c in checks):
+        raise SystemExit("bench: the fast path's output differs from the plain path's")
+
+
+def check(source: Path, outputs: dict[str, Path]) -> str:
+    """Compare every timed polyglot output with the plain path's output on the same corpus."""
+    reference = source.with_suffix(".plain.txt")
+    reference = DATA / "out" / reference.name
+    print(f"  checking {source.name}: plain path (normalize_text per block)", flush=True)
+    plain_output(source, reference)
+    expected = reference.read_bytes()
+    lines = count_lines(source)
+    verdicts = []
+    for name, path in outputs.items():
+        same = path.read_bytes() == expected
+        verdicts.append(f"{name}: {'identical' if same else 'DIFFERS'}")
+        if count_lines(path) != lines:
+            verdicts.append(f"{name}: LINE COUNT DIFFERS")
+    return f"{source.name} ({lines} lines): fast path vs plain path — " + "; ".join(verdicts)
+
+
+def write_results(
+    args: argparse.Namespace,
+    details: list[str],
+    startup_s: float,
+    python_bare: list[Run],
+    rows: list[tuple[float, list[Series]]],
+    uni_series: list[Series],
+    results: dict[str, tuple[float, bool, str]],
+    checks: list[str],
+    target_size: float,
+) -> None:
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (`benchmarks/bench.py`); rerun it to refresh. Corpora are generated",
+        "by `benchmarks/corpus.py` (seeded): mixed lines are 60% Burmese (half of them Zawgyi), 25%",
+        "English, 15% Chinese, a few blank; Burmese sentences draw words from a 40,000-word generated",
+        "vocabulary by Zipf rank. Each figure is the median of interleaved rounds; MB = 10^6 bytes.",
+        "",
+        "## Machine",
+        "",
+        *details,
+        "",
+        "## Targets",
+        "",
+        "| target | result | |",
+        "|---|---|---|",
+    ]
+    names = {
+        "speed-up": f"speed-up on the {target_size:g} MB mixed corpus, one process",
+        "memory": "peak memory, any input size",
+        "start-up": "start-up, one-line input",
+        "jobs": "`--jobs 2` vs one process",
+        "unicode": "Unicode-only Burmese throughput",
+    }
+    for key, (_, ok, text) in results.items():
+        lines.append(f"| {names[key]} | {text} | {verdict(ok)} |")
+    lines += ["", "## Throughput", "", "| corpus | command | median s | MB/s | vs naive | peak RSS MiB |",
+              "|---|---|---|---|---|---|"]
+    table = [*[(f"mixed {s:g} MB", x) for s, x in rows], (f"Unicode {args.unicode_size:g} MB", uni_series)]
+    for label, series in table:
+        base = next(s for s in series if s.name == "naive loop").median_s
+        for s in series:
+            ratio = base / s.median_s
+            lines.append(f"| {label} | {s.name} | {s.median_s:.2f} | {s.mbps:.2f} | {ratio:.2f}x | {s.peak_mib:.0f} |")
+    bare = statistics.median(r.seconds for r in python_bare)
+    lines += [
+        "",
+        f"Start-up: `polyglot normalize` on a one-line file takes {startup_s:.3f} s (median of 7), of which "
+        f"{bare:.3f} s is starting Python itself.",
+        "",
+        "## Correctness",
+        "",
+        *[f"- {c}" for c in checks],
+        "",
+    ]
+    args.output.write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
