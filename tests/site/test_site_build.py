@@ -221,3 +221,22 @@ def test_a_zawgyi_font_is_refused(tmp_path: Path) -> None:
 def test_render_check_runs_on_the_built_site(built: SiteProject) -> None:
     result = built.run("build")
     assert "[render]" not in result.stderr
+
+
+def test_a_translation_cannot_change_the_page_structure() -> None:
+    from polyglot.content.document import parse_document
+    from polyglot.site.html import Coverage, render_body
+
+    document = parse_document("---\ntitle: T\nslug: t\ndate: '2018'\nlanguage: en\n---\n\nOne.\n\n- Two\n")
+    hostile = {"One.": "## not a heading\n\n- nor a list", "Two": "<img src=x onerror=alert(1)>"}
+    html = render_body(document, hostile.get, "my", Coverage())
+    assert html.count("<h2") == 0 and html.count("<li") == 1 and "<img" not in html
+    assert '<p lang="my">## not a heading\n\n- nor a list</p>' in html
+    assert '<li lang="my">&lt;img src=x onerror=alert(1)&gt;</li>' in html
+
+
+def test_files_of_an_earlier_build_are_reported_not_deleted(built: SiteProject) -> None:
+    old = built.write("site/my/withdrawn.html", "<!doctype html><p lang=my>old</p>")
+    result = built.run("build", "-q")
+    assert "my/withdrawn.html: not written by this build (left in place)" in result.stderr
+    assert old.is_file()

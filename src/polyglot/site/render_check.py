@@ -103,6 +103,19 @@ def site_shaper(override: str | None = None) -> Shaper:
     return Shaper(font.path, font.number)
 
 
+def _configured_font() -> str | None:
+    """The Burmese font ``[tool.polyglot.site]`` names for the project in the working
+    directory (the one ``polyglot check`` is checking), so both commands shape with the
+    font the site serves."""
+    from polyglot.config import load_config
+    from polyglot.site.settings import load_site_settings
+
+    try:
+        return load_site_settings(load_config()).burmese_font
+    except InputError:
+        return None
+
+
 def check_strings(strings: list[tuple[str, int, str]], shaper: Shaper) -> list[Finding]:
     """Findings for (path, line, text) triples, one per problem, ``path:line: [render] column N: …``."""
     findings = []
@@ -122,7 +135,7 @@ def check_catalog_rendering(catalog: Catalog, locale: Locale, font: str | None =
     if locale.script != "Mymr":
         return []
     try:
-        shaper = site_shaper(font)
+        shaper = site_shaper(font if font is not None else _configured_font())
     except InputError as err:
         return [Finding(catalog.path, catalog.header_line, CHECK, f"not run: {err}", WARNING)]
     findings = []
