@@ -11,7 +11,6 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -135,18 +134,26 @@ def outcomes(paths: list[str], options: Options, jobs: int) -> Iterator[Outcome]
         for path in paths:
             yield normalize_one(path, options)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only when there is parallel work
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_normalize_file, [(p, options) for p in paths], chunksize=4)
 
 
 def explain_outcome(outcome: Outcome, echo: Callable[[str], None]) -> None:
-    """Each change: where, what, why, evidence; then what is still wrong."""
+    """Each change: where, what, why, evidence; then what is still wrong.
+
+    A rule's reason, and evidence shared by many changes (a document-wide repair), is
+    said once per file: the same paragraph nineteen times hides the changes themselves.
+    """
     name = "<stdin>" if outcome.path == STDIN else outcome.path
+    said: set[str] = set()
     for c in outcome.result.changes:
         echo(f"{name}:{c.line}:{c.column}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r}")
-        echo(f"    why: {c.reason}")
-        if c.evidence:
-            echo(f"    evidence: {c.evidence}")
+        for label, text in (("why", c.reason), ("evidence", c.evidence)):
+            if text and text not in said:
+                echo(f"    {label}: {text}")
+                said.add(text)
     report_diagnostics(outcome, echo)
 
 
