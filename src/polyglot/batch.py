@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import hashlib
 import itertools
 import json
 import os
@@ -49,11 +48,10 @@ import stat
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from polyglot.burmese.changes import TrackedText
 from polyglot.burmese.convert import conversion_edits
@@ -65,6 +63,9 @@ from polyglot.burmese.pipeline import Source, Target, normalize_text
 from polyglot.burmese.repair import plan_repairs
 from polyglot.burmese.segment import has_myanmar, myanmar_segments
 from polyglot.files import BOM, InputError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 BLOCK_LINES = 2000
 """Lines per block: enough context for detection (hundreds of Burmese runs), small
@@ -277,6 +278,8 @@ def normalize_blocks(
     if jobs <= 1:
         yield from numbered((t, _run_block((t, options, fast))) for t in texts)
         return
+    from concurrent.futures import ProcessPoolExecutor  # not paid for by one-process runs
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[tuple[str, Future[BlockResult]]] = deque()
 
@@ -489,6 +492,8 @@ class Ledger:
         options: Options,
         folder: str | os.PathLike[str] | None = None,
     ) -> None:
+        import hashlib
+
         where = f"{os.path.abspath(root)}\0{os.path.abspath(out) if out is not None else ''}"
         name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:24]
         self.path = Path(folder if folder is not None else ledger_folder()) / f"{name}.jsonl"
@@ -584,6 +589,8 @@ def normalize_tree(
                 continue
             finished(job, report)
         return reports
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(_tree_job, (job, options)): job for job in pending}
         try:

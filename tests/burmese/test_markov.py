@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from myanmartools import ZawgyiDetector
 
-from polyglot.burmese.markov import MarkovModel, markov_model
+from polyglot.burmese.markov import PRIME_MIN, MarkovModel, markov_model
 from tests.conftest import UNICODE_SENTENCES
 
 _ALPHABET = st.sampled_from(
@@ -29,8 +29,11 @@ def test_batch_scores_equal_the_loop(texts: list[str]) -> None:
 
 def test_primed_strings_are_answered_from_memory_with_the_same_values() -> None:
     model = MarkovModel()
-    texts = [*UNICODE_SENTENCES, "hello", ""]
+    texts = [*UNICODE_SENTENCES, "hello", ""] + [s[:i] for s in UNICODE_SENTENCES for i in range(1, 12)]
+    assert len(texts) >= PRIME_MIN
     expected = [model.unicode_log_ratio(t) for t in texts]
+    model.prime(texts[:3])
+    assert not model._primed  # too few to be worth numpy: scored when asked
     model.prime(texts)
     assert set(texts) <= model._primed.keys()
     assert [model.unicode_log_ratio(t) for t in texts] == expected

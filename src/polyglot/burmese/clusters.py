@@ -98,6 +98,7 @@ def _parse(text: str) -> Iterator[Cluster]:
         yield cluster(len(text))
 
 
+@lru_cache(maxsize=1 << 14)
 def mark_slot(mark: str, marks: str) -> Slot | None:
     """The canonical slot of ``mark`` among ``marks`` (None for a mark we do not order).
 
@@ -126,6 +127,7 @@ def _is_contraction(marks: str) -> bool:
     return any(MARK_SLOTS.get(m) in _VOWEL_SLOTS for m in marks)
 
 
+@lru_cache(maxsize=1 << 14)
 def canonical_marks(marks: str) -> str:
     """Put a cluster's marks in UTN #11 storage order; unknown marks leave them as they are.
 

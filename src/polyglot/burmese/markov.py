@@ -33,6 +33,9 @@ PRIMED_LIMIT = 1 << 17
 """How many primed scores are remembered; beyond it the memory starts afresh (a batch
 job primes one block at a time, so only the current block's strings matter)."""
 
+PRIME_MIN = 64
+"""Fewer strings than this are not worth a numpy pass: they are scored when asked."""
+
 _GROUP = 512
 """Strings scored together in one numpy pass (sorted by length, so padding is small)."""
 
@@ -83,8 +86,8 @@ class MarkovModel:
         priming only moves the work out of a per-character Python loop.
         """
         todo = [t for t in dict.fromkeys(texts) if t not in self._primed]
-        if not todo:
-            return
+        if len(todo) < PRIME_MIN:
+            return  # the loop is as fast, and a short input need not import numpy
         if len(self._primed) + len(todo) > PRIMED_LIMIT:
             self._primed = {}
         self._primed.update(zip(todo, self.log_ratios(todo), strict=True))
