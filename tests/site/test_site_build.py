@@ -240,3 +240,12 @@ def test_files_of_an_earlier_build_are_reported_not_deleted(built: SiteProject) 
     result = built.run("build", "-q")
     assert "my/withdrawn.html: not written by this build (left in place)" in result.stderr
     assert old.is_file()
+
+
+def test_a_stray_percent_sign_in_a_site_translation_is_text(site_project: SiteProject) -> None:
+    site_project.translate("zh_Hans", {"All announcements": "100% 全部公告",
+                                       "Only %(percent)s of this page is translated so far; the rest is shown in "
+                                       "English.": "仅翻译了%(percent)s（100%）。"})
+    site_project.run("compile", "-q")
+    site_project.run("build", "-q")
+    assert "100% 全部公告" in site_project.page("zh-Hans/deadline.html")

@@ -10,6 +10,7 @@ on a Burmese or Chinese page.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
@@ -20,6 +21,19 @@ from polyglot.site.artifacts import Translations
 
 TEMPLATES = Path(__file__).with_name("templates")
 STATIC = Path(__file__).with_name("static")
+
+
+_LONE_PERCENT = re.compile(r"%(?!\(\w+\)[sd]|%)")
+
+
+def literal_percents(text: str) -> str:
+    """Double every ``%`` that is not a ``%(name)s`` placeholder or ``%%``.
+
+    Jinja's newstyle gettext always applies ``%`` formatting, so a translator's plain
+    "100%" would crash the build (or worse, format something); a stray percent sign in a
+    translation is meant as a percent sign.
+    """
+    return _LONE_PERCENT.sub("%%", text)
 
 
 def _load(name: str) -> tuple[str, str, None] | None:
@@ -50,7 +64,7 @@ def translated_environment(translations: Translations) -> Environment:
     def gettext(message: str) -> Markup:
         found = translations.get(message)
         if found is not None:
-            return escape(found)
+            return escape(literal_percents(found))
         return Markup('<span lang="en" class="untranslated-string">') + escape(message) + Markup("</span>")
 
     def ngettext(singular: str, plural: str, count: int) -> Markup:
