@@ -3,7 +3,7 @@
 import pytest
 
 from polyglot.content.document import fold, parse_document
-from polyglot.content.render import render_html, render_markdown
+from polyglot.content.render import render_markdown
 from polyglot.files import InputError
 
 DOC = """\
@@ -114,9 +114,3 @@ def test_render_replaces_translated_blocks_and_keeps_the_rest() -> None:
     assert "```\ncode is not translated\n```" in out
     again = parse_document(out, "jobs.zh.md")
     assert [b.kind for b in again.blocks] == [b.kind for b in document.blocks]
-
-
-def test_render_html_uses_the_translations() -> None:
-    html = render_html(parse_document(DOC), TRANSLATIONS.get)
-    assert "<h2>人们想要什么</h2>" in html
-    assert "<td>峨眉</td>" in html

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import yaml
 
-from polyglot.content.document import Block, Document, markdown
+from polyglot.content.document import Block, Document
 
 Translate = Callable[[str], "str | None"]
 """Maps a block's message to its translation, or to None when there is none."""
@@ -84,7 +84,3 @@ def render_markdown(document: Document, translate: Translate, language: str) -> 
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return "---\n" + front + "---\n" + body
 
-
-def render_html(document: Document, translate: Translate) -> str:
-    """The translated body as HTML, for the site build."""
-    return markdown().render(translated_body(document, translate))
