@@ -58,11 +58,12 @@ eval: install
 	$(PY) -m polyglot.evaluate $(SHARED)/eval
 
 # polyglot vs the naive loop (interleaved rounds, medians, MB/s, peak RSS, start-up, --jobs 2,
-# fast path == plain path); writes benchmarks/RESULTS.md. BENCH_SIZES=1,10,100 adds the 100 MB corpus.
+# fast path == plain path); writes benchmarks/RESULTS.md. BENCH_ARGS=--memory-size=100 adds one
+# run on the 100 MB corpus for its peak memory.
 BENCH_SIZES ?= 1,10
 BENCH_ROUNDS ?= 3
 bench: install
-	$(PY) -m benchmarks.bench --sizes $(BENCH_SIZES) --rounds $(BENCH_ROUNDS)
+	$(PY) -m benchmarks.bench --sizes $(BENCH_SIZES) --rounds $(BENCH_ROUNDS) $(BENCH_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check src tests

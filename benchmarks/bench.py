@@ -23,6 +23,7 @@ Results go to ``benchmarks/RESULTS.md`` with the machine's details.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -131,6 +132,33 @@ def plain_output(source: Path, out: Path) -> None:
     )
 
 
+PROFILE = """
+import cProfile, json, pstats, sys
+from polyglot.batch import blocks, normalize_block
+with open(sys.argv[1], encoding="utf-8", newline="") as handle:
+    texts = list(blocks(line for _, line in zip(range(int(sys.argv[2])), handle)))
+profile = cProfile.Profile()
+profile.runcall(lambda: [normalize_block(t) for t in texts])
+stats = pstats.Stats(profile).stats
+def cumulative(module, function):
+    return sum(v[3] for (f, _, name), v in stats.items() if f.endswith(module) and name == function)
+print(json.dumps({
+    "total": cumulative("batch.py", "normalize_block"),
+    "detection": cumulative("detect.py", "detect_segments"),
+    "repair planning": cumulative("repair.py", "plan_repairs"),
+    "normalizing words": cumulative("batch.py", "_word"),
+    "Markov priming": cumulative("markov.py", "prime"),
+}))
+"""
+
+
+def breakdown(source: Path, lines: int = 6000) -> dict[str, float]:
+    """Where one process spends its time on the first ``lines`` lines (cProfile, in a subprocess)."""
+    proc = subprocess.run([PYTHON, "-c", PROFILE, str(source), str(lines)], capture_output=True, text=True,
+                          check=True, cwd=ROOT)
+    return json.loads(proc.stdout)
+
+
 def count_lines(path: Path) -> int:
     with path.open("rb") as handle:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
@@ -169,6 +197,8 @@ def main() -> None:
     parser.add_argument("--unicode-size", type=float, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--memory-size", type=float, default=0,
+                        help="also run polyglot once on a mixed corpus this large (MB) for its peak memory")
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
     if not shutil.which(POLYGLOT):
@@ -206,11 +236,22 @@ def main() -> None:
     )
     checks.append(check(uni, uni_outputs))
 
+    big: Series | None = None
+    if args.memory_size:
+        source = corpus("mixed", args.memory_size)
+        print(f"mixed corpus, {args.memory_size:g} MB: one run for peak memory", flush=True)
+        big = Series("polyglot", [run(polyglot(source), out / f"mixed-{args.memory_size:g}.j1.txt")],
+                     source.stat().st_size)
+    print("profile of one process on the target corpus", flush=True)
+    profile = breakdown(corpus("mixed", sizes[-1]))
+
     size, target_series = rows[-1]
     by_name = {s.name: s for s in target_series}
     speedup = by_name["naive loop"].median_s / by_name["polyglot"].median_s
     jobs2 = by_name["polyglot"].median_s / by_name["polyglot --jobs 2"].median_s
     peak = max(s.peak_mib for _, series in rows for s in series if s.name == "polyglot")
+    if big is not None:
+        peak = max(peak, big.peak_mib)
     uni_mbps = next(s for s in uni_series if s.name == "polyglot").mbps
     results = {
         "speed-up": (speedup, speedup >= TARGETS["speed-up"], f"{speedup:.2f}x the naive loop (target ≥ 20x)"),
@@ -219,7 +260,7 @@ def main() -> None:
         "jobs": (jobs2, jobs2 >= TARGETS["jobs2"], f"{jobs2:.2f}x one process (target ≥ 1.7x)"),
         "unicode": (uni_mbps, uni_mbps >= TARGETS["unicode_mbps"], f"{uni_mbps:.2f} MB/s (target ≥ 50 MB/s)"),
     }
-    write_results(args, details, startup_s, python_bare, rows, uni_series, results, checks, size)
+    write_results(args, details, startup_s, python_bare, rows, uni_series, results, checks, size, big, profile)
     print(args.output.read_text(encoding="utf-8"))
     if any("DIFFERS" in c for c in checks):
         raise SystemExit("bench: the fast path's output differs from the plain path's")
@@ -252,6 +293,8 @@ def write_results(
     results: dict[str, tuple[float, bool, str]],
     checks: list[str],
     target_size: float,
+    big: Series | None,
+    profile: dict[str, float],
 ) -> None:
     lines = [
         "# Benchmark results",
@@ -287,7 +330,19 @@ def write_results(
         for s in series:
             ratio = base / s.median_s
             lines.append(f"| {label} | {s.name} | {s.median_s:.2f} | {s.mbps:.2f} | {ratio:.2f}x | {s.peak_mib:.0f} |")
+    if big is not None:
+        lines.append(f"| mixed {big.size / MB:g} MB | polyglot (one run, for memory) | {big.median_s:.2f} | "
+                     f"{big.mbps:.2f} | | {big.peak_mib:.0f} |")
     bare = statistics.median(r.seconds for r in python_bare)
+    total = profile.pop("total") or 1.0
+    shares = ", ".join(f"{name} {100 * value / total:.0f}%" for name, value in profile.items())
+    lines += [
+        "",
+        "## Where the time goes",
+        "",
+        f"cProfile of one process on the first 6,000 lines of the {target_size:g} MB mixed corpus (shares of "
+        f"`normalize_block`, overlapping where one calls the other): {shares}. See `benchmarks/README.md`.",
+    ]
     lines += [
         "",
         f"Start-up: `polyglot normalize` on a one-line file takes {startup_s:.3f} s (median of 7), of which "

@@ -251,3 +251,16 @@ def test_cli_tree_error_exits_2_after_finishing_the_rest(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert "bad.txt:2: invalid UTF-8" in result.output
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == UNICODE_SENTENCES[0] + "\n"
+
+
+def test_file_reports_carry_a_bounded_number_of_diagnostics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "damaged.txt"
+    path.write_text("English\n" + "ကိ ု\n" * 5, encoding="utf-8")  # five orphaned marks
+    options = Options(repair=False)
+    streamed: list[int] = []
+    report = normalize_file(path, tmp_path / "o1.txt", options, block_lines=2,
+                            on_diagnostics=lambda found: streamed.extend(d.line for d in found))
+    assert streamed == [2, 3, 4, 5, 6] and report.diagnostics == () and report.diagnostic_count == 5
+    monkeypatch.setattr("polyglot.batch.REPORT_LIMIT", 2)
+    report = normalize_file(path, tmp_path / "o2.txt", options, block_lines=2)
+    assert [d.line for d in report.diagnostics] == [2, 3] and report.diagnostic_count == 5

@@ -174,7 +174,7 @@ def _ambiguous(det: Detection, line: int, column: int) -> Diagnostic:
     )
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def _word(word: str, treat_as: str, target: str) -> tuple[str, tuple[tuple[int, str, str, str], ...]]:
     """One whitespace-free piece of a run through the pipeline's steps after detection.
 
@@ -303,12 +303,14 @@ def normalize_stream(
     jobs: int = 1,
     fast: bool = True,
     block_lines: int = BLOCK_LINES,
+    on_diagnostics: Callable[[list[Diagnostic]], None] | None = None,
 ) -> tuple[Diagnostic, ...]:
     """Read UTF-8 lines from ``handle``, ``write`` the normalized bytes block by block.
 
     A byte order mark is kept aside and written back first (inside text it would be a
-    stray zero-width character). Returns the diagnostics, lines counted in the whole
-    stream.
+    stray zero-width character). Diagnostics count lines in the whole stream; with
+    ``on_diagnostics`` each block's go there as soon as it is done and none are kept
+    (so memory stays bounded however many there are), otherwise they are returned.
     """
     lines = read_lines(handle, name)
     first_line, bom = strip_bom(next(lines, ""))
@@ -318,9 +320,11 @@ def normalize_stream(
     texts = blocks(itertools.chain([first_line], lines), block_lines)
     for first, result in normalize_blocks(texts, options, jobs=jobs, fast=fast):
         write(result.text.encode("utf-8"))
-        diagnostics.extend(
-            Diagnostic(d.line + first, d.column, d.code, d.message, d.suggestion) for d in result.diagnostics
-        )
+        found = [Diagnostic(d.line + first, d.column, d.code, d.message, d.suggestion) for d in result.diagnostics]
+        if on_diagnostics is None:
+            diagnostics.extend(found)
+        elif found:
+            on_diagnostics(found)
     return tuple(diagnostics)
 
 
@@ -331,7 +335,15 @@ class FileReport:
     path: str
     changed: bool
     diagnostics: tuple[Diagnostic, ...]
+    """The first ``REPORT_LIMIT`` diagnostics (all of them with ``on_diagnostics``: none)."""
     size: int
+    diagnostic_count: int = 0
+    """How many diagnostics the file has in all."""
+
+
+REPORT_LIMIT = 1000
+"""Diagnostics a file's report carries back from a worker; the rest are counted, so that a
+huge, badly damaged file cannot fill the memory with messages."""
 
 
 def normalize_file(
@@ -343,6 +355,7 @@ def normalize_file(
     fast: bool = True,
     block_lines: int = BLOCK_LINES,
     on_block: Callable[[int], None] | None = None,
+    on_diagnostics: Callable[[list[Diagnostic]], None] | None = None,
 ) -> FileReport:
     """Stream ``source`` through ``normalize_blocks`` into ``destination`` (default: in place).
 
@@ -350,9 +363,21 @@ def normalize_file(
     only when complete, so an interrupted or failed run leaves the destination as it
     was. An unchanged file is not rewritten in place. Only one block is held in memory
     at a time (per worker with ``jobs`` > 1). ``on_block`` hears how many bytes each
-    block wrote (for a progress bar).
+    block wrote (for a progress bar); ``on_diagnostics`` hears each block's diagnostics
+    (otherwise the report keeps the first ``REPORT_LIMIT``).
     """
     name = os.fspath(source)
+    kept: list[Diagnostic] = []
+    count = 0
+
+    def found(diagnostics: list[Diagnostic]) -> None:
+        nonlocal count
+        count += len(diagnostics)
+        if on_diagnostics is not None:
+            on_diagnostics(diagnostics)
+        else:
+            kept.extend(diagnostics[: max(REPORT_LIMIT - len(kept), 0)])
+
     target = Path(destination if destination is not None else source)
     handle = _open(name)
     with handle, _AtomicOutput(target, name) as out:
@@ -362,10 +387,12 @@ def normalize_file(
             if on_block:
                 on_block(len(data))
 
-        diagnostics = normalize_stream(handle, name, write, options, jobs=jobs, fast=fast, block_lines=block_lines)
+        normalize_stream(
+            handle, name, write, options, jobs=jobs, fast=fast, block_lines=block_lines, on_diagnostics=found
+        )
         if not out.done_writing() and destination is None:
             out.discard()  # in place and nothing changed: leave the file (and its mtime) alone
-    return FileReport(name, out.differs, diagnostics, os.path.getsize(target))
+    return FileReport(name, out.differs, tuple(kept), os.path.getsize(target), count)
 
 
 def _open(name: str) -> BinaryIO:

@@ -10,7 +10,7 @@ import difflib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -209,14 +209,20 @@ def stream_inputs(
                 for name in _walk(path):
                     _stream_to_stdout(name, options, jobs, block_lines, warn)
         elif in_place:
-            report = _with_progress(
+            _with_progress(
                 show_progress,
                 os.path.getsize(path) if os.path.exists(path) else 0,
                 path,
-                lambda step, p=path: normalize_file(p, None, options, jobs=jobs, block_lines=block_lines,
-                                                    on_block=step),
+                lambda step, p=path: normalize_file(
+                    p,
+                    None,
+                    options,
+                    jobs=jobs,
+                    block_lines=block_lines,
+                    on_block=step,
+                    on_diagnostics=lambda found, p=p: _report_file_diagnostics(p, found, warn),
+                ),
             )
-            _report_file_diagnostics(report.path, report.diagnostics, warn)
         else:
             _stream_to_stdout(path, options, jobs, block_lines, warn)
     return failed
@@ -231,8 +237,13 @@ def _stream_to_stdout(
         out.write(data)
         out.flush()
 
+    def found(diagnostics: list[Diagnostic]) -> None:
+        _report_file_diagnostics(path, diagnostics, warn)
+
     if path == STDIN:
-        diagnostics = normalize_stream(sys.stdin.buffer, "<stdin>", write, options, jobs=jobs, block_lines=block_lines)
+        normalize_stream(
+            sys.stdin.buffer, "<stdin>", write, options, jobs=jobs, block_lines=block_lines, on_diagnostics=found
+        )
     else:
         try:
             handle = open(path, "rb")  # noqa: SIM115 (closed below)
@@ -243,15 +254,21 @@ def _stream_to_stdout(
         except OSError as err:
             raise InputError(f"{path}: cannot read: {err.strerror}") from None
         with handle:
-            diagnostics = normalize_stream(handle, path, write, options, jobs=jobs, block_lines=block_lines)
-    _report_file_diagnostics(path, diagnostics, warn)
+            normalize_stream(handle, path, write, options, jobs=jobs, block_lines=block_lines, on_diagnostics=found)
 
 
-def _report_file_diagnostics(path: str, diagnostics: tuple[Diagnostic, ...], echo: Callable[[str], None]) -> None:
+def _report_file_diagnostics(
+    path: str, diagnostics: Iterable[Diagnostic], echo: Callable[[str], None], total: int | None = None
+) -> None:
+    """Diagnostics as ``report_diagnostics`` prints them; ``total`` counts any not carried back."""
     name = "<stdin>" if path == STDIN else path
+    shown = 0
     for d in diagnostics:
         hint = f" (suggestion: {d.suggestion})" if d.suggestion else ""
         echo(f"{name}:{d.line}:{d.column}: [{d.code}] {d.message}{hint}")
+        shown += 1
+    if total is not None and total > shown:
+        echo(f"{name}: … and {total - shown} more problems (`polyglot normalize --check {name}` lists them all)")
 
 
 def _with_progress(
@@ -275,7 +292,7 @@ def _stream_tree(
 
     def note(job: Job, report: FileReport | None) -> None:
         if report is not None:
-            _report_file_diagnostics(report.path, report.diagnostics, warn)
+            _report_file_diagnostics(report.path, report.diagnostics, warn, report.diagnostic_count)
 
     if show:
         total = sum(1 for _ in _walk(root))

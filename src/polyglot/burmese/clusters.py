@@ -52,8 +52,10 @@ def clusters(text: str) -> Iterator[Cluster]:
     return iter(_parsed(text))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _parsed(text: str) -> tuple[Cluster, ...]:
+    # Small: the reuse is of the text just parsed (each step of the pipeline asks again),
+    # and a parsed text costs far more memory than the text.
     return tuple(_parse(text))
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 from myanmartools._params import check_signature, read_params
 
-PRIMED_LIMIT = 1 << 17
+PRIMED_LIMIT = 1 << 15
 """How many primed scores are remembered; beyond it the memory starts afresh (a batch
 job primes one block at a time, so only the current block's strings matter)."""
 
