@@ -30,11 +30,26 @@ from polyglot.burmese.convert import unicode_to_zawgyi
 MB = 1_000_000
 
 _CONSONANTS = "ကခဂငစဆဇညတထဒနပဖဗဘမယရလဝသဟအ"
-_MEDIALS = ["", "", "", "", "ျ", "ြ", "ွ", "ှ", "ျွ", "ြွ", "ွှ"]
-"""Medials in canonical order (Y, R, W, H); empty entries make the plain letter common."""
-_OPEN_VOWELS = ["", "ာ", "ိ", "ီ", "ု", "ူ", "ေ", "ဲ", "ော", "ို", "ေါ"]
-_CLOSED_VOWELS = ["", "ိ", "ု", "ေါ", "ို"]
-_FINALS = ["န်", "င်", "တ်", "ပ်", "မ်", "က်", "စ်", "ည်", "ံ"]
+_MEDIAL_BASES = {
+    "ျ": "ကခဂပဖဗဘမလ",
+    "ြ": "ကခဂပဖဗဘမ",
+    "ွ": _CONSONANTS,
+    "ှ": "ငညနမယလဝ",
+    "ျွ": "ကခဂ",
+    "ြွ": "ကခဂပ",
+    "ွှ": "နမလ",
+}
+"""Which consonants take which medials in Burmese spelling (ya-pin and ra-yit the velars and
+labials, ha-htoe the sonorants), so generated words are spelled as real ones are."""
+_OPEN_VOWELS = ["", "ာ", "ိ", "ီ", "ု", "ူ", "ေ", "ဲ", "ော", "ို"]
+_CLOSED = {
+    "": ["န်", "င်", "တ်", "ပ်", "မ်", "က်", "စ်", "ည်", "ံ"],
+    "ိ": ["န်", "တ်", "ပ်", "မ်"],
+    "ု": ["န်", "တ်", "ပ်", "မ်", "ံ"],
+    "ော": ["င်", "က်"],
+    "ို": ["င်", "က်"],
+}
+"""Finals and the vowels they follow (``ိန်``, ``ုံ``, ``ောင်``, ``ိုက်`` …)."""
 _TONES = ["", "", "့", "း"]
 
 _WRITTEN_WORDS_TEXT = (
@@ -66,11 +81,16 @@ _CHINESE = (
 
 def _syllable(rng: random.Random) -> str:
     consonant = rng.choice(_CONSONANTS)
-    medial = rng.choice(_MEDIALS)
+    medial = ""
+    if rng.random() < 0.3:
+        medial = rng.choice([m for m, bases in _MEDIAL_BASES.items() if consonant in bases])
     if rng.random() < 0.35:
-        return consonant + medial + rng.choice(_CLOSED_VOWELS) + rng.choice(_FINALS) + rng.choice(_TONES)
+        vowel = rng.choice(list(_CLOSED))
+        final = rng.choice(_CLOSED[vowel])
+        tone = rng.choice(_TONES) if final not in ("တ်", "ပ်", "က်", "စ်") else ""  # stopped syllables: no tone
+        return consonant + medial + vowel + final + tone
     vowel = rng.choice(_OPEN_VOWELS)
-    tone = rng.choice(_TONES) if vowel not in ("", "ေ") else ""
+    tone = rng.choice(_TONES) if vowel not in ("", "ေ", "ဲ") else ""
     return consonant + medial + vowel + tone
 
 

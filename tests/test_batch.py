@@ -24,6 +24,7 @@ from polyglot.batch import (
 )
 from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.burmese.pipeline import normalize_text
+from polyglot.burmese.segment import has_myanmar
 from polyglot.cli import main
 from polyglot.files import InputError
 from tests.conftest import UNICODE_SENTENCES
@@ -264,3 +265,18 @@ def test_file_reports_carry_a_bounded_number_of_diagnostics(tmp_path: Path, monk
     monkeypatch.setattr("polyglot.batch.REPORT_LIMIT", 2)
     report = normalize_file(path, tmp_path / "o2.txt", options, block_lines=2)
     assert [d.line for d in report.diagnostics] == [2, 3] and report.diagnostic_count == 5
+
+
+def test_benchmark_corpus_is_seeded_and_mixed(tmp_path: Path) -> None:
+    from benchmarks.corpus import generate
+
+    a = generate(tmp_path / "a.txt", 0.05)
+    b = generate(tmp_path / "b.txt", 0.05)
+    assert a.read_bytes() == b.read_bytes() and 50_000 <= a.stat().st_size < 51_000
+    assert generate(tmp_path / "c.txt", 0.05, seed=8).read_bytes() != a.read_bytes()
+    lines = a.read_text(encoding="utf-8").splitlines()
+    burmese = [line for line in lines if has_myanmar(line)]
+    zawgyi = [line for line in burmese if normalize_text(line).text != line]
+    assert 0.5 < len(burmese) / len(lines) < 0.7
+    assert 0.3 < len(zawgyi) / len(burmese) < 0.7  # about half were converted to Zawgyi
+    assert any("\u4e00" <= ch <= "\u9fff" for line in lines for ch in line)
