@@ -124,15 +124,17 @@ def evaluate_detection(name: str, pairs: list[Pair]) -> list[Row]:
 
 def evaluate_conversion(name: str, pairs: list[Pair]) -> list[Row]:
     icu = _transliterator("Zawgyi-my")
-    icu_exact = gated_exact = ours_exact = kept = converted = 0
+    icu_exact = gated_exact = ours_exact = kept = converted = repaired = 0
     for p in pairs:
         p = Pair(p.zawgyi, unicodedata.normalize("NFC", p.unicode))
         icu_out = icu.transliterate(p.zawgyi)
         icu_exact += icu_out == p.unicode
         gated_exact += (icu_out if _anchor_is_zawgyi(p.zawgyi) else p.zawgyi) == p.unicode
-        ours_exact += normalize_text(p.zawgyi).text == p.unicode
+        from_zawgyi, from_unicode = normalize_text(p.zawgyi), normalize_text(p.unicode)
+        ours_exact += from_zawgyi.text == p.unicode
         converted += normalize_text(p.zawgyi, source="zawgyi").text == p.unicode
-        kept += normalize_text(p.unicode).text == p.unicode
+        kept += from_unicode.text == p.unicode
+        repaired += any(c.kind == "repair" for c in from_zawgyi.changes + from_unicode.changes)
     n = len(pairs)
     return [
         Row(name, "conversion exact %, encoding known (anchor: ICU alone)", _pct(icu_exact, n), _pct(converted, n), n),
@@ -144,6 +146,7 @@ def evaluate_conversion(name: str, pairs: list[Pair]) -> list[Row]:
             _pct(kept, n),
             n,
         ),
+        Row(name, "strings where a damage repair fired (clean data: should be 0)", None, repaired, 2 * n),
     ]
 
 

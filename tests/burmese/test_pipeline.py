@@ -121,3 +121,16 @@ def test_unresolvable_damage_is_diagnosed_with_position() -> None:
     # Two upper vowels and no word evidence for either: reported, not guessed.
     result = normalize_text("abc\nမြန်မာ ကိီ")
     assert [(d.line, d.column, d.code) for d in result.diagnostics] == [(2, 10, "conflicting-marks")]
+
+
+def test_a_gap_with_no_letter_before_it_is_never_deleted() -> None:
+    # After ":" the mark has nothing to join; deleting the space would glue it to ":".
+    result = normalize_text("vowel signs: ါ ာ")
+    assert result.text == "vowel signs: ါ ာ"
+    assert not [c for c in result.changes if c.kind == "repair"]
+
+
+def test_a_space_after_a_zawgyi_pre_base_mark_is_not_deleted() -> None:
+    # Zawgyi ေ before a space: a typing slip or a lost letter, never two words to glue.
+    runs = [("ေ ကာင္း", "zawgyi")]
+    assert plan_repairs(runs) == [[]]

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from polyglot.burmese.chars import CONSONANTS, ZAWGYI_LETTERS, ZAWGYI_PREBASE, needs_base
+from polyglot.burmese.chars import BASES, CONSONANTS, ZAWGYI_LETTERS, ZAWGYI_PREBASE, needs_base
 from polyglot.burmese.convert import zawgyi_to_unicode
 from polyglot.burmese.lexicon import syllables, word_joins
 
@@ -129,8 +129,13 @@ def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
                 continue
             before = text[m.start() - 1] if m.start() else ""
             after = text[m.end()]
+            if _in_character_list(text, m.start(), m.end()):
+                continue
             if needs_base(after, encoding):
-                sites.append(_Site(i, m.end() - 1, text[m.end() - 1], m.start()))
+                # With no letter before the gap (start of a run, or only marks), deleting it
+                # gives the mark nothing to join: only a lost letter can explain the gap.
+                deletable = _letter_before(text, m.start(), encoding)
+                sites.append(_Site(i, m.end() - 1, text[m.end() - 1], m.start(), deletable=deletable))
             elif encoding != "zawgyi":
                 continue
             elif before in ZAWGYI_PREBASE and not text[m.start()].isascii():
@@ -138,6 +143,40 @@ def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
             elif after in ZAWGYI_PREBASE and before and not before.isspace() and _no_letter_follows(text, m.end()):
                 sites.append(_Site(i, m.end() - 1, text[m.end() - 1], m.start()))
     return sites
+
+
+def _letter_before(text: str, end: int, encoding: str) -> bool:
+    """Does the word ending at ``end`` hold a letter that a following mark could join?"""
+    letters = ZAWGYI_LETTERS if encoding == "zawgyi" else BASES
+    pos = end - 1
+    while pos >= 0 and not text[pos].isspace():
+        if text[pos] in letters:
+            return True
+        pos -= 1
+    return False
+
+
+def _in_character_list(text: str, start: int, end: int) -> bool:
+    """Is the gap ``text[start:end]`` inside a list of single characters (``ါ ာ ိ ီ``)?
+
+    Alphabet tables and exemplar sets list the marks one by one, separated by spaces:
+    there a mark stands alone on purpose, and nothing was lost or inserted. A list is
+    at least three single characters in a row, so two stray ones are still repaired.
+    """
+    if text[start:end].strip(" "):
+        return False
+    tokens = text.split(" ")
+    position = text.count(" ", 0, start)  # index of the token just before the gap
+    gap_spaces = end - start
+    singles = [len(t) == 1 for t in tokens]
+    left, right = position, position + gap_spaces
+    if not (0 <= left < len(tokens) and right < len(tokens) and singles[left] and singles[right]):
+        return False
+    while left > 0 and singles[left - 1]:
+        left -= 1
+    while right + 1 < len(tokens) and singles[right + 1]:
+        right += 1
+    return sum(singles[left : right + 1]) >= 3
 
 
 def _no_letter_follows(text: str, start: int) -> bool:
@@ -212,7 +251,8 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
             f"{len(group)} × {name} before a mark; no letter restores more words than deleting"
         )
         for site in group:
-            plans[site.run].append(_space_removal(runs[site.run][0], site, evidence))
+            if site.deletable:
+                plans[site.run].append(_space_removal(runs[site.run][0], site, evidence))
     return plans
 
 
