@@ -58,7 +58,7 @@ from polyglot.burmese.convert import conversion_edits
 from polyglot.burmese.detect import Detection, assume_encoding, detect_segments
 from polyglot.burmese.diagnose import Diagnostic, problems
 from polyglot.burmese.markov import markov_model
-from polyglot.burmese.normalize import RULES
+from polyglot.burmese.normalize import RULES, canonical
 from polyglot.burmese.pipeline import Source, Target, normalize_text
 from polyglot.burmese.repair import plan_repairs
 from polyglot.burmese.segment import has_myanmar, myanmar_segments
@@ -185,8 +185,9 @@ def _word(word: str, treat_as: str, target: str) -> tuple[str, tuple[tuple[int, 
     tracked = TrackedText.at(word, 0)
     if treat_as == "zawgyi":
         tracked.apply(conversion_edits(tracked.text, "unicode"))
-    for rule in RULES:
-        tracked.apply(rule.find(tracked.text))
+    if canonical(tracked.text) != tracked.text:  # most words are canonical already
+        for rule in RULES:
+            tracked.apply(rule.find(tracked.text))
     found = tuple(
         (tracked.source_offset(p.offset), p.code, p.message, p.suggestion) for p in problems(tracked.text)
     )

@@ -9,12 +9,13 @@ its marks follow a space, punctuation or the start of the text, where no mark ca
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from polyglot.burmese.chars import ASAT, BASES, MARK_SLOTS, VIRAMA, Slot, is_mark
+from polyglot.burmese.chars import ASAT, BASES, MARK_SLOTS, MYANMAR_BLOCKS, VIRAMA, Slot, is_mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,45 +60,53 @@ def _parsed(text: str) -> tuple[Cluster, ...]:
     return tuple(_parse(text))
 
 
-def _parse(text: str) -> Iterator[Cluster]:
-    """The clusters of ``text``, parsed.
+def _char_class(chars: Iterable[str]) -> str:
+    return "".join(re.escape(ch) for ch in sorted(chars))
 
-    A base after a virama (U+1039) is stacked under the cluster before it, so the head
-    grows (``က္ခ``, and the kinzi ``င်္`` + consonant); any other base starts a cluster.
-    A stacked consonant belongs right after the consonant it stacks under, so marks typed
-    between them (``နြေ္ဒ``, as ICU converts the Zawgyi Pali ``ေႁႏၵ``) stay marks of the
-    cluster, to be put in order after the stack (``န္ဒြေ``). The kinzi's asat is part
-    of the kinzi, never moved.
+
+_MARK_CHARS = [chr(cp) for lo, hi in MYANMAR_BLOCKS for cp in range(lo, hi + 1) if is_mark(chr(cp))]
+_B, _M = _char_class(BASES), _char_class(_MARK_CHARS)
+_CLUSTER = re.compile(f"[{_B}](?:[{_M}]*{VIRAMA}[{_B}])*[{_M}]*|[{_M}]+")
+"""One cluster: a base, any stacked consonants (a virama then a base; marks typed in
+between stay in the cluster), then its marks; or marks with no base (an orphan)."""
+
+
+def _parse(text: str) -> Iterator[Cluster]:
+    """The clusters of ``text``: spans found by one regular expression, each split once.
+
+    A cluster's head and marks depend only on its own characters, so they are computed
+    once per distinct cluster (a few thousand in a language), not once per occurrence.
     """
-    start = -1
+    for m in _CLUSTER.finditer(text):
+        raw = m.group()
+        head, marks = _split(raw)
+        yield Cluster(m.start(), head, marks, raw)
+
+
+@lru_cache(maxsize=1 << 14)
+def _split(raw: str) -> tuple[str, str]:
+    """Split one cluster into its head and its marks.
+
+    A base after a virama (U+1039) is stacked under the base before it, so the head
+    grows (``က္ခ``, and the kinzi ``င်္`` + consonant). A stacked consonant belongs right
+    after the consonant it stacks under, so marks typed between them (``နြေ္ဒ``, as ICU
+    converts the Zawgyi Pali ``ေႁႏၵ``) stay marks of the cluster, to be put in order
+    after the stack (``န္ဒြေ``). The kinzi's asat is part of the kinzi, never moved.
+    """
     head: list[str] = []
     marks: list[str] = []
-
-    def cluster(end: int) -> Cluster:
-        return Cluster(start, "".join(head), "".join(marks), text[start:end])
-
-    for i, ch in enumerate(text):
-        if ch in BASES:
-            if (marks and marks[-1] == VIRAMA) and head:
-                marks.pop()
-                if head[-1] == "\u1004" and marks == [ASAT]:  # kinzi
-                    head.extend(marks)
-                    marks.clear()
-                head.extend((VIRAMA, ch))
-                continue
-            if start >= 0:
-                yield cluster(i)
-            start, head, marks = i, [ch], []
-        elif is_mark(ch):
-            if start < 0:
-                start = i
-            marks.append(ch)
+    for ch in raw:
+        if ch in BASES and head:
+            marks.pop()  # the virama that stacks this base
+            if head[-1] == "\u1004" and marks == [ASAT]:  # kinzi
+                head.extend(marks)
+                marks.clear()
+            head.extend((VIRAMA, ch))
+        elif ch in BASES:
+            head.append(ch)
         else:
-            if start >= 0:
-                yield cluster(i)
-            start, head, marks = -1, [], []
-    if start >= 0:
-        yield cluster(len(text))
+            marks.append(ch)
+    return "".join(head), "".join(marks)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -87,7 +87,21 @@ _IMPOSSIBLE_WITH_E = frozenset("\u102d\u102e\u1032\u102f\u1030")
 
 
 def cluster_problems(cluster: Cluster) -> Iterator[Problem]:
-    """What is ill-formed in one cluster (nothing, for a well-formed syllable)."""
+    """What is ill-formed in one cluster (nothing, for a well-formed syllable).
+
+    A cluster's problems depend only on its characters, so they are worked out once per
+    distinct cluster and moved to where this one stands.
+    """
+    for p in _problems_of(cluster.head, cluster.marks, cluster.raw):
+        yield Problem(cluster.start + p.offset, p.code, p.message, p.suggestion)
+
+
+@lru_cache(maxsize=1 << 14)
+def _problems_of(head: str, marks: str, raw: str) -> tuple[Problem, ...]:
+    return tuple(_find_problems(Cluster(0, head, marks, raw)))
+
+
+def _find_problems(cluster: Cluster) -> Iterator[Problem]:
     if cluster.is_orphan:
         yield Problem(
             cluster.start,

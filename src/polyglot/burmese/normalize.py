@@ -17,11 +17,13 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from polyglot.burmese.changes import Edit, Rule, TrackedText, rule
+from polyglot.burmese.changes import Edit, Rule, rule
 from polyglot.burmese.chars import ASAT, BASES, DIGITS, MEDIALS, is_mark
 from polyglot.burmese.clusters import canonical_marks, clusters
 
 _ZW = "\u200b\u200c\u200d\u2060\ufeff"
+_HAS_ZW = re.compile(f"[{_ZW}]")
+_ZW_RUN = re.compile(f"[{_ZW}]+")
 
 
 _JOINERS = "\u200c\u200d\u2060\ufeff"
@@ -38,7 +40,9 @@ def remove_stray_zero_width(text: str) -> Iterator[Edit]:
     (ZWNJ, ZWJ, the word joiner, a BOM inside text) may be meant between syllables and
     stay there; inside a syllable they are removed like the zero-width space.
     """
-    for m in re.finditer(f"[{_ZW}]+", text):
+    if not _HAS_ZW.search(text):
+        return
+    for m in _ZW_RUN.finditer(text):
         start, end = m.span()
         run = m.group()
         nxt = text[end] if end < len(text) else ""
@@ -62,6 +66,8 @@ def fix_zero_for_wa(text: str) -> Iterator[Edit]:
     by asat, as in ``၀န်``) and never sits between two letters; a letter never sits
     between two digits or ends a number. Only those unambiguous positions change.
     """
+    if "\u1040" not in text and "\u101d" not in text:
+        return
     for i, ch in enumerate(text):
         prev = text[i - 1] if i else ""
         nxt = text[i + 1] if i + 1 < len(text) else ""
@@ -96,6 +102,8 @@ def fix_u_for_nya(text: str) -> Iterator[Edit]:
     that ends syllables like ``ဉ်`` and takes medials. They look alike, and Zawgyi
     keyboards produce U+1025 for both, so the mark decides.
     """
+    if "\u1025" not in text:
+        return
     for cluster in clusters(text):
         if cluster.head == "\u1025" and (ASAT in cluster.marks or MEDIALS & set(cluster.marks)):
             yield cluster.start, cluster.start + 1, "\u1009"
@@ -125,6 +133,8 @@ def compose_nfc(text: str) -> Iterator[Edit]:
     asat (their canonical combining classes are 7 and 9), the order every converter and
     keyboard is expected to produce.
     """
+    if unicodedata.is_normalized("NFC", text):
+        return
     for m in re.finditer(r"\S+", text):
         word = m.group()
         if not unicodedata.is_normalized("NFC", word):
@@ -148,7 +158,8 @@ def canonical(text: str) -> str:
 
     Used where only the result matters: comparing readings, scoring repairs, tests.
     """
-    tracked = TrackedText.at(text, 0)
     for r in RULES:
-        tracked.apply(r.find(tracked.text))
-    return tracked.text
+        edits = sorted(r.find(text))
+        for start, end, after in reversed(edits):
+            text = text[:start] + after + text[end:]
+    return text
