@@ -59,7 +59,7 @@ from polyglot.burmese.detect import Detection, assume_encoding, detect_segments
 from polyglot.burmese.diagnose import Diagnostic, problems
 from polyglot.burmese.markov import markov_model
 from polyglot.burmese.normalize import RULES, canonical
-from polyglot.burmese.pipeline import Source, Target, normalize_text
+from polyglot.burmese.pipeline import Source, Target, ambiguous_encoding, normalize_text
 from polyglot.burmese.repair import plan_repairs
 from polyglot.burmese.segment import has_myanmar, myanmar_segments
 from polyglot.files import BOM, InputError
@@ -143,7 +143,7 @@ def normalize_block(text: str, options: Options = Options()) -> BlockResult:
         seg = det.segment
         if det.encoding == "ambiguous":
             line = bisect.bisect_right(starts, seg.start)
-            diagnostics.append(_ambiguous(det, burmese[line - 1] + 1, seg.start - starts[line - 1] + 1))
+            diagnostics.append(ambiguous_encoding(det, burmese[line - 1] + 1, seg.start - starts[line - 1] + 1))
         pieces.append(sub[pos : seg.start])
         inner = 0
         for m in _WORD.finditer(seg.text):
@@ -160,18 +160,6 @@ def normalize_block(text: str, options: Options = Options()) -> BlockResult:
         pos = seg.end
     pieces.append(sub[pos:])
     return BlockResult(_merge(lines, burmese, "".join(pieces)), tuple(diagnostics))
-
-
-def _ambiguous(det: Detection, line: int, column: int) -> Diagnostic:
-    """The pipeline's report of a run whose encoding it had to guess (same words)."""
-    done = "converted it as Zawgyi" if det.treat_as == "zawgyi" else "left it as Unicode"
-    return Diagnostic(
-        line,
-        column,
-        "ambiguous-encoding",
-        f"weak evidence for the encoding of {det.text!r} (P(Zawgyi) = {det.probability:.2f}); {done}",
-        "check it; `polyglot normalize --to` / `detect` show the readings",
-    )
 
 
 @lru_cache(maxsize=1 << 15)

@@ -64,6 +64,18 @@ class _Locator:
         return line, offset - self.starts[line - 1] + 1
 
 
+def ambiguous_encoding(det: Detection, line: int, column: int) -> Diagnostic:
+    """The report of a run whose encoding had to be guessed: what was done, and how sure."""
+    done = "converted it as Zawgyi" if det.treat_as == "zawgyi" else "left it as Unicode"
+    return Diagnostic(
+        line,
+        column,
+        "ambiguous-encoding",
+        f"weak evidence for the encoding of {det.text!r} (P(Zawgyi) = {det.probability:.2f}); {done}",
+        "check it; `polyglot normalize --from` / `detect` show the readings",
+    )
+
+
 def normalize_text(
     text: str, *, target: Target = "unicode", repair: bool = True, source: Source = "auto"
 ) -> Result:
@@ -93,17 +105,7 @@ def normalize_text(
 
     for seg, det, plan in zip(segments, detections, plans, strict=True):
         if det.encoding == "ambiguous":
-            line, column = locate(seg.start)
-            done = "converted it as Zawgyi" if det.treat_as == "zawgyi" else "left it as Unicode"
-            diagnostics.append(
-                Diagnostic(
-                    line,
-                    column,
-                    "ambiguous-encoding",
-                    f"weak evidence for the encoding of {seg.text!r} (P(Zawgyi) = {det.probability:.2f}); {done}",
-                    "check it; `polyglot normalize --to` / `detect` show the readings",
-                )
-            )
+            diagnostics.append(ambiguous_encoding(det, *locate(seg.start)))
         tracked = TrackedText.at(seg.text, seg.start)
         for src, before, after, edit in tracked.apply_tagged((e.start, e.end, e.after, e) for e in plan):
             record("repair", edit.rule, src, before, after, edit.reason, edit.evidence)
