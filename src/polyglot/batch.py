@@ -62,7 +62,7 @@ from polyglot.burmese.normalize import RULES, canonical
 from polyglot.burmese.pipeline import Source, Target, ambiguous_encoding, normalize_text
 from polyglot.burmese.repair import plan_repairs
 from polyglot.burmese.segment import has_myanmar, myanmar_segments
-from polyglot.files import BOM, InputError
+from polyglot.files import BOM, InputError, open_binary
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -368,7 +368,7 @@ def normalize_file(
             kept.extend(diagnostics[: max(REPORT_LIMIT - len(kept), 0)])
 
     target = Path(destination if destination is not None else source)
-    handle = _open(name)
+    handle = open_binary(name)
     with handle, _AtomicOutput(target, name) as out:
 
         def write(data: bytes) -> None:
@@ -382,19 +382,6 @@ def normalize_file(
         if not out.done_writing() and destination is None:
             out.discard()  # in place and nothing changed: leave the file (and its mtime) alone
     return FileReport(name, out.differs, tuple(kept), os.path.getsize(target), count)
-
-
-def _open(name: str) -> BinaryIO:
-    try:
-        return open(name, "rb")
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory (use --recursive to walk it)") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as err:
-        raise InputError(f"{name}: cannot read: {err.strerror}") from None
 
 
 class _AtomicOutput:

@@ -22,7 +22,7 @@ from polyglot.batch import BLOCK_LINES, FileReport, Job, Options, normalize_file
 from polyglot.burmese.detect import detect_text
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.pipeline import Result, normalize_text
-from polyglot.files import InputError, TextFile, atomic_write, decode, read_text
+from polyglot.files import InputError, TextFile, atomic_write, decode, open_binary, read_text
 
 STDIN = "-"
 
@@ -245,15 +245,7 @@ def _stream_to_stdout(
             sys.stdin.buffer, "<stdin>", write, options, jobs=jobs, block_lines=block_lines, on_diagnostics=found
         )
     else:
-        try:
-            handle = open(path, "rb")  # noqa: SIM115 (closed below)
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except PermissionError:
-            raise InputError(f"{path}: permission denied") from None
-        except OSError as err:
-            raise InputError(f"{path}: cannot read: {err.strerror}") from None
-        with handle:
+        with open_binary(path) as handle:
             normalize_stream(handle, path, write, options, jobs=jobs, block_lines=block_lines, on_diagnostics=found)
 
 

@@ -21,6 +21,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 BOM = "\ufeff"
 _BOM_BYTES = BOM.encode("utf-8")
@@ -67,9 +68,19 @@ def decode(data: bytes, name: str = "<stdin>") -> TextFile:
 def read_text(path: str | os.PathLike[str]) -> TextFile:
     """Read a UTF-8 text file, raising InputError with a one-line message on any fault."""
     name = os.fspath(path)
-    try:
-        with open(name, "rb") as handle:
+    with open_binary(name) as handle:
+        try:
             data = handle.read()
+        except OSError as err:
+            raise InputError(f"{name}: cannot read: {err.strerror}") from None
+    return decode(data, name)
+
+
+def open_binary(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open a file for reading bytes (streaming readers), or raise a one-line InputError."""
+    name = os.fspath(path)
+    try:
+        return open(name, "rb")
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -78,7 +89,6 @@ def read_text(path: str | os.PathLike[str]) -> TextFile:
         raise InputError(f"{name}: permission denied") from None
     except OSError as err:
         raise InputError(f"{name}: cannot read: {err.strerror}") from None
-    return decode(data, name)
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> None:
