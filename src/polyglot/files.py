@@ -134,10 +134,8 @@ def write_text_if_changed(path: str | os.PathLike[str], data: bytes | str) -> bo
     compiled artifacts) use this so that running them twice changes nothing.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
+    with contextlib.suppress(OSError):  # absent or unreadable: write it
         if Path(path).read_bytes() == payload:
             return False
-    except OSError:
-        pass
     atomic_write(path, payload)
     return True

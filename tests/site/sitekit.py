@@ -7,10 +7,8 @@ import http.server
 import threading
 from pathlib import Path
 
-from click.testing import CliRunner, Result
-
 from polyglot.catalog.pofile import format_po, read_po
-from polyglot.cli import main
+from tests.project import Project
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -103,27 +101,8 @@ ZH = {
 }
 
 
-class SiteProject:
-    """A project in a temporary directory; commands run through the real CLI."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.runner = CliRunner()
-
-    def write(self, relative: str, text: str) -> Path:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    def run(self, *args: str, code: int | None = 0) -> Result:
-        result = self.runner.invoke(main, list(args), catch_exceptions=False)
-        if code is not None:
-            assert result.exit_code == code, (args, result.output, result.stderr)
-        return result
-
-    def po(self, lang: str) -> Path:
-        return self.root / "locales" / lang / "LC_MESSAGES" / "announcements.po"
+class SiteProject(Project):
+    """A project in a temporary directory, with what the site tests need on top."""
 
     def translate(self, lang: str, table: dict[str, str], *, fuzzy: bool = False) -> None:
         path = self.po(lang)
