@@ -49,12 +49,12 @@ import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from polyglot.burmese.changes import TrackedText
-from polyglot.burmese.convert import conversion_edits
+from polyglot.burmese.clean import is_clean
+from polyglot.burmese.convert import conversion_edits, unicode_to_zawgyi, zawgyi_to_unicode
 from polyglot.burmese.detect import Detection, assume_encoding, detect_segments
 from polyglot.burmese.diagnose import Diagnostic, problems
 from polyglot.burmese.markov import markov_model
@@ -73,6 +73,7 @@ enough that a block's working memory is a few megabytes."""
 
 BLOCK_CHARS = 1 << 20
 """A block also ends once it holds this many characters (files with very long lines)."""
+
 
 def ledger_folder() -> Path:
     """Where tree runs keep their records of finished files: the user's cache, not the
@@ -145,40 +146,110 @@ def normalize_block(text: str, options: Options = Options()) -> BlockResult:
             line = bisect.bisect_right(starts, seg.start)
             diagnostics.append(ambiguous_encoding(det, burmese[line - 1] + 1, seg.start - starts[line - 1] + 1))
         pieces.append(sub[pos : seg.start])
-        inner = 0
-        for m in _WORD.finditer(seg.text):
-            new, found = _word(m.group(), det.treat_as, options.target)
-            pieces.append(seg.text[inner : m.start()])
-            pieces.append(new)
-            inner = m.end()
-            for offset, code, message, suggestion in found:
-                source = seg.start + m.start() + offset
-                line = bisect.bisect_right(starts, source)
-                column = source - starts[line - 1] + 1
-                diagnostics.append(Diagnostic(burmese[line - 1] + 1, column, code, message, suggestion))
-        pieces.append(seg.text[inner:])
+        new, found = _normalize_run(seg.text, det.treat_as, options.target)
+        pieces.append(new)
+        for offset, code, message, suggestion in found:
+            source = seg.start + offset
+            line = bisect.bisect_right(starts, source)
+            column = source - starts[line - 1] + 1
+            diagnostics.append(Diagnostic(burmese[line - 1] + 1, column, code, message, suggestion))
         pos = seg.end
     pieces.append(sub[pos:])
     return BlockResult(_merge(lines, burmese, "".join(pieces)), tuple(diagnostics))
 
 
-@lru_cache(maxsize=1 << 15)
-def _word(word: str, treat_as: str, target: str) -> tuple[str, tuple[tuple[int, str, str, str], ...]]:
+Found = tuple[tuple[int, str, str, str], ...]
+"""Problems of a piece of text: (offset, code, message, suggestion)."""
+
+_OTHER_WHITESPACE = re.compile(r"[^\S ]")
+
+
+def _normalize_run(text: str, treat_as: str, target: str) -> tuple[str, Found]:
+    """A detected run through the pipeline's steps after detection, word by word.
+
+    Clean Unicode that stays Unicode is done at once (``clean.is_clean``). Otherwise
+    the run is cut at its spaces and each distinct word is processed once per process
+    (``_WordTable``), so the per-word cost is a dictionary look-up.
+    """
+    if treat_as == "unicode" and target == "unicode" and is_clean(text):
+        return text, ()
+    table = _word_table(treat_as, target)
+    if _OTHER_WHITESPACE.search(text):  # tabs, no-break spaces: cut where ``\S+`` cuts
+        words = [m.group() for m in _WORD.finditer(text)]
+        table.fill(words)
+        return _WORD.sub(lambda m: table.text[m.group()], text), table.problems(_WORD.finditer(text))
+    words = text.split(" ")
+    table.fill(words)
+    new = " ".join([table.text[w] for w in words])
+    if not table.found or table.found.keys().isdisjoint(words):
+        return new, ()
+    return new, table.problems(_WORD.finditer(text))
+
+
+class _WordTable:
+    """The result of ``_word`` for every word seen, for one (encoding, target).
+
+    Plain dictionaries rather than ``lru_cache``: a run's words are then looked up in
+    one list comprehension. When the table grows past ``WORD_TABLE_LIMIT`` it starts
+    afresh, so memory stays bounded on any input.
+    """
+
+    def __init__(self, treat_as: str, target: str) -> None:
+        self.treat_as, self.target = treat_as, target
+        self.text: dict[str, str] = {"": ""}
+        self.found: dict[str, Found] = {}
+
+    def fill(self, words: Iterable[str]) -> None:
+        missing = set(words).difference(self.text)
+        if len(self.text) + len(missing) > WORD_TABLE_LIMIT:
+            self.text, self.found = {"": ""}, {}
+            missing = set(words).difference(self.text)
+        for word in missing:
+            new, found = _word(word, self.treat_as, self.target)
+            self.text[word] = new
+            if found:
+                self.found[word] = found
+
+    def problems(self, words: Iterable[re.Match[str]]) -> Found:
+        return tuple(
+            (m.start() + offset, code, message, suggestion)
+            for m in words
+            for offset, code, message, suggestion in self.found.get(m.group(), ())
+        )
+
+
+WORD_TABLE_LIMIT = 1 << 16
+"""Distinct words remembered per (encoding, target): a few megabytes."""
+
+_TABLES: dict[tuple[str, str], _WordTable] = {}
+
+
+def _word_table(treat_as: str, target: str) -> _WordTable:
+    key = (treat_as, target)
+    if key not in _TABLES:
+        _TABLES[key] = _WordTable(treat_as, target)
+    return _TABLES[key]
+
+
+def _word(word: str, treat_as: str, target: str) -> tuple[str, Found]:
     """One whitespace-free piece of a run through the pipeline's steps after detection.
 
     The same steps, in the same order, as ``normalize_text`` takes for a run with no
     repair: convert if Zawgyi, every normalization rule, the well-formedness check
     (offsets mapped back to the piece as it was read), convert back if Zawgyi is wanted.
+    Where the result is clean, no problem needs placing, so the bookkeeping is skipped.
     """
+    text = zawgyi_to_unicode(word) if treat_as == "zawgyi" else word
+    normalized = canonical(text)
+    if is_clean(normalized):
+        return (unicode_to_zawgyi(normalized) if target == "zawgyi" else normalized), ()
     tracked = TrackedText.at(word, 0)
     if treat_as == "zawgyi":
         tracked.apply(conversion_edits(tracked.text, "unicode"))
-    if canonical(tracked.text) != tracked.text:  # most words are canonical already
+    if normalized != tracked.text:
         for rule in RULES:
             tracked.apply(rule.find(tracked.text))
-    found = tuple(
-        (tracked.source_offset(p.offset), p.code, p.message, p.suggestion) for p in problems(tracked.text)
-    )
+    found = tuple((tracked.source_offset(p.offset), p.code, p.message, p.suggestion) for p in problems(tracked.text))
     if target == "zawgyi":
         tracked.apply(conversion_edits(tracked.text, "zawgyi"))
     return tracked.text, found

@@ -128,6 +128,34 @@ _MARKS = frozenset(ch for ch in _MYANMAR if unicodedata.category(ch) in ("Mn", "
 """The answer to ``is_mark`` for every character, computed once (it is asked per character)."""
 
 
+_VARGA_ROWS = ("ကခဂဃင", "စဆဇဈဉ", "ဋဌဍဎဏ", "တထဒဓန", "ပဖဗဘမ")
+"""The Pali consonant grid: five rows of stops, unaspirated, aspirated, voiced,
+voiced aspirated, nasal."""
+_ROW_OF = {ch: (row, col) for row, letters in enumerate(_VARGA_ROWS) for col, ch in enumerate(letters)}
+_OTHER_STACKS = frozenset({"လလ", "သသ", "ဠဠ", "ယယ", "ဝဝ", "ညည", "ညစ", "ညဆ", "ညဇ", "ညဈ"})
+
+
+def plausible_stack(upper: str, lower: str) -> bool:
+    """Can ``lower`` be stacked under ``upper`` (``upper`` + U+1039 + ``lower``)?
+
+    Pali and Sanskrit stacks, the only ones Burmese writes, join consonants of one row
+    of the grid: a stop doubled or followed by its aspirate (က္က, က္ခ, ဒ္ဓ), or a nasal
+    before a stop of its row (န္တ, မ္ဘ); plus the doubled liquids and sibilant (လ္လ,
+    ဿ) and ည before the palatals. Zawgyi's asat is U+1039 too, so Zawgyi read as
+    Unicode "stacks" whatever follows a killed consonant (ဟက္တ, မြန္ဂ).
+    """
+    if upper + lower in _OTHER_STACKS:
+        return True
+    if upper not in _ROW_OF or lower not in _ROW_OF:
+        return False
+    (row_u, col_u), (row_l, col_l) = _ROW_OF[upper], _ROW_OF[lower]
+    if row_u != row_l:
+        return False
+    if col_u == 4:  # a nasal stacks over any stop of its row
+        return col_l < 4 or col_l == 4
+    return col_l in (col_u, col_u + 1) and col_u in (0, 2)
+
+
 # --- Zawgyi ------------------------------------------------------------------------
 
 ZAWGYI_PREBASE = frozenset("\u1031\u103b" + "".join(chr(cp) for cp in range(0x107E, 0x1085)))

@@ -66,7 +66,7 @@ def _char_class(chars: Iterable[str]) -> str:
 
 _MARK_CHARS = [chr(cp) for lo, hi in MYANMAR_BLOCKS for cp in range(lo, hi + 1) if is_mark(chr(cp))]
 _B, _M = _char_class(BASES), _char_class(_MARK_CHARS)
-_CLUSTER = re.compile(f"[{_B}](?:[{_M}]*{VIRAMA}[{_B}])*[{_M}]*|[{_M}]+")
+CLUSTER = re.compile(f"[{_B}](?:[{_M}]*{VIRAMA}[{_B}])*[{_M}]*|[{_M}]+")
 """One cluster: a base, any stacked consonants (a virama then a base; marks typed in
 between stay in the cluster), then its marks; or marks with no base (an orphan)."""
 
@@ -77,7 +77,7 @@ def _parse(text: str) -> Iterator[Cluster]:
     A cluster's head and marks depend only on its own characters, so they are computed
     once per distinct cluster (a few thousand in a language), not once per occurrence.
     """
-    for m in _CLUSTER.finditer(text):
+    for m in CLUSTER.finditer(text):
         raw = m.group()
         head, marks = _split(raw)
         yield Cluster(m.start(), head, marks, raw)

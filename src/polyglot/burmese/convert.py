@@ -43,7 +43,51 @@ def _zawgyi_chunk(chunk: str) -> str:
     # ဝ and ၎, which is right inside a word but wrong for a number standing by itself.
     if _DIGITS_ONLY.fullmatch(chunk):
         return chunk
-    return _transliterator("Zawgyi-my").transliterate(chunk)
+    pieces = zawgyi_syllables(chunk)
+    if len(pieces) < 2:
+        return _zawgyi_icu(chunk)
+    return "".join(map(_zawgyi_icu, pieces))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _zawgyi_icu(text: str) -> str:
+    return _transliterator("Zawgyi-my").transliterate(text)
+
+
+_PREBASE = "\u1031\u103b\u107e-\u1084"
+_STARTS = "\u1000-\u1021\u106a\u106b\u108f\u1090"
+_CLOSING = "\u1039\u105a\u1037\u1094\u1095\u1064\u108b-\u108d"
+_ZAWGYI_SYLLABLE = re.compile(
+    f"[{_PREBASE}]*[{_STARTS}](?:[^{_STARTS}{_PREBASE}]|(?<=[{_CLOSING}])[{_PREBASE}]*[{_STARTS}])*"
+)
+_DIGIT = re.compile("[\u1040-\u1049]")
+
+
+def zawgyi_syllables(chunk: str) -> list[str]:
+    """Cut a Zawgyi chunk where ICU's ``Zawgyi-my`` rules cannot see across, or return [chunk].
+
+    Text repeats its syllables far more than its phrases (a Burmese phrase is written
+    without spaces, so a chunk is usually a whole phrase, seen once), so converting
+    syllables lets memoization work. Each piece is what Zawgyi stores for one syllable:
+    its pre-base marks (vowel E, medial RA), its consonant, and the marks after it.
+
+    The cut is safe because every rule of the transform (``toRules()``) that moves a
+    character past a consonant moves a pre-base mark past *its own* consonant, which is
+    in the same piece; the one rule that reaches from a syllable into the next consonant
+    (consonant, mark, asat, consonant: the contraction ``ယောက်ျား``) and the rules that
+    complete a virama produced by a kinzi need a piece ending in an asat, a kinzi or a
+    dot below, and those pieces are not cut. Digits (their rules look at both
+    neighbours and the ends of the string), letters other than consonants starting a
+    syllable, and pre-base marks with no consonant right after them are not cut at all:
+    the whole chunk goes to ICU. A test compares the cut conversion with ICU's whole-chunk
+    conversion on every labelled Zawgyi string and on random strings.
+    """
+    if _DIGIT.search(chunk):
+        return [chunk]
+    pieces = _ZAWGYI_SYLLABLE.findall(chunk)
+    if sum(map(len, pieces)) != len(chunk):
+        return [chunk]
+    return pieces
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

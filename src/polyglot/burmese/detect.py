@@ -93,16 +93,20 @@ class Evidence:
 @lru_cache(maxsize=1 << 15)
 def weigh(text: str) -> Evidence:
     """Gather the evidence for one Myanmar run. Pure and memoized: runs repeat."""
-    converted = zawgyi_to_unicode(text)
-    if converted == text:
-        return Evidence(0.0, 0.0, 0.0, identical=True)
     llr = -(markov_model().unicode_log_ratio(text) or 0.0)
     markov = max(-MARKOV_CLIP, min(MARKOV_CLIP, llr))
     if abs(llr) >= MARKOV_CLIP:
         # The model alone is at its clip: a likelihood ratio above 160,000, which it
         # reaches on sentences, where it is near perfect (100 % on the mmgov and UDHR
-        # sentences). The costlier evidence exists for short, unclear strings.
+        # sentences). The costlier evidence exists for short, unclear strings. Nor is
+        # the run converted to see whether both readings are the same (ICU costs about
+        # a microsecond per character, more than everything else here): if they are,
+        # treating the run as either encoding gives the same text, and a run long
+        # enough for the model to be this sure shows how its writer types either way.
         return Evidence(markov, 0.0, 0.0, identical=False)
+    converted = zawgyi_to_unicode(text)
+    if converted == text:
+        return Evidence(0.0, 0.0, 0.0, identical=True)
     structure = misreading_score(text) - misreading_score(converted)
     words = round_trip = 0.0
     if abs(markov + structure) < 2 * CONFIDENT + WORD_WEIGHT * 4:
@@ -200,6 +204,8 @@ _PHRASE = re.compile(r"[^ \t]+")
 often damage (a stand-in for a lost letter) than a boundary."""
 
 _SPACE = re.compile(r"\s")
+_NOT_A_SPACE = re.compile(r"[^\S ]")
+"""Whitespace other than the ordinary space (tabs, no-break and other spaces)."""
 
 MIN_VOTING_PHRASE = 3
 """Shorter fragments carry too little evidence to split a run on."""
@@ -215,11 +221,20 @@ def split_mixed(seg: Segment) -> list[Segment]:
     leans to both encodings within the run: a pasted phrase is what it sees best, and
     this keeps the cost of detection near one evaluation per run.
     """
-    phrases = list(_PHRASE.finditer(seg.text))
+    text = seg.text
+    model = markov_model()
+    if not _NOT_A_SPACE.search(text):
+        # The common case, spaces only: the same phrases and voters, without match objects.
+        phrases_only = [p for p in text.split(" ") if p]
+        if len(phrases_only) < 2:
+            return [seg]
+        ratios = [model.unicode_log_ratio(p) or 0.0 for p in phrases_only if len(p) >= MIN_VOTING_PHRASE]
+        if not (-min(ratios, default=0) >= CONFIDENT and -max(ratios, default=0) <= -CONFIDENT):
+            return [seg]  # the model sees one encoding throughout: no paste boundary to find
+    phrases = list(_PHRASE.finditer(text))
     if len(phrases) < 2:
         return [seg]
     voters = [m for m in phrases if len(m.group()) >= MIN_VOTING_PHRASE and not _SPACE.search(m.group())]
-    model = markov_model()
     leans = {m.group(): -(model.unicode_log_ratio(m.group()) or 0.0) for m in voters}
     if not (max(leans.values(), default=0) >= CONFIDENT and min(leans.values(), default=0) <= -CONFIDENT):
         return [seg]  # the model sees one encoding throughout: no paste boundary to find

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-from polyglot.burmese.chars import ASAT, CONSONANTS, MEDIALS, VIRAMA, Slot
+from polyglot.burmese.chars import ASAT, CONSONANTS, MEDIALS, VIRAMA, Slot, plausible_stack
+from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import Cluster, clusters, mark_slot
 
 
@@ -53,34 +54,6 @@ _SINGLE_SLOTS = {
     Slot.LOWER: "lower vowel signs",
     Slot.VOWEL_A: "A vowel signs",
 }
-
-
-_VARGA_ROWS = ("ကခဂဃင", "စဆဇဈဉ", "ဋဌဍဎဏ", "တထဒဓန", "ပဖဗဘမ")
-"""The Pali consonant grid: five rows of stops, unaspirated, aspirated, voiced,
-voiced aspirated, nasal."""
-_ROW_OF = {ch: (row, col) for row, letters in enumerate(_VARGA_ROWS) for col, ch in enumerate(letters)}
-_OTHER_STACKS = frozenset({"လလ", "သသ", "ဠဠ", "ယယ", "ဝဝ", "ညည", "ညစ", "ညဆ", "ညဇ", "ညဈ"})
-
-
-def plausible_stack(upper: str, lower: str) -> bool:
-    """Can ``lower`` be stacked under ``upper`` (``upper`` + U+1039 + ``lower``)?
-
-    Pali and Sanskrit stacks, the only ones Burmese writes, join consonants of one row
-    of the grid: a stop doubled or followed by its aspirate (က္က, က္ခ, ဒ္ဓ), or a nasal
-    before a stop of its row (န္တ, မ္ဘ); plus the doubled liquids and sibilant (လ္လ,
-    ဿ) and ည before the palatals. Zawgyi's asat is U+1039 too, so Zawgyi read as
-    Unicode "stacks" whatever follows a killed consonant (ဟက္တ, မြန္ဂ).
-    """
-    if upper + lower in _OTHER_STACKS:
-        return True
-    if upper not in _ROW_OF or lower not in _ROW_OF:
-        return False
-    (row_u, col_u), (row_l, col_l) = _ROW_OF[upper], _ROW_OF[lower]
-    if row_u != row_l:
-        return False
-    if col_u == 4:  # a nasal stacks over any stop of its row
-        return col_l < 4 or col_l == 4
-    return col_l in (col_u, col_u + 1) and col_u in (0, 2)
 
 
 _IMPOSSIBLE_WITH_E = frozenset("\u102d\u102e\u1032\u102f\u1030")
@@ -160,6 +133,8 @@ def _find_problems(cluster: Cluster) -> Iterator[Problem]:
 
 def problems(text: str) -> list[Problem]:
     """Every well-formedness problem in ``text`` (Unicode Burmese)."""
+    if is_clean(text):
+        return []
     return [p for c in clusters(text) for p in cluster_problems(c)]
 
 

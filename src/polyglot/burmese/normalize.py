@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from polyglot.burmese.changes import Edit, Rule, rule
 from polyglot.burmese.chars import ASAT, BASES, DIGITS, MEDIALS, is_mark
-from polyglot.burmese.clusters import canonical_marks, clusters
+from polyglot.burmese.clean import is_clean
+from polyglot.burmese.clusters import CLUSTER, canonical_marks, clusters
 
 _ZW = "\u200b\u200c\u200d\u2060\ufeff"
 _HAS_ZW = re.compile(f"[{_ZW}]")
@@ -157,7 +159,39 @@ def canonical(text: str) -> str:
     """``text`` with every normalization rule applied, without bookkeeping.
 
     Used where only the result matters: comparing readings, scoring repairs, tests.
+    Text already clean (``clean.is_clean``) is returned at once; text the rules can
+    only change cluster by cluster is done cluster by cluster, each distinct cluster
+    once (see ``_cluster_local``).
     """
+    if is_clean(text):
+        return text
+    if _CLUSTER_LOCAL.fullmatch(text):
+        # NFC first, as in RULES: it can move a dot below out of the way of a stack,
+        # which changes where clusters begin.
+        return CLUSTER.sub(_canonical_cluster, unicodedata.normalize("NFC", text))
+    return _apply_rules(text)
+
+
+_CLUSTER_LOCAL = re.compile("[\u1000-\u1024\u1026-\u103f\u104a-\u109f ]*")
+"""Text in which every rule is local to one cluster: Myanmar characters and spaces only,
+without digits (the ၀/ဝ and ၄/၎ rules look at a letter's neighbours, and they only
+fire next to a digit) and without ``ဥ`` (which NFC composes with a following ``ီ``).
+NFC's reordering and composition never cross a letter, which starts every cluster,
+nor a space; zero-width characters are outside the Myanmar block. So applying the rules
+to each cluster alone gives what applying them to the whole text gives (property-tested)."""
+
+
+def _canonical_cluster(match: re.Match[str]) -> str:
+    return _canonical_alone(match.group())
+
+
+@lru_cache(maxsize=1 << 14)
+def _canonical_alone(cluster: str) -> str:
+    """One cluster through the rules (a language has a few thousand distinct clusters)."""
+    return _apply_rules(cluster)
+
+
+def _apply_rules(text: str) -> str:
     for r in RULES:
         edits = sorted(r.find(text))
         for start, end, after in reversed(edits):

@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from polyglot.burmese.chars import BASES, CONSONANTS, ZAWGYI_LETTERS, ZAWGYI_PREBASE, needs_base
+from polyglot.burmese.chars import BASES, CONSONANTS, MYANMAR_BLOCKS, ZAWGYI_LETTERS, ZAWGYI_PREBASE, needs_base
 from polyglot.burmese.convert import zawgyi_to_unicode
 from polyglot.burmese.lexicon import syllables, word_joins
 
@@ -42,6 +42,28 @@ the whitespace: two, so that one lucky word never decides."""
 _SPACE_BEFORE = re.compile("(?:[^\\S\\n\\r]|[\u200b-\u200d\u2060\ufeff])+(?=[^\\s\u200b-\u200d\u2060\ufeff])")
 """A gap before a visible character: whitespace and invisible format characters, which
 are just as impossible as a space between a mark and its letter."""
+
+
+def _class_of(keep: Callable[[str], bool]) -> str:
+    chars = (chr(cp) for lo, hi in MYANMAR_BLOCKS for cp in range(lo, hi + 1))
+    return "[" + "".join(re.escape(ch) for ch in chars if keep(ch)) + "]"
+
+
+_GAP = "(?:[^\\S\\n\\r]|[\u200b-\u200d\u2060\ufeff])+"
+_PREBASE = "[" + "".join(sorted(ZAWGYI_PREBASE)) + "]"
+_MAY_HAVE_SITES = {
+    "unicode": re.compile(f"{_GAP}(?={_class_of(lambda ch: needs_base(ch, 'unicode'))})"),
+    "zawgyi": re.compile(
+        f"{_GAP}(?={_class_of(lambda ch: needs_base(ch, 'zawgyi'))})"
+        f"|(?<={_PREBASE})(?=[^\\x00-\\x7f]){_GAP}"
+        f"|{_GAP}(?={_PREBASE}[^{''.join(sorted(ZAWGYI_LETTERS))} \\t]*(?:[ \\t]|$))"
+    ),
+}
+"""Where a damage site can be at all, per encoding: the three conditions of
+``_damage_sites`` as one search (a gap before a mark that needs a base; in Zawgyi, a
+gap of non-ASCII whitespace after a pre-base mark, or a gap before a pre-base mark
+whose word has no letter). A run with none of these, which is what most runs are, is
+skipped at the cost of one search."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +87,10 @@ INSERTED_SPACE_REASON = (
     "before it; PDF extraction inserted it."
 )
 TONE_MARK_REASON = (
-    "A tone mark ends its syllable; the space typed before it belongs after it, between "
-    "this word and the next."
+    "A tone mark ends its syllable; the space typed before it belongs after it, between this word and the next."
 )
 COMPETING_VOWEL_REASON = (
-    "Two vowel signs cannot share one place in a syllable; the one kept is the one that "
-    "makes a real word."
+    "Two vowel signs cannot share one place in a syllable; the one kept is the one that makes a real word."
 )
 
 
@@ -123,6 +143,8 @@ def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
     """
     sites = []
     for i, (text, encoding) in enumerate(runs):
+        if not _MAY_HAVE_SITES[encoding].search(text):
+            continue
         for m in _SPACE_BEFORE.finditer(text):
             gap = m.group()
             if not any(ch.isspace() or ch == "\u200b" for ch in gap):
@@ -192,9 +214,7 @@ def _no_letter_follows(text: str, start: int) -> bool:
     return True
 
 
-def _score_hypothesis(
-    runs: Sequence[tuple[str, str]], sites: Sequence[_Site], replacement: str
-) -> int:
+def _score_hypothesis(runs: Sequence[tuple[str, str]], sites: Sequence[_Site], replacement: str) -> int:
     """Dictionary word boundaries in every affected run with ``replacement`` at every site.
 
     Only the dictionary counts here, not the document's own words: every occurrence of
@@ -247,9 +267,7 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
                     )
                 )
             continue
-        evidence = (
-            f"{len(group)} × {name} before a mark; no letter restores more words than deleting"
-        )
+        evidence = f"{len(group)} × {name} before a mark; no letter restores more words than deleting"
         for site in group:
             if site.deletable:
                 plans[site.run].append(_space_removal(runs[site.run][0], site, evidence))
