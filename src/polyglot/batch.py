@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from polyglot.burmese.changes import TrackedText
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import conversion_edits, unicode_to_zawgyi, zawgyi_to_unicode
-from polyglot.burmese.detect import Detection, assume_encoding, detect_segments
+from polyglot.burmese.detect import MIN_VOTING_PHRASE, Detection, assume_encoding, detect_segments
 from polyglot.burmese.diagnose import Diagnostic, problems
 from polyglot.burmese.markov import markov_model
 from polyglot.burmese.normalize import RULES, canonical
@@ -111,8 +111,13 @@ def plain_block(text: str, options: Options = Options()) -> BlockResult:
     return BlockResult(result.text, tuple(result.diagnostics), fast=False)
 
 
-_PHRASE = re.compile(r"[^ \t]+")
-"""How detection cuts runs into phrases (``detect.split_mixed``): primed along with runs."""
+_PHRASE = re.compile(f"[^ \\t]{{{MIN_VOTING_PHRASE},}}")
+
+
+def _voting_phrases(text: str) -> list[str]:
+    """The phrases of a run whose scores detection asks for (``detect.split_mixed``):
+    primed along with the runs."""
+    return _PHRASE.findall(text) if " " in text or "\t" in text else []
 
 _WORD = re.compile(r"\S+")
 
@@ -127,9 +132,7 @@ def normalize_block(text: str, options: Options = Options()) -> BlockResult:
     segments = list(myanmar_segments(sub))
     detections: list[Detection]
     if options.source == "auto":
-        markov_model().prime(
-            [s.text for s in segments] + [p.group() for s in segments for p in _PHRASE.finditer(s.text)]
-        )
+        markov_model().prime([s.text for s in segments] + [p for s in segments for p in _voting_phrases(s.text)])
         detections = detect_segments(segments)
     else:
         markov_model().prime(s.text for s in segments)
@@ -240,8 +243,8 @@ def _word(word: str, treat_as: str, target: str) -> tuple[str, Found]:
     Where the result is clean, no problem needs placing, so the bookkeeping is skipped.
     """
     text = zawgyi_to_unicode(word) if treat_as == "zawgyi" else word
-    normalized = canonical(text)
-    if is_clean(normalized):
+    normalized = text if is_clean(text) else canonical(text)
+    if normalized is text or is_clean(normalized):
         return (unicode_to_zawgyi(normalized) if target == "zawgyi" else normalized), ()
     tracked = TrackedText.at(word, 0)
     if treat_as == "zawgyi":

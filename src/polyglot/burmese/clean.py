@@ -36,13 +36,15 @@ from polyglot.burmese.chars import BASES, CONSONANTS, is_mark, plausible_stack
 
 _CONSONANTS = "".join(sorted(CONSONANTS))
 
-_STACKS = "|".join(
-    f"{upper}\u1039[{lowers}]"
+_STACKED = "|".join(
+    f"(?<={upper}\u1039)[{lowers}]"
     for upper in _CONSONANTS
     if (lowers := "".join(lower for lower in _CONSONANTS if plausible_stack(upper, lower)))
 )
-_HEAD = f"(?:\u1004\u103a\u1039[{_CONSONANTS}]|{_STACKS}|[{_CONSONANTS}])"
-"""A consonant, stacked or after a kinzi (tried first: the longer reading)."""
+"""The consonant under a virama, if the grid lets it stack under the one before."""
+_HEAD = f"(?:\u1004\u103a\u1039)?[{_CONSONANTS}](?:\u1039(?:{_STACKED}))?"
+"""A consonant, after a kinzi or with a Pali stack (the stack's row is only looked up
+when there is a virama, so a plain consonant costs one character-class test)."""
 
 _MEDIALS = "\u103b?\u103c?\u103d?\u103e?"
 _NO_A_VOWELS = "(?:\u1031|[\u102d\u102e\u1032]?[\u102f\u1030]?)"
