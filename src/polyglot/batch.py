@@ -21,11 +21,14 @@ The **fast path** (``normalize_block``) gives exactly the text and diagnostics t
   neither change nor inform detection or repair;
 * the Markov scores of all the block's runs and phrases are computed in one numpy pass
   (``MarkovModel.prime``), bit for bit the scores the detector would compute;
-* after detection, each run is processed word by word (whitespace-separated pieces),
-  and each (word, encoding, target) is processed once per process. This is exact
-  because conversion works on whitespace-free chunks and every normalization rule and
-  well-formedness check looks only inside a whitespace-separated piece; a test and
-  ``make bench`` compare the two paths on whole corpora.
+* after detection, a run of clean Unicode that stays Unicode (``clean.is_clean``:
+  one regular expression, sound by a property test) is copied through;
+* any other run is cut at its spaces and each distinct (word, encoding, target) is
+  processed once per process and kept in a plain dictionary (``_WordTable``), so a
+  run costs one look-up per word. This is exact because conversion works on
+  whitespace-free chunks and every normalization rule and well-formedness check looks
+  only inside a whitespace-separated piece; a test and ``make bench`` compare the two
+  paths on whole corpora.
 
 A block in which a repair is planned (PDF damage, which is decided with the whole
 block's evidence and needs the pipeline's bookkeeping) is handed to ``normalize_text``

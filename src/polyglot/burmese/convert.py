@@ -8,8 +8,11 @@ it is what Android, Chrome and CLDR ship. polyglot adds two things around it:
   stores text in visual order and never moves a mark across a space, so neither may
   the conversion: each maximal run of Myanmar characters (no whitespace, no
   zero-width or foreign characters inside) is converted on its own.
-* **Memoization.** Real text repeats its words, so each distinct chunk is converted
-  once per process. A chunk's conversion depends only on the chunk, so this is exact.
+* **Memoization.** Real text repeats its syllables, so a Zawgyi chunk is cut into
+  syllables where ICU's rules cannot see across (``zawgyi_syllables``) and each
+  distinct piece is converted once per process. A piece's conversion depends only on
+  the piece, and the cut conversion equals ICU's on the whole chunk (tested on every
+  labelled Zawgyi string and on random strings), so this is exact.
 
 The transliterators are created once per process (creating one costs ~0.2 ms, using it
 ~1 µs per character), which also makes these functions safe in worker processes.
