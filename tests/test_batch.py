@@ -49,6 +49,7 @@ TRICKY = [
     "ကိုယ္\n" + ZG[1] + " and " + UNICODE_SENTENCES[2] + "\n",  # short unclear run; mixed encodings
     "ရှေ  ရေှ ေရှ ကြ့် မွ\n\tမြန်မာ\u2003စာ\n",  # misordered marks, other whitespace inside runs
     "no burmese at all\nnone here either\n",
+    ZG[0] + " \u200b" + ZG[1] + "\nအမေ\u2060့အိမ်\n",  # ICU's spaced zero-width space; a dot below after a joiner
 ]
 
 

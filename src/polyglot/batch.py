@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from polyglot.burmese.changes import TrackedText
 from polyglot.burmese.clean import is_clean
-from polyglot.burmese.convert import conversion_edits, unicode_to_zawgyi, zawgyi_to_unicode
+from polyglot.burmese.convert import conversion_edits, spaced_zwsp_edits, unicode_to_zawgyi, zawgyi_to_unicode
 from polyglot.burmese.detect import MIN_VOTING_PHRASE, Detection, assume_encoding, detect_segments
 from polyglot.burmese.diagnose import Diagnostic, problems
 from polyglot.burmese.markov import markov_model
@@ -142,6 +142,8 @@ def normalize_block(text: str, options: Options = Options()) -> BlockResult:
         detections = assume_encoding(segments, options.source)
     if options.repair and any(plan_repairs([(d.text, d.treat_as) for d in detections])):
         return _via_pipeline(lines, burmese, sub, options)
+    if any(d.treat_as == "zawgyi" and "\u200b" in d.text and spaced_zwsp_edits(d.text) for d in detections):
+        return _via_pipeline(lines, burmese, sub, options)  # a conversion edit spans a space: not word by word
     starts = _line_starts(sub)
     pieces: list[str] = []
     diagnostics: list[Diagnostic] = []

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from polyglot.burmese.changes import Edit, Rule, rule
-from polyglot.burmese.chars import ASAT, BASES, DIGITS, MEDIALS, is_mark
+from polyglot.burmese.chars import ASAT, BASES, DIGITS, DOT_BELOW, MEDIALS, is_mark
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import CLUSTER, canonical_marks, clusters
 
@@ -38,7 +38,9 @@ def remove_stray_zero_width(text: str) -> Iterator[Edit]:
     A zero-width space is a legitimate line-break hint between Burmese words, so one
     between two clusters is kept. But one before a dependent mark cuts the syllable in
     two (the mark then renders on a dotted circle), a run of them means no more than
-    one, and one next to a real space or at the edge of a run adds nothing. Joiners
+    one, and one next to a real space or at the edge of a run adds nothing. A dot below
+    is the exception: typed last, after the syllable's other marks, it moves in front
+    of invisible characters typed before it, which stay between the syllables. Joiners
     (ZWNJ, ZWJ, the word joiner, a BOM inside text) may be meant between syllables and
     stay there; inside a syllable they are removed like the zero-width space.
     """
@@ -49,7 +51,12 @@ def remove_stray_zero_width(text: str) -> Iterator[Edit]:
         run = m.group()
         nxt = text[end] if end < len(text) else ""
         prev = text[start - 1] if start else ""
-        if (nxt and is_mark(nxt)) or prev.isspace() or nxt.isspace() or not prev or not nxt:
+        after = text[end + 1] if end + 1 < len(text) else ""
+        if nxt == DOT_BELOW and _is_letter_or_mark(prev) and not is_mark(after) and after and not after.isspace():
+            # The dot below is typed last in a syllable: the break was typed just before
+            # it and belongs after it (ICU's ``Zawgyi-my`` moves it the same way).
+            yield start, end + 1, DOT_BELOW + ("\u200b" if "\u200b" in run else run)
+        elif (nxt and is_mark(nxt)) or prev.isspace() or nxt.isspace() or not prev or not nxt:
             yield start, end, ""
         elif "\u200b" in run and run != "\u200b":
             yield start, end, "\u200b"
