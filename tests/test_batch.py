@@ -281,3 +281,15 @@ def test_benchmark_corpus_is_seeded_and_mixed(tmp_path: Path) -> None:
     assert 0.5 < len(burmese) / len(lines) < 0.7
     assert 0.3 < len(zawgyi) / len(burmese) < 0.7  # about half were converted to Zawgyi
     assert any("\u4e00" <= ch <= "\u9fff" for line in lines for ch in line)
+
+
+def test_a_lone_mark_is_reported_whatever_the_caches_hold() -> None:
+    # A one-character word can come back from normalization as the very same object;
+    # that must not pass for "clean" (it once did, when the cluster cache was cold).
+    from polyglot.batch import _word
+    from polyglot.burmese.normalize import _canonical_alone
+
+    _canonical_alone.cache_clear()
+    text, found = _word("\u102f", "unicode", "unicode")
+    assert text == "\u102f"
+    assert [code for _, code, _, _ in found] == ["orphan-mark"]

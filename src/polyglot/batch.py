@@ -248,8 +248,9 @@ def _word(word: str, treat_as: str, target: str) -> tuple[str, Found]:
     Where the result is clean, no problem needs placing, so the bookkeeping is skipped.
     """
     text = zawgyi_to_unicode(word) if treat_as == "zawgyi" else word
-    normalized = text if is_clean(text) else canonical(text)
-    if normalized is text or is_clean(normalized):
+    clean = is_clean(text)
+    normalized = text if clean else canonical(text)
+    if clean or is_clean(normalized):
         return (unicode_to_zawgyi(normalized) if target == "zawgyi" else normalized), ()
     tracked = TrackedText.at(word, 0)
     if treat_as == "zawgyi":

@@ -19,13 +19,25 @@ below always precedes a following asat (``င့်``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from enum import Enum
 
 MYANMAR_BLOCKS = ((0x1000, 0x109F), (0xAA60, 0xAA7F), (0xA9E0, 0xA9FF))
 
 
 _MYANMAR = frozenset(chr(cp) for lo, hi in MYANMAR_BLOCKS for cp in range(lo, hi + 1))
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """The inside of a regular-expression character class matching exactly ``chars``."""
+    return "".join(re.escape(ch) for ch in sorted(chars))
+
+
+def myanmar_chars(keep: Callable[[str], bool]) -> list[str]:
+    """The characters of the three Myanmar blocks for which ``keep`` is true."""
+    return [ch for ch in sorted(_MYANMAR) if keep(ch)]
 
 
 def is_myanmar(ch: str) -> bool:

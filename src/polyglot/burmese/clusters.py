@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from polyglot.burmese.chars import ASAT, BASES, MARK_SLOTS, MYANMAR_BLOCKS, VIRAMA, Slot, is_mark
+from polyglot.burmese.chars import ASAT, BASES, MARK_SLOTS, VIRAMA, Slot, char_class, is_mark, myanmar_chars
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +60,7 @@ def _parsed(text: str) -> tuple[Cluster, ...]:
     return tuple(_parse(text))
 
 
-def _char_class(chars: Iterable[str]) -> str:
-    return "".join(re.escape(ch) for ch in sorted(chars))
-
-
-_MARK_CHARS = [chr(cp) for lo, hi in MYANMAR_BLOCKS for cp in range(lo, hi + 1) if is_mark(chr(cp))]
-_B, _M = _char_class(BASES), _char_class(_MARK_CHARS)
+_B, _M = char_class(BASES), char_class(myanmar_chars(is_mark))
 CLUSTER = re.compile(f"[{_B}](?:[{_M}]*{VIRAMA}[{_B}])*[{_M}]*|[{_M}]+")
 """One cluster: a base, any stacked consonants (a virama then a base; marks typed in
 between stay in the cluster), then its marks; or marks with no base (an orphan)."""

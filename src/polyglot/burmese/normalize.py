@@ -168,7 +168,7 @@ def canonical(text: str) -> str:
     Used where only the result matters: comparing readings, scoring repairs, tests.
     Text already clean (``clean.is_clean``) is returned at once; text the rules can
     only change cluster by cluster is done cluster by cluster, each distinct cluster
-    once (see ``_cluster_local``).
+    once (see ``_CLUSTER_LOCAL``).
     """
     if is_clean(text):
         return text

@@ -28,10 +28,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from polyglot.burmese.chars import BASES, CONSONANTS, MYANMAR_BLOCKS, ZAWGYI_LETTERS, ZAWGYI_PREBASE, needs_base
+from polyglot.burmese.chars import (
+    BASES,
+    CONSONANTS,
+    ZAWGYI_LETTERS,
+    ZAWGYI_PREBASE,
+    char_class,
+    myanmar_chars,
+    needs_base,
+)
 from polyglot.burmese.convert import zawgyi_to_unicode
 from polyglot.burmese.lexicon import syllables, word_joins
 
@@ -44,19 +52,14 @@ _SPACE_BEFORE = re.compile("(?:[^\\S\\n\\r]|[\u200b-\u200d\u2060\ufeff])+(?=[^\\
 are just as impossible as a space between a mark and its letter."""
 
 
-def _class_of(keep: Callable[[str], bool]) -> str:
-    chars = (chr(cp) for lo, hi in MYANMAR_BLOCKS for cp in range(lo, hi + 1))
-    return "[" + "".join(re.escape(ch) for ch in chars if keep(ch)) + "]"
-
-
 _GAP = "(?:[^\\S\\n\\r]|[\u200b-\u200d\u2060\ufeff])+"
-_PREBASE = "[" + "".join(sorted(ZAWGYI_PREBASE)) + "]"
+_PREBASE = f"[{char_class(ZAWGYI_PREBASE)}]"
 _MAY_HAVE_SITES = {
-    "unicode": re.compile(f"{_GAP}(?={_class_of(lambda ch: needs_base(ch, 'unicode'))})"),
+    "unicode": re.compile(f"{_GAP}(?={[{char_class(myanmar_chars(lambda ch: needs_base(ch, 'unicode')))}]})"),
     "zawgyi": re.compile(
-        f"{_GAP}(?={_class_of(lambda ch: needs_base(ch, 'zawgyi'))})"
+        f"{_GAP}(?={[{char_class(myanmar_chars(lambda ch: needs_base(ch, 'zawgyi')))}]})"
         f"|(?<={_PREBASE})(?=[^\\x00-\\x7f]){_GAP}"
-        f"|{_GAP}(?={_PREBASE}[^{''.join(sorted(ZAWGYI_LETTERS))} \\t]*(?:[ \\t]|$))"
+        f"|{_GAP}(?={_PREBASE}[^{char_class(ZAWGYI_LETTERS)} \\t]*(?:[ \\t]|$))"
     ),
 }
 """Where a damage site can be at all, per encoding: the three conditions of

@@ -18,22 +18,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from polyglot.burmese.chars import MYANMAR_BLOCKS, needs_base
-
-
-def _char_class(codepoints: list[int]) -> str:
-    return "".join(re.escape(chr(cp)) for cp in codepoints)
-
+from polyglot.burmese.chars import MYANMAR_BLOCKS, char_class, myanmar_chars, needs_base
 
 _MY = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in MYANMAR_BLOCKS)
-_MARKS = _char_class(
-    [
-        cp
-        for lo, hi in MYANMAR_BLOCKS
-        for cp in range(lo, hi + 1)
-        if needs_base(chr(cp), "unicode") and needs_base(chr(cp), "zawgyi")
-    ]
-)
+_MARKS = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs_base(ch, "zawgyi")))
 """Marks that cannot begin a syllable in either encoding (so not Zawgyi's pre-base vowel E
 and medial RA, which legitimately follow a space)."""
 _ZW = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, non-joiner, joiner, word joiner, BOM
