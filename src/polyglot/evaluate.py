@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from polyglot.burmese.convert import _transliterator
+from polyglot.burmese.convert import _transliterator, zawgyi_to_unicode
 from polyglot.burmese.detect import detect_text
 from polyglot.burmese.markov import markov_model
 from polyglot.burmese.pipeline import normalize_text
@@ -73,9 +73,15 @@ def _anchor_is_zawgyi(text: str) -> bool:
 
 
 def _polyglot_zawgyi_lines(lines: list[str]) -> list[bool]:
-    """Per line of a document: is most of its Burmese detected as Zawgyi?"""
+    """Per line of a document: is most of its Burmese detected as Zawgyi?
+
+    Runs that read the same in both encodings (``ဧက`` in ``ဧက-ပေ``) are not counted:
+    whatever they are called, they say nothing about the line's encoding.
+    """
     weight: dict[int, list[int]] = {}
     for det in detect_text("\n".join(lines)):
+        if zawgyi_to_unicode(det.text) == det.text:
+            continue
         z, u = weight.setdefault(det.line - 1, [0, 0])
         n = len(det.text)
         weight[det.line - 1] = [z + n, u] if det.treat_as == "zawgyi" else [z, u + n]

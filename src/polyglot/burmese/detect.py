@@ -207,6 +207,12 @@ _SPACE = re.compile(r"\s")
 _NOT_A_SPACE = re.compile(r"[^\S ]")
 """Whitespace other than the ordinary space (tabs, no-break and other spaces)."""
 
+SPLIT_CONFIDENT = 2 * CONFIDENT
+"""A paste from the other encoding inside one run is rarer than text in either encoding,
+so a phrase splits a run only when its evidence is twice as clear as a whole run needs
+(P ≈ 0.98): a short phrase that merely leans the other way stays with its run, whose
+evidence taken whole is stronger (a UI string ``လာမည့် စနေနေ့`` is one run, not two)."""
+
 MIN_VOTING_PHRASE = 3
 """Shorter fragments carry too little evidence to split a run on."""
 
@@ -219,7 +225,8 @@ def split_mixed(seg: Segment) -> list[Segment]:
     phrases before them, so a run in one encoding is never split (its evidence is
     strongest taken whole). Phrases are weighed in full only when the model itself
     leans to both encodings within the run: a pasted phrase is what it sees best, and
-    this keeps the cost of detection near one evaluation per run.
+    this keeps the cost of detection near one evaluation per run. The phrases on both
+    sides of a cut must be clear at ``SPLIT_CONFIDENT``.
     """
     text = seg.text
     model = markov_model()
@@ -244,7 +251,7 @@ def split_mixed(seg: Segment) -> list[Segment]:
             verdicts.append(0)  # too short, or damaged (whitespace inside a phrase)
             continue
         total = weigh(m.group()).total
-        verdicts.append(1 if total >= CONFIDENT else -1 if total <= -CONFIDENT else 0)
+        verdicts.append(1 if total >= SPLIT_CONFIDENT else -1 if total <= -SPLIT_CONFIDENT else 0)
     if not (1 in verdicts and -1 in verdicts):
         return [seg]
     cuts, current = [], 0
