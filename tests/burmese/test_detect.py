@@ -68,3 +68,13 @@ def test_document_prior_overrules_a_weak_short_segment(unicode_sentences: list[s
 def test_document_prior_never_overrules_a_pasted_sentence(unicode_sentences, zawgyi_sentences) -> None:
     doc = "\n".join(unicode_sentences * 3) + "\n" + zawgyi_sentences[0]
     assert detect_text(doc)[-1].encoding == "zawgyi"
+
+
+def test_a_unicode_verdict_at_the_models_clip_is_checked_against_the_syllables() -> None:
+    from polyglot.burmese.detect import weigh
+
+    clean = weigh("မြန်မာနိုင်ငံ လူ့အခွင့်အရေး ကော်မရှင်")
+    assert clean.markov == -12.0 and clean.structure == 0.0  # decided by the model alone
+    # The same run ending in stacks no Burmese or Pali word has: the structure is weighed.
+    odd = weigh("မြန်မာနိုင်ငံ လူ့အခွင့်အရေး ကော်မရှင်က ထုတ်ပြန်သော ကြေညာချက်တွင် ဖန္ဂ္နသ္တံ")
+    assert odd.markov == -12.0 and odd.structure > 0

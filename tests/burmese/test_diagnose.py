@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from polyglot.burmese.diagnose import plausible_stack, problems
 
@@ -38,3 +40,15 @@ def test_stacks_follow_the_pali_grid() -> None:
 def test_positions() -> None:
     (problem,) = problems("မြန်မာ ကို ိ")
     assert problem.offset == 11
+
+
+_SOUP = [chr(c) for c in range(0x1000, 0x10A0)] + [" ", "\u200b", "a"]
+
+
+@settings(max_examples=1000)
+@given(st.text(st.sampled_from(_SOUP), max_size=12))
+def test_the_search_for_evidence_problems_misses_none(text: str) -> None:
+    from polyglot.burmese.diagnose import _MAY_BETRAY, ENCODING_EVIDENCE
+
+    if not _MAY_BETRAY.search(text):
+        assert not any(p.code in ENCODING_EVIDENCE for p in problems(text))

@@ -95,7 +95,7 @@ def weigh(text: str) -> Evidence:
     """Gather the evidence for one Myanmar run. Pure and memoized: runs repeat."""
     llr = -(markov_model().unicode_log_ratio(text) or 0.0)
     markov = max(-MARKOV_CLIP, min(MARKOV_CLIP, llr))
-    if abs(llr) >= MARKOV_CLIP:
+    if llr >= MARKOV_CLIP or (llr <= -MARKOV_CLIP and not misreading_score(text)):
         # The model alone is at its clip: a likelihood ratio above 160,000, which it
         # reaches on sentences, where it is near perfect (100 % on the mmgov and UDHR
         # sentences). The costlier evidence exists for short, unclear strings. Nor is
@@ -103,6 +103,9 @@ def weigh(text: str) -> Evidence:
         # a microsecond per character, more than everything else here): if they are,
         # treating the run as either encoding gives the same text, and a run long
         # enough for the model to be this sure shows how its writer types either way.
+        # A Unicode verdict is first checked against the run's own syllables, which
+        # costs nothing: Zawgyi read as Unicode (an asat that "stacks", a vowel on a
+        # Shan digit) can fool the model, never the structure.
         return Evidence(markov, 0.0, 0.0, identical=False)
     converted = zawgyi_to_unicode(text)
     if converted == text:

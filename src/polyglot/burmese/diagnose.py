@@ -11,12 +11,24 @@ they hold for any Burmese text, which is why detection can use them as evidence 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-from polyglot.burmese.chars import ASAT, CONSONANTS, MEDIALS, VIRAMA, Slot, plausible_stack
+from polyglot.burmese.chars import (
+    ASAT,
+    BASES,
+    CONSONANTS,
+    MEDIALS,
+    VIRAMA,
+    Slot,
+    char_class,
+    is_mark,
+    myanmar_chars,
+    plausible_stack,
+)
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import Cluster, clusters, mark_slot
 
@@ -167,9 +179,26 @@ def misreading_score(text: str) -> float:
     whitespace-separated pieces; each piece's score is memoized, because detection asks
     this of every run of a document and real text repeats its words.
     """
+    if not _MAY_BETRAY.search(text):
+        return 0.0
     return sum(_piece_score(piece) for piece in text.split())
+
+
+_B = char_class(BASES)
+_M = char_class(myanmar_chars(is_mark))
+_VOWELS_NOT_WITH_E = char_class(_IMPOSSIBLE_WITH_E)
+_MAY_BETRAY = re.compile(
+    "\u1039"  # a dangling virama or a stack
+    f"|(?<![{_B}{_M}])[{_M}]"  # a mark with no letter before it
+    f"|\u1031[{_M}]*[{_VOWELS_NOT_WITH_E}]|[{_VOWELS_NOT_WITH_E}][{_M}]*\u1031"  # E with I, II, AI, U or UU
+    f"|[{char_class(BASES - CONSONANTS)}][{_M}]*[{char_class(MEDIALS)}]"  # a medial on a letter that is no consonant
+)
+"""Where a problem of ``ENCODING_EVIDENCE`` can be at all: one search, so that text with
+none (nearly all real Unicode, clean or merely misordered) is not parsed for them."""
 
 
 @lru_cache(maxsize=1 << 16)
 def _piece_score(piece: str) -> float:
+    if is_clean(piece):
+        return 0.0
     return sum(ENCODING_EVIDENCE.get(p.code, 0.0) for c in clusters(piece) for p in cluster_problems(c))
