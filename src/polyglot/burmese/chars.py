@@ -139,6 +139,10 @@ def is_mark(ch: str) -> bool:
 _MARKS = frozenset(ch for ch in _MYANMAR if unicodedata.category(ch) in ("Mn", "Mc"))
 """The answer to ``is_mark`` for every character, computed once (it is asked per character)."""
 
+BASE_CLASS = char_class(BASES)
+MARK_CLASS = char_class(_MARKS)
+"""``BASES`` and the marks as regular-expression character classes (without brackets)."""
+
 
 _VARGA_ROWS = ("ကခဂဃင", "စဆဇဈဉ", "ဋဌဍဎဏ", "တထဒဓန", "ပဖဗဘမ")
 """The Pali consonant grid: five rows of stops, unaspirated, aspirated, voiced,

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from polyglot.burmese.chars import BASES, CONSONANTS, char_class, is_mark, myanmar_chars, plausible_stack
+from polyglot.burmese.chars import BASE_CLASS, CONSONANTS, MARK_CLASS, plausible_stack
 
 _CONSONANTS = "".join(sorted(CONSONANTS))
 
@@ -61,7 +61,7 @@ _CONSONANT_MARKS = (
 
 _INDEPENDENT = "[\u1023\u1024\u1025\u1026\u1027\u1029\u102a\u103f\u104e]\u1036?\u1037?\u1038?"
 
-_LETTER_OR_MARK_CLASS = f"[{char_class(BASES | set(myanmar_chars(is_mark)))}]"
+_LETTER_OR_MARK_CLASS = f"[{BASE_CLASS}{MARK_CLASS}]"
 _NUMBER = f"(?<!{_LETTER_OR_MARK_CLASS})[\u1040-\u1049]+(?!{_LETTER_OR_MARK_CLASS})"
 
 _PUNCTUATION = "[\u104a\u104b\u104c\u104d\u104f]"

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from polyglot.burmese.chars import ASAT, BASES, MARK_SLOTS, VIRAMA, Slot, char_class, is_mark, myanmar_chars
+from polyglot.burmese.chars import ASAT, BASE_CLASS, BASES, MARK_CLASS, MARK_SLOTS, VIRAMA, Slot
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,7 @@ def _parsed(text: str) -> tuple[Cluster, ...]:
     return tuple(_parse(text))
 
 
-_B, _M = char_class(BASES), char_class(myanmar_chars(is_mark))
+_B, _M = BASE_CLASS, MARK_CLASS
 CLUSTER = re.compile(f"[{_B}](?:[{_M}]*{VIRAMA}[{_B}])*[{_M}]*|[{_M}]+")
 """One cluster: a base, any stacked consonants (a virama then a base; marks typed in
 between stay in the cluster), then its marks; or marks with no base (an orphan)."""

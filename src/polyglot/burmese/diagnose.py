@@ -19,14 +19,14 @@ from functools import lru_cache
 
 from polyglot.burmese.chars import (
     ASAT,
+    BASE_CLASS,
     BASES,
     CONSONANTS,
+    MARK_CLASS,
     MEDIALS,
     VIRAMA,
     Slot,
     char_class,
-    is_mark,
-    myanmar_chars,
     plausible_stack,
 )
 from polyglot.burmese.clean import is_clean
@@ -184,8 +184,7 @@ def misreading_score(text: str) -> float:
     return sum(_piece_score(piece) for piece in text.split())
 
 
-_B = char_class(BASES)
-_M = char_class(myanmar_chars(is_mark))
+_B, _M = BASE_CLASS, MARK_CLASS
 _VOWELS_NOT_WITH_E = char_class(_IMPOSSIBLE_WITH_E)
 _MAY_BETRAY = re.compile(
     "\u1039"  # a dangling virama or a stack
