@@ -89,3 +89,24 @@ def test_from_skips_detection() -> None:
     runner = CliRunner()
     assert runner.invoke(main, ["normalize", "--from", "zawgyi"], input="ကြ").output == "ကွ"
     assert runner.invoke(main, ["normalize", "--from", "unicode"], input="ကြ").output == "ကြ"
+
+
+def test_ctrl_c_exits_130() -> None:
+    import signal
+    import time
+
+    # Standard input stays open, so normalize is still reading when the interrupt comes.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "polyglot.cli", "normalize", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    process.stdin.write(("ကျောင်း\n" * 10).encode())
+    process.stdin.flush()
+    time.sleep(1.5)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert err.strip().endswith(b"polyglot: interrupted")

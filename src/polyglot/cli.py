@@ -33,7 +33,20 @@ def fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Polyglot(click.Group):
+    """The command group; an interrupted command exits 130, as shells expect after Ctrl-C
+    (click's default is 1, which scripts cannot tell from a failure). Outputs are
+    written atomically, so an interrupted command leaves every file as it was or complete."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("polyglot: interrupted", err=True)
+            raise click.exceptions.Exit(130) from None
+
+
+@click.group(cls=_Polyglot, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="polyglot")
 def main() -> None:
     """Publish announcements cleanly in English, Burmese and Chinese."""
