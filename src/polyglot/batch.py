@@ -142,7 +142,7 @@ def normalize_block(text: str, options: Options = Options()) -> BlockResult:
         detections = assume_encoding(segments, options.source)
     if options.repair and any(plan_repairs([(d.text, d.treat_as) for d in detections])):
         return _via_pipeline(lines, burmese, sub, options)
-    if any(d.treat_as == "zawgyi" and "\u200b" in d.text and spaced_zwsp_edits(d.text) for d in detections):
+    if any(d.treat_as == "zawgyi" and spaced_zwsp_edits(d.text) for d in detections):
         return _via_pipeline(lines, burmese, sub, options)  # a conversion edit spans a space: not word by word
     starts = _line_starts(sub)
     pieces: list[str] = []

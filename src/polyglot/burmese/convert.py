@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 
 import icu
 
-from polyglot.burmese.chars import MYANMAR_BLOCKS
+from polyglot.burmese.chars import MYANMAR_BLOCKS, ZAWGYI_PREBASE, char_class
 
 _CHUNK = re.compile("[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in MYANMAR_BLOCKS) + "]+")
 
@@ -46,10 +46,7 @@ def _zawgyi_chunk(chunk: str) -> str:
     # ဝ and ၎, which is right inside a word but wrong for a number standing by itself.
     if _DIGITS_ONLY.fullmatch(chunk):
         return chunk
-    pieces = zawgyi_syllables(chunk)
-    if len(pieces) < 2:
-        return _zawgyi_icu(chunk)
-    return "".join(map(_zawgyi_icu, pieces))
+    return "".join(map(_zawgyi_icu, zawgyi_syllables(chunk)))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -57,7 +54,7 @@ def _zawgyi_icu(text: str) -> str:
     return _transliterator("Zawgyi-my").transliterate(text)
 
 
-_PREBASE = "\u1031\u103b\u107e-\u1084"
+_PREBASE = char_class(ZAWGYI_PREBASE)
 _STARTS = "\u1000-\u1021\u106a\u106b\u108f\u1090"
 _CLOSING = "\u1039\u105a\u1037\u1094\u1095\u1064\u108b-\u108d"
 _ZAWGYI_SYLLABLE = re.compile(

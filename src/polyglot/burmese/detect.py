@@ -207,7 +207,7 @@ _PHRASE = re.compile(r"[^ \t]+")
 often damage (a stand-in for a lost letter) than a boundary."""
 
 _SPACE = re.compile(r"\s")
-_NOT_A_SPACE = re.compile(r"[^\S ]")
+_OTHER_SPACE = re.compile(r"[^\S \t]")
 """Whitespace other than the ordinary space (tabs, no-break and other spaces)."""
 
 SPLIT_CONFIDENT = 2 * CONFIDENT
@@ -232,22 +232,19 @@ def split_mixed(seg: Segment) -> list[Segment]:
     sides of a cut must be clear at ``SPLIT_CONFIDENT``.
     """
     text = seg.text
-    model = markov_model()
-    if not _NOT_A_SPACE.search(text):
-        # The common case, spaces only: the same phrases and voters, without match objects.
-        phrases_only = [p for p in text.split(" ") if p]
-        if len(phrases_only) < 2:
-            return [seg]
-        ratios = [model.unicode_log_ratio(p) or 0.0 for p in phrases_only if len(p) >= MIN_VOTING_PHRASE]
-        if not (-min(ratios, default=0) >= CONFIDENT and -max(ratios, default=0) <= -CONFIDENT):
-            return [seg]  # the model sees one encoding throughout: no paste boundary to find
-    phrases = list(_PHRASE.finditer(text))
-    if len(phrases) < 2:
+    words = _PHRASE.findall(text)
+    if len(words) < 2:
         return [seg]
-    voters = [m for m in phrases if len(m.group()) >= MIN_VOTING_PHRASE and not _SPACE.search(m.group())]
-    leans = {m.group(): -(model.unicode_log_ratio(m.group()) or 0.0) for m in voters}
+    damaged = _OTHER_SPACE.search(text) is not None  # only then can a phrase hold whitespace
+    model = markov_model()
+    leans = {
+        p: -(model.unicode_log_ratio(p) or 0.0)
+        for p in words
+        if len(p) >= MIN_VOTING_PHRASE and not (damaged and _SPACE.search(p))
+    }
     if not (max(leans.values(), default=0) >= CONFIDENT and min(leans.values(), default=0) <= -CONFIDENT):
         return [seg]  # the model sees one encoding throughout: no paste boundary to find
+    phrases = list(_PHRASE.finditer(text))
     verdicts = []
     for m in phrases:
         if m.group() not in leans:
