@@ -52,3 +52,11 @@ def test_syllable_cuts() -> None:
     assert zawgyi_syllables("ျမန္မာ") == ["ျမ", "န္မာ"]  # a killed consonant is not cut from what follows
     assert zawgyi_syllables("ကေလး") == ["က", "ေလး"]  # the vowel E starts its own syllable
     assert zawgyi_syllables("၁၀ရက္") == ["၁၀ရက္"]  # digits: ICU's rules look at their neighbours
+
+
+def test_pre_base_marks_out_of_order_are_not_cut() -> None:
+    # RA, E, RA, E before one consonant: ICU leaves the first RA where it is, and a rule
+    # then reorders it with the medial that ends the syllable before. Found by random testing.
+    chunk = "\u1083\u101a\u103e\u1081\u1031\u1082\u1031\u101a\u1017\u101f"
+    icu = _transliterator("Zawgyi-my")
+    assert "".join(icu.transliterate(p) for p in zawgyi_syllables(chunk)) == icu.transliterate(chunk)

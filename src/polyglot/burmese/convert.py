@@ -55,11 +55,13 @@ def _zawgyi_icu(text: str) -> str:
 
 
 _PREBASE = char_class(ZAWGYI_PREBASE)
+_MEDIAL_RA = char_class(ZAWGYI_PREBASE - {"\u1031"})
 _STARTS = "\u1000-\u1021\u106a\u106b\u108f\u1090"
+_ONSET = f"\u1031?[{_MEDIAL_RA}]?[{_STARTS}]"
+"""How Zawgyi begins a syllable: the vowel E, then a medial RA, then the consonant,
+each pre-base mark at most once (ICU moves exactly these behind their consonant)."""
 _CLOSING = "\u1039\u105a\u1037\u1094\u1095\u1064\u108b-\u108d"
-_ZAWGYI_SYLLABLE = re.compile(
-    f"[{_PREBASE}]*[{_STARTS}](?:[^{_STARTS}{_PREBASE}]|(?<=[{_CLOSING}])[{_PREBASE}]*[{_STARTS}])*"
-)
+_ZAWGYI_SYLLABLE = re.compile(f"{_ONSET}(?:[^{_STARTS}{_PREBASE}]|(?<=[{_CLOSING}]){_ONSET})*")
 _DIGIT = re.compile("[\u1040-\u1049]")
 
 
@@ -78,8 +80,10 @@ def zawgyi_syllables(chunk: str) -> list[str]:
     complete a virama produced by a kinzi need a piece ending in an asat, a kinzi or a
     dot below, and those pieces are not cut. Digits (their rules look at both
     neighbours and the ends of the string), letters other than consonants starting a
-    syllable, and pre-base marks with no consonant right after them are not cut at all:
-    the whole chunk goes to ICU. A test compares the cut conversion with ICU's whole-chunk
+    syllable, and pre-base marks other than one E then one RA right before a consonant
+    (a RA typed before the E, or twice, stays where ICU found it, at the edge of its
+    piece, and a rule can then reach across) are not cut at all: the whole chunk goes
+    to ICU. A test compares the cut conversion with ICU's whole-chunk
     conversion on every labelled Zawgyi string and on random strings.
     """
     if _DIGIT.search(chunk):
