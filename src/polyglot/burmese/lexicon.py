@@ -1,24 +1,27 @@
 """Does a string read as real Burmese words? Asked of ICU's Burmese dictionary.
 
-ICU segments Burmese with a dictionary (the one behind its word ``BreakIterator``).
-It joins syllables into one token only where the dictionary knows the word, and breaks
-everything else syllable by syllable. So the number of syllable boundaries that ICU
-*did not* break is a count of the dictionary words the text contains: high for real
-Burmese, near zero for the gibberish a wrong encoding or a wrong repair produces.
+The dictionary is ICU's own word list (``dictionary.icu_burmese_words``), the one behind
+its word ``BreakIterator``, looked up exactly: ICU's segmenter glues letters it cannot
+find onto the token before them, so its tokens cannot tell ``ညနေ`` (evening, a word)
+from ``ညေန`` (the same Zawgyi letters read as Unicode, not a word).
 
-This is used as evidence, never as a spell-checker: it only compares two readings of
-the same text (Zawgyi vs Unicode, repaired vs not), so words ICU does not know cost
-both readings alike.
+The evidence is the number of syllable boundaries that fall inside dictionary words
+(``word_joins``): high for real Burmese, near zero for the gibberish a wrong encoding or
+a wrong repair produces. It is used as evidence, never as a spell-checker: it only
+compares two readings of the same text (Zawgyi vs Unicode, repaired vs not), so words
+the dictionary does not know (names, loanwords) cost both readings alike.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-import icu
-
 from polyglot.burmese.chars import ASAT
+from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import Cluster, clusters
+from polyglot.burmese.diagnose import problems
+from polyglot.burmese.dictionary import icu_burmese_words
+from polyglot.burmese.normalize import canonical
 
 _VOWELS = frozenset("\u102b\u102c\u102d\u102e\u102f\u1030\u1031\u1032\u1036")
 
@@ -51,32 +54,42 @@ def syllable_count(text: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _word_breaker() -> icu.BreakIterator:
-    return icu.BreakIterator.createWordInstance(icu.Locale("my"))
+def dictionary() -> frozenset[str]:
+    """ICU's Burmese words that are well-formed Unicode in canonical order.
+
+    The list holds a few entries typed in Zawgyi or in another storage order (``ကမ႓ာ``
+    with a Zawgyi glyph code point for ``ကမ္ဘာ``); as evidence *for* a Unicode reading
+    they would reward the very misreadings detection looks for, so they are left out.
+    """
+    return frozenset(w for w in icu_burmese_words() if is_clean(w) or (not problems(w) and canonical(w) == w))
+
+
+@lru_cache(maxsize=1)
+def _longest_word() -> int:
+    return max(map(len, dictionary()))
 
 
 @lru_cache(maxsize=1 << 15)
 def word_joins(text: str) -> int:
-    """How many syllable boundaries in ``text`` fall inside a word ICU's dictionary knows."""
-    breaker = _word_breaker()
-    breaker.setText(text)
+    """How many syllable boundaries in ``text`` fall inside words of the dictionary.
+
+    Each whitespace-separated piece is split into syllables and covered with dictionary
+    words so that as many boundaries as possible fall inside words (dynamic programming
+    over the syllables; a word never spans whitespace).
+    """
+    words, longest = dictionary(), _longest_word()
     joins = 0
-    prev = breaker.first()
-    for boundary in breaker:
-        joins += max(syllable_count(text[prev:boundary]) - 1, 0)
-        prev = boundary
+    for piece in text.split():
+        parts = syllables(piece)
+        best = [0] * (len(parts) + 1)  # best[i]: most joins in the first i syllables
+        for end in range(1, len(parts) + 1):
+            best[end] = best[end - 1]
+            candidate = parts[end - 1]
+            for start in range(end - 2, -1, -1):
+                candidate = parts[start] + candidate
+                if len(candidate) > longest:
+                    break
+                if candidate in words:
+                    best[end] = max(best[end], best[start] + end - start - 1)
+        joins += best[-1]
     return joins
-
-
-def words(text: str) -> list[str]:
-    """The tokens ICU's dictionary segmentation gives (for explanations and tests)."""
-    breaker = _word_breaker()
-    breaker.setText(text)
-    out = []
-    prev = breaker.first()
-    for boundary in breaker:
-        token = text[prev:boundary]
-        if token.strip():
-            out.append(token)
-        prev = boundary
-    return out
