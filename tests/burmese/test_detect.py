@@ -78,3 +78,43 @@ def test_a_unicode_verdict_at_the_models_clip_is_checked_against_the_syllables()
     # The same run ending in stacks no Burmese or Pali word has: the structure is weighed.
     odd = weigh("မြန်မာနိုင်ငံ လူ့အခွင့်အရေး ကော်မရှင်က ထုတ်ပြန်သော ကြေညာချက်တွင် ဖန္ဂ္နသ္တံ")
     assert odd.markov == -12.0 and odd.structure > 0
+
+
+def test_a_sentence_pasted_in_the_other_encoding_splits_its_run(unicode_sentences, zawgyi_sentences) -> None:
+    # One line, one run of Burmese: a Unicode sentence, a space, a Zawgyi sentence.
+    line = unicode_sentences[1] + " " + zawgyi_sentences[3]
+    detections = detect_text(line)
+    assert [(d.encoding, d.text) for d in detections] == [
+        ("unicode", unicode_sentences[1]),
+        ("zawgyi", zawgyi_sentences[3]),
+    ]
+
+
+def test_a_pali_phrase_the_model_misjudges_stays_with_its_run() -> None:
+    # "Namo tassa bhagavato arahato sammāsambuddhassa" in Zawgyi, inside a Zawgyi
+    # sentence: alone, နေမာ and အရဟေတာ lean Unicode (Pali is unusual text in either
+    # encoding), but an island pays for two switches and they do not pay for them.
+    from polyglot.burmese.detect import weigh
+
+    pali = "နေမာ တႆ ဘဂဝေတာ အရဟေတာ သမၼာသမၺုဒၶႆ"
+    assert weigh("နေမာ").total < -4
+    line = "ကြၽန္ေတာ္တို႔အဖြဲ႔သည္ " + pali + " ဟု ရြတ္ဆိုၾကသည္။"
+    (detection,) = detect_text(line)
+    assert detection.encoding == "zawgyi"
+
+
+@pytest.mark.parametrize(
+    ("evidence", "labels"),
+    [
+        ([12.0, -5.0, 12.0], [True, True, True]),  # an island must pay for two switches
+        ([12.0, -9.0, -9.0, 12.0], [True, False, False, True]),  # 18 > 2 x 8: it does
+        ([12.0, 12.0, -7.0], [True, True, True]),  # one switch at the end costs 8
+        ([12.0, 12.0, -9.0], [True, True, False]),
+        ([-3.0, 0.0, 1.0], [False, False, False]),  # an unclear phrase follows its neighbours
+    ],
+)
+def test_cheapest_labels_charge_each_switch(evidence: list[float], labels: list[bool]) -> None:
+    from polyglot.burmese.detect import SWITCH_COST, _cheapest_labels
+
+    assert SWITCH_COST == 8.0
+    assert _cheapest_labels(evidence, SWITCH_COST) == labels

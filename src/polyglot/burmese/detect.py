@@ -210,26 +210,53 @@ _SPACE = re.compile(r"\s")
 _OTHER_SPACE = re.compile(r"[^\S \t]")
 """Whitespace other than the ordinary space (tabs, no-break and other spaces)."""
 
-SPLIT_CONFIDENT = 2 * CONFIDENT
-"""A paste from the other encoding inside one run is rarer than text in either encoding,
-so a phrase splits a run only when its evidence is twice as clear as a whole run needs
-(P ≈ 0.98): a short phrase that merely leans the other way stays with its run, whose
-evidence taken whole is stronger (a UI string ``လာမည့် စနေနေ့`` is one run, not two)."""
+SWITCH_COST = 8.0
+"""Log-odds against an encoding switch between two phrases of one run.
+
+A paste from the other encoding, with nothing but a space between it and the text
+around it, is far rarer than a phrase the model misjudges (a Pali verse or a loanword
+is unusual text in either encoding): twice what a phrase needs to split a run under
+the old one-phrase rule (2 × 2 × ``CONFIDENT``). So one clear phrase at the end of a run
+can still split it (a Zawgyi sentence appended to a Unicode one reaches the model's clip
+of 12), while a phrase in the middle must pay for two switches: an island needs evidence
+above 16, which a misjudged word does not reach and a pasted sentence does."""
 
 MIN_VOTING_PHRASE = 3
-"""Shorter fragments carry too little evidence to split a run on."""
+"""Shorter fragments carry too little evidence to weigh on their own."""
+
+
+def _cheapest_labels(evidence: list[float], switch_cost: float) -> list[bool]:
+    """Label each phrase Zawgyi (True) or Unicode so that agreeing with each phrase's
+    evidence, minus ``switch_cost`` per change of label, scores best (Viterbi over two
+    states). Ties keep the earlier label: no switch without evidence that pays for it."""
+    best = {True: 0.0, False: 0.0}
+    back: list[dict[bool, bool]] = []
+    for e in evidence:
+        step, choices = {}, {}
+        for label in (True, False):
+            stay, switch = best[label], best[not label] - switch_cost
+            choices[label] = label if stay >= switch else not label
+            step[label] = max(stay, switch) + (e if label else -e) / 2
+        best = step
+        back.append(choices)
+    label = best[True] >= best[False]
+    labels = []
+    for choices in reversed(back):
+        labels.append(label)
+        label = choices[label]
+    return labels[::-1]
 
 
 def split_mixed(seg: Segment) -> list[Segment]:
     """Split a run where text pasted in one encoding meets text in the other.
 
     Burmese separates phrases with spaces, and a paste boundary falls between phrases.
-    A run is split only where confident phrases disagree; unclear phrases stay with the
-    phrases before them, so a run in one encoding is never split (its evidence is
-    strongest taken whole). Phrases are weighed in full only when the model itself
-    leans to both encodings within the run: a pasted phrase is what it sees best, and
-    this keeps the cost of detection near one evaluation per run. The phrases on both
-    sides of a cut must be clear at ``SPLIT_CONFIDENT``.
+    Each phrase is weighed on its own, and the run is cut where the labelling that best
+    agrees with the phrases, at ``SWITCH_COST`` per change, changes encoding: a whole
+    pasted sentence splits off, a word the model misjudges stays with its run. Phrases
+    are weighed only when the model itself leans to both encodings within the run: a
+    pasted phrase is what it sees best, and this keeps the cost of detection near one
+    evaluation per run.
     """
     text = seg.text
     words = _PHRASE.findall(text)
@@ -245,20 +272,12 @@ def split_mixed(seg: Segment) -> list[Segment]:
     if not (max(leans.values(), default=0) >= CONFIDENT and min(leans.values(), default=0) <= -CONFIDENT):
         return [seg]  # the model sees one encoding throughout: no paste boundary to find
     phrases = list(_PHRASE.finditer(text))
-    verdicts = []
-    for m in phrases:
-        if m.group() not in leans:
-            verdicts.append(0)  # too short, or damaged (whitespace inside a phrase)
-            continue
-        total = weigh(m.group()).total
-        verdicts.append(1 if total >= SPLIT_CONFIDENT else -1 if total <= -SPLIT_CONFIDENT else 0)
-    if not (1 in verdicts and -1 in verdicts):
+    # Too short or damaged phrases (whitespace inside) have no say: evidence 0.
+    evidence = [weigh(m.group()).total if m.group() in leans else 0.0 for m in phrases]
+    labels = _cheapest_labels(evidence, SWITCH_COST)
+    cuts = [phrases[i].start() for i in range(1, len(phrases)) if labels[i] != labels[i - 1]]
+    if not cuts:
         return [seg]
-    cuts, current = [], 0
-    for m, verdict in zip(phrases, verdicts, strict=True):
-        if verdict and current and verdict != current:
-            cuts.append(m.start())
-        current = verdict or current
     out, start = [], 0
     for cut in [*cuts, len(seg.text)]:
         piece = seg.text[start:cut].rstrip()
