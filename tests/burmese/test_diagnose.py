@@ -10,7 +10,11 @@ def codes(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "word", ["ကမ္ဘာ", "ဗုဒ္ဓ", "မန္တလေး", "ပစ္စည်း", "ဂုဏ်သိက္ခာ", "သင်္ဘော", "ဥက္ကဋ္ဌ", "ယောက်ျား", "မြန်မာ", "ရှေ့"]
+    "word",
+    [
+        *["ကမ္ဘာ", "ဗုဒ္ဓ", "မန္တလေး", "ပစ္စည်း", "ဂုဏ်သိက္ခာ", "သင်္ဘော", "ဥက္ကဋ္ဌ", "ယောက်ျား", "မြန်မာ", "ရှေ့"],
+        *["ယနေ့", "ကန့်", "ကံ့ကော်", "ပို့", "လူ့", "ကြည့်"],  # a dot below with a vowel, an asat or an anusvara
+    ],
 )
 def test_real_words_are_well_formed(word: str) -> None:
     assert codes(word) == []
@@ -26,6 +30,8 @@ def test_real_words_are_well_formed(word: str) -> None:
         ("ဟက္တိုလီ", "implausible-stack"),  # k over t: two rows of the grid
         ("အဒေီ", "impossible-vowels"),
         ("ဥျ", "medial-without-consonant"),
+        ("ယေန့", "dot-below-without-vowel"),  # Zawgyi ယနေ့ (today) read as Unicode
+        ("မြ့", "dot-below-without-vowel"),
     ],
 )
 def test_ill_formed(text: str, code: str) -> None:

@@ -20,7 +20,8 @@ the grammar of one slot, so a reader can check it against the rules it stands fo
   and a visarga); an asat then a lower vowel (``ကျွန်ုပ်``); vowels with a tall or
   short A (``ော``, ``ို``), the A's own asat (``ော်``), anusvara, dot below, visarga; or
   vowels without an A. The vowel E never shares a syllable with an upper or lower
-  vowel (``diagnose`` calls that impossible), so those are alternatives;
+  vowel (``diagnose`` calls that impossible), so those are alternatives; nor does a
+  dot below sit on a consonant with no vowel sign or anusvara;
 * independent vowels (``ဥ``, ``ဦ``, ``ဧ`` …) carry at most an anusvara, a dot below
   and a visarga: ``ဥ`` with an asat or a medial is the consonant ``ဉ`` mistyped;
 * a number is a run of digits with no letter or mark touching it, because a digit
@@ -49,13 +50,15 @@ when there is a virama, so a plain consonant costs one character-class test)."""
 _MEDIALS = "\u103b?\u103c?\u103d?\u103e?"
 _NO_A_VOWELS = "(?:\u1031|[\u102d\u102e\u1032]?[\u102f\u1030]?)"
 """The vowel E alone, or an upper then a lower vowel: never E with either."""
+_SOME_NO_A_VOWEL = "(?:\u1031|[\u102d\u102e\u1032][\u102f\u1030]?|[\u102f\u1030])"
 
 _CONSONANT_MARKS = (
     "(?:"
     "\u103a[\u102f\u1030]\u1036?\u1037?\u1038?"  # asat, then a lower vowel: ကျွန်ုပ်
     "|\u1037?\u103a\u1038?"  # a killed consonant: န့်, င်း
     f"|{_NO_A_VOWELS}[\u102b\u102c]\u1036?(?:\u1037?\u103a|\u1037)?\u1038?"  # with A: ော်, ာ့, ား
-    f"|{_NO_A_VOWELS}\u1036?\u1037?\u1038?"  # without A: ို့, ေး, ံ
+    f"|{_SOME_NO_A_VOWEL}\u1036?\u1037?\u1038?"  # without A: ို့, ေး, ုံ
+    "|(?:\u1036\u1037?)?\u1038?"  # no vowel sign: ံ, ကံ့, း; never a dot below alone
     ")"
 )
 
