@@ -83,10 +83,37 @@ def test_lost_letter_is_restored_from_document_evidence() -> None:
     damaged = damage(clean, "က", "\u2002")
     result = normalize_text(damaged)
     expected = "\n".join(UNICODE_SENTENCES)
-    # Every က that carried a mark is restored; a bare က stays a space (no mark betrays it).
-    bare = [i for i, (a, b) in enumerate(zip(result.text, expected, strict=True)) if a != b]
-    assert all(result.text[i] == "\u2002" and expected[i] == "က" for i in bare)
-    assert any(c.rule == "restore_lost_letter" and c.after == "က" for c in result.changes)
+    # Every က is restored but one: a line that starts with the stand-in before the
+    # pre-base vowel E, outside any Burmese run (Zawgyi ေ may follow a space).
+    missed = [i for i, (a, b) in enumerate(zip(result.text, expected, strict=True)) if a != b]
+    assert len(missed) == 1 and result.text[missed[0]] == "\u2002" and result.text[missed[0] - 1] == "\n"
+    assert {c.after for c in result.changes if c.rule == "restore_lost_letter"} == {"က"}
+
+
+def test_a_lost_letter_with_no_mark_after_it_is_restored_where_it_makes_words() -> None:
+    # ကရင်ပြည်နယ် (Karen State), အားကစား (sports): က before a consonant, no mark betrays it.
+    line = "မြန်မာ့ ကရင်ပြည်နယ် အားကစား ပြိုင်ပွဲ"
+    damaged = damage("\n".join([*ZAWGYI_SENTENCES, "ျမန္မာ့ ကရင္ျပည္နယ္ အားကစား ၿပိဳင္ပြဲ"]), "က", "\u2002")
+    result = normalize_text(damaged)
+    assert result.text.split("\n")[-1] == line
+    bare = [c for c in result.changes if c.line == len(ZAWGYI_SENTENCES) + 1 and c.rule == "restore_lost_letter"]
+    assert len(bare) == 2 and all("dictionary word boundaries, the gap" in c.evidence for c in bare)
+
+
+def test_a_lost_letter_that_leaves_a_final_stranded_is_restored() -> None:
+    # Lost သ: ရိွ⎵ည္ (ရှိသည်) reads as ရှိ + ည်, a final consonant with nothing to close.
+    damaged = damage("\n".join(ZAWGYI_SENTENCES), "သ", "\u2002")
+    result = normalize_text(damaged)
+    assert result.text == "\n".join(UNICODE_SENTENCES)
+    assert any("no syllable to close" in c.evidence for c in result.changes)
+
+
+def test_an_ordinary_space_standing_for_a_letter_is_not_restored_between_words() -> None:
+    # Where the font's stand-in is the word separator itself, only places before a mark
+    # are repaired: its other occurrences are mostly real gaps between words.
+    damaged = damage("\n".join(ZAWGYI_SENTENCES), "က", " ")
+    result = normalize_text(damaged)
+    assert not any("the gap" in c.evidence for c in result.changes)
 
 
 def test_inserted_space_before_a_medial_is_removed() -> None:

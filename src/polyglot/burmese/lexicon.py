@@ -37,15 +37,31 @@ def syllables(text: str) -> list[str]:
 
     Marks without a letter form no syllable, so damaged places yield none.
     """
+    return _parse(text)[0]
+
+
+def stranded_finals(text: str) -> int:
+    """How many killed consonants in ``text`` have no syllable right before them to close.
+
+    A consonant with asat has lost its vowel: it can only end the syllable before it, so
+    one at the start of a word (``ရှိ ည်``) means the letter it closed is missing.
+    """
+    return _parse(text)[1]
+
+
+def _parse(text: str) -> tuple[list[str], int]:
     out: list[str] = []
+    stranded = 0
     end = -1
     for cluster in clusters(text):
         if _begins_syllable(cluster):
             out.append(cluster.text)
         elif cluster.head and out and cluster.start == end:
             out[-1] += cluster.text
+        elif cluster.head:
+            stranded += 1
         end = cluster.end
-    return out
+    return out, stranded
 
 
 def syllable_count(text: str) -> int:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from polyglot.burmese.chars import (
@@ -41,7 +41,7 @@ from polyglot.burmese.chars import (
     needs_base,
 )
 from polyglot.burmese.convert import zawgyi_to_unicode
-from polyglot.burmese.lexicon import syllables, word_joins
+from polyglot.burmese.lexicon import stranded_finals, syllables, word_joins
 
 RESTORE_MARGIN = 2
 """How many more dictionary word boundaries restoring a letter must produce than deleting
@@ -207,11 +207,12 @@ def _in_character_list(text: str, start: int, end: int) -> bool:
 def _no_letter_follows(text: str, start: int) -> bool:
     """Does the word starting at ``start`` hold no Zawgyi letter (only marks)?
 
-    Words end at ordinary spaces: other whitespace inside Burmese is more often damage.
+    Words end at ordinary spaces: other whitespace inside Burmese is more often damage,
+    a stand-in for a lost letter, so it counts as a letter that may have been there.
     """
     end = start
     while end < len(text) and text[end] not in " \t":
-        if text[end] in ZAWGYI_LETTERS:
+        if text[end] in ZAWGYI_LETTERS or text[end].isspace():
             return False
         end += 1
     return True
@@ -269,12 +270,62 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
                         evidence,
                     )
                 )
+            if space not in _WORD_SEPARATORS:
+                for run, edit in _restore_elsewhere(runs, group, best_letter):
+                    plans[run].append(edit)
             continue
         evidence = f"{len(group)} × {name} before a mark; no letter restores more words than deleting"
         for site in group:
             if site.deletable:
                 plans[site.run].append(_space_removal(runs[site.run][0], site, evidence))
     return plans
+
+
+_WORD_SEPARATORS = frozenset(" \t\u200b")
+"""Characters that separate Burmese words in clean text: where one of them stands for a
+lost letter, its other occurrences are still mostly word gaps, so only the places before
+a mark are repaired."""
+
+
+def _restore_elsewhere(
+    runs: Sequence[tuple[str, str]], sites: Sequence[_Site], letter: str
+) -> Iterator[tuple[int, RepairEdit]]:
+    """The lost letter's stand-in where no mark betrays it: before a consonant, at a word's end.
+
+    The font lost the letter's glyph everywhere, so once the places before a mark have
+    shown what the stand-in means, its other occurrences in Burmese are that letter too;
+    but a place with no mark after it is also where a real space could be, so each one is
+    restored only where the letter makes more dictionary words of the words around it than
+    the gap does (``ဘေး⎵ယ်ဆယ်`` → ``ဘေးကယ်ဆယ်``, rescue), or as many and the gap leaves a
+    killed consonant with no syllable to close (``ရှိ⎵ည်`` → ``ရှိသည်``).
+    """
+    space = sites[0].space
+    evidence_sites = f"{len(sites)} × U+{ord(space):04X} before a mark in this document stand for {letter}"
+    decided = {(site.run, site.offset) for site in sites}
+    for run, (text, encoding) in enumerate(runs):
+        if space not in text:
+            continue
+        chars = list(text)
+        for offset in [o for o, ch in enumerate(text) if ch == space]:
+            chars[offset] = letter if (run, offset) in decided else space
+        for offset in (o for o, ch in enumerate(text) if ch == space and (run, o) not in decided):
+            current = "".join(chars)
+            lo, hi = _window(current, offset, offset + 1)
+            with_gap = _to_unicode(current[lo:hi], encoding)
+            chars[offset] = letter
+            with_letter = _to_unicode("".join(chars[lo:hi]), encoding)
+            gap, restored = word_joins(with_gap), word_joins(with_letter)
+            stranded = stranded_finals(with_gap) - stranded_finals(with_letter)
+            if restored > gap:
+                why = f"here {letter} makes {restored} dictionary word boundaries, the gap {gap}"
+            elif restored == gap and stranded > 0:
+                why = f"here the gap leaves a final consonant with no syllable to close, {letter} gives it one"
+            else:
+                chars[offset] = space
+                continue
+            yield run, RepairEdit(
+                offset, offset + 1, letter, "restore_lost_letter", LOST_LETTER_REASON, f"{evidence_sites}; {why}"
+            )
 
 
 _TONE_MARKS = frozenset("\u1037\u1038\u1094\u1095")
