@@ -9,7 +9,8 @@ A run never crosses a line break (``\\n``, and so not ``\\r\\n`` either), so lin
 never joined or split. Whitespace right before a Myanmar dependent mark is part of the
 run too: a mark cannot begin a syllable, so that whitespace is either damage (a space
 a PDF extractor inserted, or a character that stands in for a lost letter) or it is
-nothing, and only the Burmese core can tell.
+nothing, and only the Burmese core can tell. So is unusual whitespace (an en space, a
+no-break space) touching a run: it may stand for a lost letter at a word's edge.
 """
 
 from __future__ import annotations
@@ -26,13 +27,18 @@ _MARKS = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs
 and medial RA, which legitimately follow a space)."""
 _ZW = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, non-joiner, joiner, word joiner, BOM
 _SPACE = "[^\\S\\n\\r]"  # whitespace within a line
+_ODD_SPACE = "[^\\S\\n\\r \\t]"  # whitespace other than the ordinary space and tab
 MYANMAR_RUN = re.compile(
-    f"[{_ZW}]*(?:{_SPACE}+(?=[{_MARKS}]))?[{_MY}][{_MY}{_ZW}]*"
+    f"[{_ZW}]*(?:{_SPACE}+(?=[{_MARKS}])|{_ODD_SPACE}+(?=[{_MY}]))?[{_MY}][{_MY}{_ZW}]*"
     f"(?:(?:{_SPACE}|[{_ZW}])+[{_MY}][{_MY}{_ZW}]*)*"
+    f"(?:{_ODD_SPACE}+(?!\\S))?"
 )
 """A run of Myanmar script: Myanmar characters, with spaces and invisible format
 characters allowed between them, invisible characters at its edges (they belong to
-the Burmese text they touch), and whitespace in front of a leading dependent mark."""
+the Burmese text they touch), whitespace in front of a leading dependent mark, and
+unusual whitespace (anything but the space and tab) touching either edge: a PDF font's
+stand-in for a letter it lost (U+2002 for က in the seed) can begin or end a word, and
+only the Burmese it touches can say whether it is a letter."""
 
 _HAS_MYANMAR = re.compile(f"[{_MY}]")
 
