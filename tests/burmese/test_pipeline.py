@@ -99,6 +99,20 @@ def test_a_lost_letter_with_no_mark_after_it_is_restored_where_it_makes_words() 
     assert len(bare) == 2 and all("dictionary word boundaries, the gap" in c.evidence for c in bare)
 
 
+def test_a_replacement_character_standing_for_a_lost_letter_is_restored() -> None:
+    # pdftotext writes U+FFFD for a glyph it cannot map: the same evidence applies.
+    result = normalize_text(damage("\n".join(ZAWGYI_SENTENCES), "က", "\ufffd"))
+    assert result.text == "\n".join(UNICODE_SENTENCES)
+
+
+def test_a_replacement_character_is_never_deleted() -> None:
+    # One U+FFFD before a mark and no letter that makes words: it is reported, not removed.
+    result = normalize_text("မြန်မာ \ufffdိ")
+    assert "\ufffd" in result.text
+    assert not [c for c in result.changes if c.kind == "repair"]
+    assert [d.code for d in result.diagnostics] == ["orphan-mark"]
+
+
 def test_a_lost_letter_that_leaves_a_final_stranded_is_restored() -> None:
     # Lost သ: ရိွ⎵ည္ (ရှိသည်) reads as ရှိ + ည်, a final consonant with nothing to close.
     damaged = damage("\n".join(ZAWGYI_SENTENCES), "သ", "\u2002")

@@ -19,6 +19,8 @@ def runs(text: str) -> list[str]:
         ("ရှိ\u2002 ab", ["ရှိ\u2002"]),  # ... and at its end
         ("ရှိ\u2002ab", ["ရှိ"]),  # not when it touches other text
         ("မြန်မာ\nနိုင်ငံ", ["မြန်မာ", "နိုင်ငံ"]),  # never across a line break
+        ("ab ၾ\ufffdား cd", ["ၾ\ufffdား"]),  # U+FFFD, an extractor's lost glyph, inside a word
+        ("ab \ufffdို cd", ["\ufffdို"]),  # ... or at its start
     ],
 )
 def test_what_a_run_holds(text: str, expected: list[str]) -> None:

@@ -174,6 +174,11 @@ def plausible_stack(upper: str, lower: str) -> bool:
 
 # --- Zawgyi ------------------------------------------------------------------------
 
+REPLACEMENT = "\ufffd"
+"""U+FFFD REPLACEMENT CHARACTER: what text extraction writes for a glyph it cannot map
+to a character (pdftotext does). In Burmese it stands for a lost letter, as the seed's
+U+2002 does, so runs take it in and repair treats it as a stand-in that is never deleted."""
+
 ZAWGYI_PREBASE = frozenset("\u1031\u103b" + "".join(chr(cp) for cp in range(0x107E, 0x1085)))
 """Zawgyi stores the vowel E and the medial RA (all its glyph variants) *before* the
 consonant, in visual order. These are the only Zawgyi marks that may follow a space."""

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from polyglot.burmese.chars import (
     BASES,
     CONSONANTS,
+    REPLACEMENT,
     ZAWGYI_LETTERS,
     ZAWGYI_PREBASE,
     char_class,
@@ -47,12 +48,12 @@ RESTORE_MARGIN = 2
 """How many more dictionary word boundaries restoring a letter must produce than deleting
 the whitespace: two, so that one lucky word never decides."""
 
-_SPACE_BEFORE = re.compile("(?:[^\\S\\n\\r]|[\u200b-\u200d\u2060\ufeff])+(?=[^\\s\u200b-\u200d\u2060\ufeff])")
-"""A gap before a visible character: whitespace and invisible format characters, which
-are just as impossible as a space between a mark and its letter."""
+_GAP = "(?:[^\\S\\n\\r]|[\u200b-\u200d\u2060\ufeff\ufffd])+"
+_SPACE_BEFORE = re.compile(f"{_GAP}(?=[^\\s\u200b-\u200d\u2060\ufeff\ufffd])")
+"""A gap before a visible character: whitespace, invisible format characters and the
+replacement character U+FFFD, all just as impossible between a mark and its letter."""
 
 
-_GAP = "(?:[^\\S\\n\\r]|[\u200b-\u200d\u2060\ufeff])+"
 _PREBASE = f"[{char_class(ZAWGYI_PREBASE)}]"
 _MAY_HAVE_SITES = {
     "unicode": re.compile(f"{_GAP}(?={[{char_class(myanmar_chars(lambda ch: needs_base(ch, 'unicode')))}]})"),
@@ -82,8 +83,9 @@ class RepairEdit:
 
 
 LOST_LETTER_REASON = (
-    "Whitespace cannot stand before a dependent mark; here it stands for a letter the PDF "
-    "font could not map, and the same letter restores real words throughout the document."
+    "Nothing can stand between a dependent mark and its letter; this whitespace or replacement "
+    "character stands for a letter the PDF font could not map, and the same letter restores "
+    "real words throughout the document."
 )
 INSERTED_SPACE_REASON = (
     "A space cannot stand before a dependent mark, which always attaches to the letter "
@@ -150,8 +152,9 @@ def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
             continue
         for m in _SPACE_BEFORE.finditer(text):
             gap = m.group()
-            if not any(ch.isspace() or ch == "\u200b" for ch in gap):
+            if not any(ch.isspace() or ch in "\u200b" + REPLACEMENT for ch in gap):
                 continue
+            lost = REPLACEMENT in gap  # a replacement character stands for something: never deleted
             before = text[m.start() - 1] if m.start() else ""
             after = text[m.end()]
             if _in_character_list(text, m.start(), m.end()):
@@ -159,14 +162,14 @@ def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
             if needs_base(after, encoding):
                 # With no letter before the gap (start of a run, or only marks), deleting it
                 # gives the mark nothing to join: only a lost letter can explain the gap.
-                deletable = _letter_before(text, m.start(), encoding)
+                deletable = _letter_before(text, m.start(), encoding) and not lost
                 sites.append(_Site(i, m.end() - 1, text[m.end() - 1], m.start(), deletable=deletable))
             elif encoding != "zawgyi":
                 continue
             elif before in ZAWGYI_PREBASE and not text[m.start()].isascii():
                 sites.append(_Site(i, m.start(), text[m.start()], m.start(), deletable=False))
             elif after in ZAWGYI_PREBASE and before and not before.isspace() and _no_letter_follows(text, m.end()):
-                sites.append(_Site(i, m.end() - 1, text[m.end() - 1], m.start()))
+                sites.append(_Site(i, m.end() - 1, text[m.end() - 1], m.start(), deletable=not lost))
     return sites
 
 
@@ -208,11 +211,12 @@ def _no_letter_follows(text: str, start: int) -> bool:
     """Does the word starting at ``start`` hold no Zawgyi letter (only marks)?
 
     Words end at ordinary spaces: other whitespace inside Burmese is more often damage,
-    a stand-in for a lost letter, so it counts as a letter that may have been there.
+    a stand-in for a lost letter (as U+FFFD always is), so it counts as a letter that
+    may have been there.
     """
     end = start
     while end < len(text) and text[end] not in " \t":
-        if text[end] in ZAWGYI_LETTERS or text[end].isspace():
+        if text[end] in ZAWGYI_LETTERS or text[end].isspace() or text[end] == REPLACEMENT:
             return False
         end += 1
     return True
