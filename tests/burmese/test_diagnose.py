@@ -14,6 +14,7 @@ def codes(text: str) -> list[str]:
     [
         *["ကမ္ဘာ", "ဗုဒ္ဓ", "မန္တလေး", "ပစ္စည်း", "ဂုဏ်သိက္ခာ", "သင်္ဘော", "ဥက္ကဋ္ဌ", "ယောက်ျား", "မြန်မာ", "ရှေ့"],
         *["ယနေ့", "ကန့်", "ကံ့ကော်", "ပို့", "လူ့", "ကြည့်"],  # a dot below with a vowel, an asat or an anusvara
+        *["ကော်ဖီ", "ပေါ်", "မေတ္တာ"],  # E with A carries an asat
     ],
 )
 def test_real_words_are_well_formed(word: str) -> None:
@@ -32,6 +33,7 @@ def test_real_words_are_well_formed(word: str) -> None:
         ("ဥျ", "medial-without-consonant"),
         ("ယေန့", "dot-below-without-vowel"),  # Zawgyi ယနေ့ (today) read as Unicode
         ("မြ့", "dot-below-without-vowel"),
+        ("မတ်ေတာ", "impossible-vowels"),  # E with an asat and no A: Unicode မေတ္တာ read as Zawgyi
     ],
 )
 def test_ill_formed(text: str, code: str) -> None:

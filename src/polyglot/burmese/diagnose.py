@@ -70,6 +70,7 @@ _SINGLE_SLOTS = {
 
 
 _IMPOSSIBLE_WITH_E = frozenset("\u102d\u102e\u1032\u102f\u1030")
+_A_VOWELS = frozenset("\u102b\u102c")
 
 _DOT_AND_MEDIALS = MEDIALS | {DOT_BELOW}
 """A consonant whose only marks are these carries a dot below on its inherent vowel.
@@ -135,6 +136,12 @@ def _find_problems(cluster: Cluster) -> Iterator[Problem]:
             "impossible-vowels",
             f"the vowel E cannot combine with {_name(other)} in one Burmese syllable",
         )
+    elif "\u1031" in cluster.marks and ASAT in cluster.marks and not _A_VOWELS & set(cluster.marks):
+        yield Problem(
+            cluster.start + len(head),
+            "impossible-vowels",
+            "the vowel E cannot carry an asat: only its long forms with A do (ော်, ေါ်)",
+        )
     seen: dict[Slot, str] = {}
     for i, mark in enumerate(cluster.marks):
         offset = cluster.start + len(cluster.head) + i
@@ -179,8 +186,10 @@ ENCODING_EVIDENCE: dict[str, float] = {
 Each weight is a rounded-down log-likelihood ratio measured on 15,403 labelled pairs
 (public data, both sides read as Unicode): a dangling virama 0 times in real Unicode vs
 7,567 in Zawgyi (the Zawgyi asat is U+1039); an orphan mark 1 vs 4,525; a stack outside
-the Pali grid 21 vs 4,927; vowel E with I/II/U/UU/AI 1 vs 583; a dot below on a consonant with no vowel 0 vs 164
-(and 1 in ICU's 41,001 dictionary words). Duplicated or competing
+the Pali grid 21 vs 4,927; vowel E with I/II/U/UU/AI 1 vs 583 (E with an asat but no A:
+0 in real Unicode and ICU's dictionary, 43 in Unicode misread as Zawgyi, which counts
+for Unicode); a dot below on a consonant with no vowel 0 vs 164 (and 1 in ICU's 41,001
+dictionary words). Duplicated or competing
 vowels are not evidence: the vowel code points mean the same in Zawgyi and Unicode (and
 ICU's conversion silently drops one, which would make the Zawgyi reading look better)."""
 
@@ -203,12 +212,12 @@ def misreading_score(text: str) -> float:
 
 
 _B, _M = BASE_CLASS, MARK_CLASS
-_VOWELS_NOT_WITH_E = char_class(_IMPOSSIBLE_WITH_E)
+_NOT_WITH_E = char_class(_IMPOSSIBLE_WITH_E | {ASAT})
 _DOTS_OR_MEDIALS = char_class(_DOT_AND_MEDIALS)
 _MAY_BETRAY = re.compile(
     "\u1039"  # a dangling virama or a stack
     f"|(?<![{_B}{_M}])[{_M}]"  # a mark with no letter before it
-    f"|\u1031[{_M}]*[{_VOWELS_NOT_WITH_E}]|[{_VOWELS_NOT_WITH_E}][{_M}]*\u1031"  # E with I, II, AI, U or UU
+    f"|\u1031[{_M}]*[{_NOT_WITH_E}]|[{_NOT_WITH_E}][{_M}]*\u1031"  # E with I, II, AI, U, UU or an asat
     f"|[{char_class(BASES - CONSONANTS)}][{_M}]*[{char_class(MEDIALS)}]"  # a medial on a letter that is no consonant
     f"|[{char_class(CONSONANTS)}][{_DOTS_OR_MEDIALS}]*\u1037[{_DOTS_OR_MEDIALS}]*(?![{_M}])"  # dot below, no vowel
 )
