@@ -82,6 +82,7 @@ PUNCTUATION = frozenset("\u104a\u104b\u104c\u104d\u104f")  # ၊ ။ ၌ ၍ ၏
 VIRAMA = "\u1039"  # invisible stacker: ္
 ASAT = "\u103a"  # visible killer: ်
 DOT_BELOW = "\u1037"  # ့
+VISARGA = "\u1038"  # း
 KINZI = "\u1004\u103a\u1039"  # င်္
 
 

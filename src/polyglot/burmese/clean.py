@@ -21,7 +21,7 @@ the grammar of one slot, so a reader can check it against the rules it stands fo
   short A (``ော``, ``ို``), the A's own asat (``ော်``), anusvara, dot below, visarga; or
   vowels without an A. The vowel E never shares a syllable with an upper or lower
   vowel (``diagnose`` calls that impossible), so those are alternatives; nor does a
-  dot below sit on a consonant with no vowel sign or anusvara;
+  dot below or a visarga sit on a consonant with no vowel sign or anusvara;
 * independent vowels (``ဥ``, ``ဦ``, ``ဧ`` …) carry at most an anusvara, a dot below
   and a visarga: ``ဥ`` with an asat or a medial is the consonant ``ဉ`` mistyped;
 * a number is a run of digits with no letter or mark touching it, because a digit
@@ -58,7 +58,7 @@ _CONSONANT_MARKS = (
     "|\u1037?\u103a\u1038?"  # a killed consonant: န့်, င်း
     f"|{_NO_A_VOWELS}[\u102b\u102c]\u1036?(?:\u1037?\u103a|\u1037)?\u1038?"  # with A: ော်, ာ့, ား
     f"|{_SOME_NO_A_VOWEL}\u1036?\u1037?\u1038?"  # without A: ို့, ေး, ုံ
-    "|(?:\u1036\u1037?)?\u1038?"  # no vowel sign: ံ, ကံ့, း; never a dot below alone
+    "|(?:\u1036\u1037?\u1038?)?"  # no vowel sign: ံ, ကံ့; never a dot below or visarga alone
     ")"
 )
 

@@ -26,6 +26,7 @@ from polyglot.burmese.chars import (
     MARK_CLASS,
     MEDIALS,
     VIRAMA,
+    VISARGA,
     Slot,
     char_class,
     plausible_stack,
@@ -72,12 +73,15 @@ _SINGLE_SLOTS = {
 _IMPOSSIBLE_WITH_E = frozenset("\u102d\u102e\u1032\u102f\u1030")
 _A_VOWELS = frozenset("\u102b\u102c")
 
-_DOT_AND_MEDIALS = MEDIALS | {DOT_BELOW}
-"""A consonant whose only marks are these carries a dot below on its inherent vowel.
-Burmese's inherent vowel is already short and creaky, the tone the dot below marks, so
-the spelling does not occur: 1 of ICU's 41,001 dictionary words, none of the real
-Unicode in the public evaluation data. Zawgyi read as Unicode makes it all the time:
-Zawgyi types the vowel E before its consonant, so ``ေန့`` (နေ့, day) leaves ``န့``."""
+_TONES = {DOT_BELOW: "creaky", VISARGA: "high"}
+_TONES_AND_MEDIALS = MEDIALS | set(_TONES)
+"""A consonant whose only marks are these carries a tone mark on its inherent vowel.
+That vowel is short and creaky by itself, so Burmese writes no dot below on it, and its
+high-tone form is written with A (``ား``), never with the visarga alone. Neither occurs in
+the real Unicode of the public evaluation data; the dictionary's few (``အေဝး``) are
+entries typed in Zawgyi's order. Zawgyi read as Unicode leaves them all the time: Zawgyi
+types the vowel E before its consonant, so ``ေန့`` (နေ့, day) leaves ``န့`` and ``ေဝး``
+(ဝေး, far) leaves ``ဝး``."""
 
 
 def cluster_problems(cluster: Cluster) -> Iterator[Problem]:
@@ -121,14 +125,16 @@ def _find_problems(cluster: Cluster) -> Iterator[Problem]:
                 f"{head[i - 1]} cannot carry {head[i + 1]} stacked under it in Burmese or Pali",
                 "an asat (U+103A) after the first consonant was probably meant",
             )
-    if DOT_BELOW in cluster.marks and set(cluster.marks) <= _DOT_AND_MEDIALS and head[-1] in CONSONANTS:
-        yield Problem(
-            cluster.start + cluster.marks.index(DOT_BELOW) + len(head),
-            "dot-below-without-vowel",
-            "U+1037 Myanmar Sign Dot Below marks the creaky tone, which a consonant with no vowel "
-            "already has: Burmese never writes it there",
-            "a vowel or an asat is probably missing (in Zawgyi, ေန့ is နေ့)",
-        )
+    if head[-1] in CONSONANTS and set(cluster.marks) <= _TONES_AND_MEDIALS:
+        for i, mark in enumerate(cluster.marks):
+            if mark in _TONES:
+                yield Problem(
+                    cluster.start + len(head) + i,
+                    "tone-without-vowel",
+                    f"{_name(mark)} marks a vowel's {_TONES[mark]} tone, but this consonant has no vowel sign: "
+                    "its own short vowel is creaky, and Burmese writes neither mark on it",
+                    "a vowel or an asat is probably missing (in Zawgyi, ေန့ is နေ့ and ေဝး is ဝေး)",
+                )
     if "\u1031" in cluster.marks and _IMPOSSIBLE_WITH_E & set(cluster.marks):
         other = next(m for m in cluster.marks if m in _IMPOSSIBLE_WITH_E)
         yield Problem(
@@ -179,7 +185,7 @@ ENCODING_EVIDENCE: dict[str, float] = {
     "implausible-stack": 5.0,
     "impossible-vowels": 5.0,
     "medial-without-consonant": 5.0,
-    "dot-below-without-vowel": 4.0,
+    "tone-without-vowel": 4.0,
 }
 """Problems that betray a misread encoding, with their weight as evidence (log-odds).
 
@@ -189,7 +195,7 @@ Each weight is a rounded-down log-likelihood ratio measured on 15,403 labelled p
 the Pali grid 21 vs 4,927; vowel E with I/II/U/UU/AI 1 vs 583 (E with an asat but no A:
 0 in real Unicode and ICU's dictionary, 43 in Unicode misread as Zawgyi, which counts
 for Unicode); a dot below on a consonant with no vowel 0 vs 164 (and 1 in ICU's 41,001
-dictionary words). Duplicated or competing
+dictionary words; a visarga there 0 vs 696). Duplicated or competing
 vowels are not evidence: the vowel code points mean the same in Zawgyi and Unicode (and
 ICU's conversion silently drops one, which would make the Zawgyi reading look better)."""
 
@@ -213,13 +219,13 @@ def misreading_score(text: str) -> float:
 
 _B, _M = BASE_CLASS, MARK_CLASS
 _NOT_WITH_E = char_class(_IMPOSSIBLE_WITH_E | {ASAT})
-_DOTS_OR_MEDIALS = char_class(_DOT_AND_MEDIALS)
+_TONE_OR_MEDIAL = char_class(_TONES_AND_MEDIALS)
 _MAY_BETRAY = re.compile(
     "\u1039"  # a dangling virama or a stack
     f"|(?<![{_B}{_M}])[{_M}]"  # a mark with no letter before it
     f"|\u1031[{_M}]*[{_NOT_WITH_E}]|[{_NOT_WITH_E}][{_M}]*\u1031"  # E with I, II, AI, U, UU or an asat
     f"|[{char_class(BASES - CONSONANTS)}][{_M}]*[{char_class(MEDIALS)}]"  # a medial on a letter that is no consonant
-    f"|[{char_class(CONSONANTS)}][{_DOTS_OR_MEDIALS}]*\u1037[{_DOTS_OR_MEDIALS}]*(?![{_M}])"  # dot below, no vowel
+    f"|[{char_class(CONSONANTS)}][{_TONE_OR_MEDIAL}]*[\u1037\u1038][{_TONE_OR_MEDIAL}]*(?![{_M}])"  # tone, no vowel
 )
 """Where a problem of ``ENCODING_EVIDENCE`` can be at all: one search, so that text with
 none (nearly all real Unicode, clean or merely misordered) is not parsed for them."""
