@@ -29,6 +29,7 @@ def test_real_words_are_well_formed(word: str) -> None:
         ("ကိိ", "duplicate-mark"),
         ("ကိီ", "conflicting-marks"),
         ("လတ္", "dangling-virama"),  # Zawgyi's asat read as Unicode
+        ("ထိုင္းကို", "dangling-virama"),  # ... before a visarga: still nothing stacked
         ("ဟက္တိုလီ", "implausible-stack"),  # k over t: two rows of the grid
         ("အဒေီ", "impossible-vowels"),
         ("ဥျ", "medial-without-consonant"),

@@ -108,9 +108,9 @@ def _find_problems(cluster: Cluster) -> Iterator[Problem]:
             "remove the space or character before it, or restore the lost letter",
         )
         return
-    if cluster.marks.endswith(VIRAMA):
+    if VIRAMA in cluster.marks:  # a virama that stacks a consonant is part of the head
         yield Problem(
-            cluster.end - 1,
+            cluster.start + cluster.raw.rindex(VIRAMA),
             "dangling-virama",
             "U+1039 Myanmar Sign Virama stacks a consonant under this one, but none follows",
             "an asat (U+103A) was probably meant",
