@@ -37,6 +37,7 @@ def test_real_words_are_well_formed(word: str) -> None:
         ("မြ့", "tone-without-vowel"),
         ("အေဝး", "tone-without-vowel"),  # Zawgyi အဝေး (far) read as Unicode
         ("မတ်ေတာ", "impossible-vowels"),  # E with an asat and no A: Unicode မေတ္တာ read as Zawgyi
+        ("ကိ်", "impossible-vowels"),  # Zawgyi ကျိ (medial YA is U+103A there) read as Unicode
     ],
 )
 def test_ill_formed(text: str, code: str) -> None:

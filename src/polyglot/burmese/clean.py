@@ -54,7 +54,7 @@ _SOME_NO_A_VOWEL = "(?:\u1031|[\u102d\u102e\u1032][\u102f\u1030]?|[\u102f\u1030]
 
 _CONSONANT_MARKS = (
     "(?:"
-    "\u103a[\u102f\u1030]\u1036?\u1037?\u1038?"  # asat, then a lower vowel: ကျွန်ုပ်
+    "\u103a[\u102f\u1030]\u1037?\u1038?"  # asat, then a lower vowel: ကျွန်ုပ်
     "|\u1037?\u103a\u1038?"  # a killed consonant: န့်, င်း
     f"|{_NO_A_VOWELS}[\u102b\u102c]\u1036?(?:\u1037?\u103a|\u1037)?\u1038?"  # with A: ော်, ာ့, ား
     f"|{_SOME_NO_A_VOWEL}\u1036?\u1037?\u1038?"  # without A: ို့, ေး, ုံ

@@ -72,6 +72,10 @@ _SINGLE_SLOTS = {
 
 _IMPOSSIBLE_WITH_E = frozenset("\u102d\u102e\u1032\u102f\u1030")
 _A_VOWELS = frozenset("\u102b\u102c")
+_KILLED_BY_ASAT = frozenset("\u102d\u102e\u1032\u1036")
+"""Upper vowels and the anusvara, which never share a syllable with an asat (0 times in
+real Unicode and ICU's dictionary; 999 labelled Zawgyi strings read as Unicode, where
+U+103A is Zawgyi's medial YA: ``ကိ်`` is ကျိ)."""
 
 _TONES = {DOT_BELOW: "creaky", VISARGA: "high"}
 _TONES_AND_MEDIALS = MEDIALS | set(_TONES)
@@ -148,6 +152,13 @@ def _find_problems(cluster: Cluster) -> Iterator[Problem]:
             "impossible-vowels",
             "the vowel E cannot carry an asat: only its long forms with A do (ော်, ေါ်)",
         )
+    if ASAT in cluster.marks and _KILLED_BY_ASAT & set(cluster.marks):
+        other = next(m for m in cluster.marks if m in _KILLED_BY_ASAT)
+        yield Problem(
+            cluster.start + len(head),
+            "impossible-vowels",
+            f"an asat kills the vowel of its syllable, so it cannot share one with {_name(other)}",
+        )
     seen: dict[Slot, str] = {}
     for i, mark in enumerate(cluster.marks):
         offset = cluster.start + len(cluster.head) + i
@@ -219,11 +230,13 @@ def misreading_score(text: str) -> float:
 
 _B, _M = BASE_CLASS, MARK_CLASS
 _NOT_WITH_E = char_class(_IMPOSSIBLE_WITH_E | {ASAT})
+_NOT_WITH_ASAT = char_class(_KILLED_BY_ASAT)
 _TONE_OR_MEDIAL = char_class(_TONES_AND_MEDIALS)
 _MAY_BETRAY = re.compile(
     "\u1039"  # a dangling virama or a stack
     f"|(?<![{_B}{_M}])[{_M}]"  # a mark with no letter before it
     f"|\u1031[{_M}]*[{_NOT_WITH_E}]|[{_NOT_WITH_E}][{_M}]*\u1031"  # E with I, II, AI, U, UU or an asat
+    f"|\u103a[{_M}]*[{_NOT_WITH_ASAT}]|[{_NOT_WITH_ASAT}][{_M}]*\u103a"  # an asat with I, II, AI or anusvara
     f"|[{char_class(BASES - CONSONANTS)}][{_M}]*[{char_class(MEDIALS)}]"  # a medial on a letter that is no consonant
     f"|[{char_class(CONSONANTS)}][{_TONE_OR_MEDIAL}]*[\u1037\u1038][{_TONE_OR_MEDIAL}]*(?![{_M}])"  # tone, no vowel
 )
