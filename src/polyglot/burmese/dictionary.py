@@ -158,8 +158,12 @@ _TRANSFORM_TYPE_OFFSET = 0x01000000
 _TRANSFORM_OFFSET_MASK = 0x001FFFFF
 
 
-def _decode(key: bytes, offset: int) -> str:
-    return "".join("\u200d" if b == 0xFF else "\u200c" if b == 0xFE else chr(offset + b) for b in key)
+def _byte_table(offset: int) -> dict[int, str]:
+    """Each trie byte (read as a Latin-1 character) to its code point: ``offset`` + byte,
+    but 0xFE and 0xFF are ZWNJ and ZWJ (``BytesDictionaryMatcher::transform``)."""
+    table = {b: chr(offset + b) for b in range(0xFE)}
+    table.update({0xFE: "\u200c", 0xFF: "\u200d"})
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -172,5 +176,5 @@ def icu_burmese_words() -> tuple[str, ...]:
         if trie_type & 7 != 0 or transform & ~_TRANSFORM_OFFSET_MASK != _TRANSFORM_TYPE_OFFSET:
             raise DictionaryError(f"ICU's Burmese dictionary has an unknown layout ({trie_type:#x}, {transform:#x})")
         trie = bytes(data[indexes_at + trie_offset : indexes_at + total_size])
-    offset = transform & _TRANSFORM_OFFSET_MASK
-    return tuple(_decode(key, offset) for key in trie_keys(trie) if key)
+    table = _byte_table(transform & _TRANSFORM_OFFSET_MASK)
+    return tuple(key.decode("latin-1").translate(table) for key in trie_keys(trie) if key)

@@ -70,19 +70,30 @@ def syllable_count(text: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def dictionary() -> frozenset[str]:
-    """ICU's Burmese words that are well-formed Unicode in canonical order.
+def _entries() -> frozenset[str]:
+    return frozenset(icu_burmese_words())
+
+
+@lru_cache(maxsize=1 << 16)
+def is_word(text: str) -> bool:
+    """Is ``text`` one of ICU's Burmese words, well-formed Unicode in canonical order?
 
     The list holds a few entries typed in Zawgyi or in another storage order (``ကမ႓ာ``
-    with a Zawgyi glyph code point for ``ကမ္ဘာ``); as evidence *for* a Unicode reading
-    they would reward the very misreadings detection looks for, so they are left out.
+    with a Zawgyi glyph code point for ``ကမ္ဘာ``, ``အေဝး`` with E typed first); as
+    evidence *for* a Unicode reading they would reward the very misreadings detection
+    looks for, so they do not count. (Checked on lookup: most entries are never asked.)
     """
-    return frozenset(w for w in icu_burmese_words() if is_clean(w) or (not problems(w) and canonical(w) == w))
+    return text in _entries() and (is_clean(text) or (not problems(text) and canonical(text) == text))
+
+
+def dictionary() -> frozenset[str]:
+    """Every word ``is_word`` accepts (for tests and measurements; lookups use ``is_word``)."""
+    return frozenset(w for w in _entries() if is_word(w))
 
 
 @lru_cache(maxsize=1)
 def _longest_word() -> int:
-    return max(map(len, dictionary()))
+    return max(map(len, _entries()))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -93,7 +104,7 @@ def word_joins(text: str) -> int:
     words so that as many boundaries as possible fall inside words (dynamic programming
     over the syllables; a word never spans whitespace).
     """
-    words, longest = dictionary(), _longest_word()
+    longest = _longest_word()
     joins = 0
     for piece in text.split():
         parts = syllables(piece)
@@ -105,7 +116,7 @@ def word_joins(text: str) -> int:
                 candidate = parts[start] + candidate
                 if len(candidate) > longest:
                     break
-                if candidate in words:
+                if is_word(candidate):
                     best[end] = max(best[end], best[start] + end - start - 1)
         joins += best[-1]
     return joins
