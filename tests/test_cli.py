@@ -110,3 +110,23 @@ def test_ctrl_c_exits_130() -> None:
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130
     assert err.strip().endswith(b"polyglot: interrupted")
+
+
+def test_an_unreadable_icu_dictionary_is_a_clear_error(monkeypatch) -> None:
+    from polyglot.burmese import detect, dictionary, lexicon
+
+    def missing() -> None:
+        raise dictionary.DictionaryError("ICU's data (libicudata) is not loaded in this process")
+
+    caches = (dictionary.icu_burmese_words, lexicon._entries, lexicon.word_joins, detect.weigh)
+    for cache in caches:
+        cache.cache_clear()
+    monkeypatch.setattr(dictionary, "_icu_data_path", missing)
+    try:
+        out = CliRunner().invoke(main, ["normalize"], input="ညေန\n")  # weak: needs word evidence
+    finally:
+        monkeypatch.undo()
+        for cache in caches:
+            cache.cache_clear()
+    assert out.exit_code == 2
+    assert "cannot read ICU's Burmese word list" in out.output and "libicudata" in out.output

@@ -21,6 +21,7 @@ from polyglot import __version__
 from polyglot.batch import BLOCK_LINES, FileReport, Job, Options, normalize_file, normalize_stream, normalize_tree
 from polyglot.burmese.detect import detect_text
 from polyglot.burmese.diagnose import Diagnostic
+from polyglot.burmese.dictionary import DictionaryError
 from polyglot.burmese.pipeline import Result, normalize_text
 from polyglot.files import InputError, TextFile, atomic_write, decode, open_binary, read_text
 
@@ -44,6 +45,8 @@ class _Polyglot(click.Group):
         except KeyboardInterrupt:
             click.echo("polyglot: interrupted", err=True)
             raise click.exceptions.Exit(130) from None
+        except DictionaryError as err:  # the installation, not the input: say what to fix
+            fail(f"cannot read ICU's Burmese word list ({err}); polyglot needs the ICU that PyICU was built against")
 
 
 @click.group(cls=_Polyglot, context_settings={"help_option_names": ["-h", "--help"]})
