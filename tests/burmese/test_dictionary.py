@@ -58,6 +58,7 @@ def test_entries_typed_in_zawgyi_are_not_evidence_for_unicode() -> None:
         ("ညေန", 0),  # the same Zawgyi letters read as Unicode: ICU keeps it as one token all the same
         ("ညနေ စနေ", 2),  # a word never spans whitespace, each piece counts
         ("ညနေစနေ", 2),
+        ("ည\ufffdနေ", 0),  # nor a replacement character (a lost letter's stand-in)
         ("ဇန်နဝါရီ", 3),  # four syllables, one word
         ("hello", 0),
     ],

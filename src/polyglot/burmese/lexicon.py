@@ -14,9 +14,10 @@ the dictionary does not know (names, loanwords) cost both readings alike.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from polyglot.burmese.chars import ASAT
+from polyglot.burmese.chars import ASAT, MYANMAR_BLOCKS
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import Cluster, clusters
 from polyglot.burmese.diagnose import problems
@@ -91,6 +92,10 @@ def dictionary() -> frozenset[str]:
     return frozenset(w for w in _entries() if is_word(w))
 
 
+_WORD_PIECE = re.compile(f"[{''.join(f'{chr(lo)}-{chr(hi)}' for lo, hi in MYANMAR_BLOCKS)}\u200c\u200d]+")
+"""What a dictionary word can be part of: Myanmar script and the joiners the list uses."""
+
+
 @lru_cache(maxsize=1)
 def _longest_word() -> int:
     return max(map(len, _entries()))
@@ -100,13 +105,14 @@ def _longest_word() -> int:
 def word_joins(text: str) -> int:
     """How many syllable boundaries in ``text`` fall inside words of the dictionary.
 
-    Each whitespace-separated piece is split into syllables and covered with dictionary
+    Each piece of Myanmar script is split into syllables and covered with dictionary
     words so that as many boundaries as possible fall inside words (dynamic programming
-    over the syllables; a word never spans whitespace).
+    over the syllables). A word never spans anything else: whitespace, or a replacement
+    character standing for a lost letter.
     """
     longest = _longest_word()
     joins = 0
-    for piece in text.split():
+    for piece in _WORD_PIECE.findall(text):
         parts = syllables(piece)
         best = [0] * (len(parts) + 1)  # best[i]: most joins in the first i syllables
         for end in range(1, len(parts) + 1):
