@@ -38,6 +38,8 @@ def test_clean_words_are_recognised(text: str) -> None:
         "ဟက္တ",  # a stack outside the Pali grid
         "မြန်\u200bမာ",  # zero-width characters take the full path
         " ိ",  # an orphan mark
+        *["ကိာ်", "ကာံ်", "ကဲါ်", "ကာံ့်"],  # an asat with an upper vowel or anusvara (found by fuzzing)
+        *["န့", "ဝး"],  # a tone mark on a consonant with no vowel
     ],
 )
 def test_what_needs_a_closer_look_is_not_clean(text: str) -> None:

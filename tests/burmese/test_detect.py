@@ -111,6 +111,7 @@ def test_a_pali_phrase_the_model_misjudges_stays_with_its_run() -> None:
         ([12.0, 12.0, -7.0], [True, True, True]),  # one switch at the end costs 8
         ([12.0, 12.0, -9.0], [True, True, False]),
         ([-3.0, 0.0, 1.0], [False, False, False]),  # an unclear phrase follows its neighbours
+        ([20.0, 0.0, 0.0, -20.0], [True, True, True, False]),  # phrases with no say stay with the earlier
     ],
 )
 def test_cheapest_labels_charge_each_switch(evidence: list[float], labels: list[bool]) -> None:
@@ -125,3 +126,11 @@ def test_a_pali_word_whose_zawgyi_reading_kills_the_vowel_e_is_unicode() -> None
     # Burmese syllable has; the model alone leans Zawgyi on the phrase (+7.7).
     (detection,) = detect_text("မေတ္တာထား၍")
     assert detection.treat_as == "unicode" and detection.probability < 0.2
+
+
+def test_short_phrases_between_two_pasted_sentences_stay_with_the_first(unicode_sentences, zawgyi_sentences) -> None:
+    # ေန (နေ) is too short to weigh: it belongs with the Zawgyi before it, and is converted.
+    line = zawgyi_sentences[3] + " ေန " + unicode_sentences[1]
+    first, second = detect_text(line)
+    assert (first.encoding, first.text) == ("zawgyi", zawgyi_sentences[3] + " ေန")
+    assert (second.encoding, second.text) == ("unicode", unicode_sentences[1])

@@ -52,6 +52,8 @@ def test_stacks_follow_the_pali_grid() -> None:
 def test_positions() -> None:
     (problem,) = problems("မြန်မာ ကို ိ")
     assert problem.offset == 11
+    # The virama that stacks nothing, not the one that stacks ခ under က.
+    assert [(p.code, p.offset) for p in problems("က္ာ္ခ")][:1] == [("dangling-virama", 1)]
 
 
 _SOUP = [chr(c) for c in range(0x1000, 0x10A0)] + [" ", "\u200b", "a"]

@@ -59,6 +59,7 @@ def test_entries_typed_in_zawgyi_are_not_evidence_for_unicode() -> None:
         ("ညနေ စနေ", 2),  # a word never spans whitespace, each piece counts
         ("ညနေစနေ", 2),
         ("ည\ufffdနေ", 0),  # nor a replacement character (a lost letter's stand-in)
+        ("နေ၊ရာ", 0),  # nor punctuation (နေရာ, place, is a word)
         ("ဇန်နဝါရီ", 3),  # four syllables, one word
         ("hello", 0),
     ],

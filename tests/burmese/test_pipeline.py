@@ -174,3 +174,34 @@ def test_a_space_after_a_zawgyi_pre_base_mark_is_not_deleted() -> None:
     # Zawgyi ေ before a space: a typing slip or a lost letter, never two words to glue.
     runs = [("ေ ကာင္း", "zawgyi")]
     assert plan_repairs(runs) == [[]]
+
+
+def test_a_no_break_space_between_clean_words_is_never_taken_for_the_lost_letter() -> None:
+    # The font's stand-in here is the no-break space, which clean text uses between words too.
+    damaged = damage("\n".join(ZAWGYI_SENTENCES), "က", "\u00a0")
+    clean = "အစည်းအဝေးကို နိုဝင်ဘာလ ၁၅\u00a0ရက်နေ့တွင် ကျင်းပမည်။"
+    result = normalize_text(damaged + "\n" + clean)
+    assert any(c.rule == "restore_lost_letter" for c in result.changes)  # before marks: yes
+    assert result.text.split("\n")[-1] == clean
+
+
+def test_a_doubled_lost_letter_is_restored_twice() -> None:
+    # နန်းတော် (palace) with န lost: ⎵⎵်း; the site is the second stand-in, the first
+    # is judged by the words it makes.
+    line = "မြို့တော်ရှိ နန်းတော်ကို ကြည့်ရှုသည်။"
+    damaged = damage("\n".join([*ZAWGYI_SENTENCES, "ၿမိဳ႔ေတာ္ရိွ နန္းေတာ္ကို ၾကၫ့္ရႈသည္။"]), "န", "\u2002")
+    assert normalize_text(damaged).text == "\n".join([*UNICODE_SENTENCES, line])
+
+
+def test_repair_edits_never_overlap() -> None:
+    from itertools import pairwise
+
+    from polyglot.burmese.repair import plan_repairs
+    from polyglot.burmese.segment import myanmar_segments
+
+    # A stand-in inside a gap that another repair moves: judged once, not twice.
+    text = damage("\n".join(ZAWGYI_SENTENCES), "က", "\u2002") + "\nအ\u2002 ့သွား"
+    runs = [(s.text, "zawgyi") for s in myanmar_segments(text)]
+    for plan in plan_repairs(runs):
+        spans = sorted((e.start, e.end) for e in plan)
+        assert all(end <= start for (_, end), (start, _) in pairwise(spans))

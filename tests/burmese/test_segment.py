@@ -18,6 +18,7 @@ def runs(text: str) -> list[str]:
         ("ab \u2002ေလး", ["\u2002ေလး"]),  # a stand-in for a lost letter at a word's start
         ("ရှိ\u2002 ab", ["ရှိ\u2002"]),  # ... and at its end
         ("ရှိ\u2002ab", ["ရှိ"]),  # not when it touches other text
+        ("ရှိ\xa0\xa0ab", ["ရှိ"]),  # ... however many there are
         ("မြန်မာ\nနိုင်ငံ", ["မြန်မာ", "နိုင်ငံ"]),  # never across a line break
         ("ab ၾ\ufffdား cd", ["ၾ\ufffdား"]),  # U+FFFD, an extractor's lost glyph, inside a word
         ("ab \ufffdို cd", ["\ufffdို"]),  # ... or at its start

@@ -56,7 +56,8 @@ _CONSONANT_MARKS = (
     "(?:"
     "\u103a[\u102f\u1030]\u1037?\u1038?"  # asat, then a lower vowel: ကျွန်ုပ်
     "|\u1037?\u103a\u1038?"  # a killed consonant: န့်, င်း
-    f"|{_NO_A_VOWELS}[\u102b\u102c]\u1036?(?:\u1037?\u103a|\u1037)?\u1038?"  # with A: ော်, ာ့, ား
+    "|\u1031?[\u102b\u102c]\u1037?\u103a\u1038?"  # A with its asat: ော်, ေါ့်; no other vowel, no anusvara
+    f"|{_NO_A_VOWELS}[\u102b\u102c]\u1036?\u1037?\u1038?"  # with A: ော, ာ့, ား
     f"|{_SOME_NO_A_VOWEL}\u1036?\u1037?\u1038?"  # without A: ို့, ေး, ုံ
     "|(?:\u1036\u1037?\u1038?)?"  # no vowel sign: ံ, ကံ့; never a dot below or visarga alone
     ")"

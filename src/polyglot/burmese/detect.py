@@ -228,14 +228,15 @@ MIN_VOTING_PHRASE = 3
 def _cheapest_labels(evidence: list[float], switch_cost: float) -> list[bool]:
     """Label each phrase Zawgyi (True) or Unicode so that agreeing with each phrase's
     evidence, minus ``switch_cost`` per change of label, scores best (Viterbi over two
-    states). Ties keep the earlier label: no switch without evidence that pays for it."""
+    states). Ties keep the earlier label: a switch needs evidence that pays for it, and
+    phrases with no evidence stay with the phrases before them."""
     best = {True: 0.0, False: 0.0}
     back: list[dict[bool, bool]] = []
     for e in evidence:
         step, choices = {}, {}
         for label in (True, False):
             stay, switch = best[label], best[not label] - switch_cost
-            choices[label] = label if stay >= switch else not label
+            choices[label] = label if stay > switch else not label  # on a tie, switch as late as possible
             step[label] = max(stay, switch) + (e if label else -e) / 2
         best = step
         back.append(choices)
@@ -280,7 +281,7 @@ def split_mixed(seg: Segment) -> list[Segment]:
         return [seg]
     out, start = [], 0
     for cut in [*cuts, len(seg.text)]:
-        piece = seg.text[start:cut].rstrip()
+        piece = seg.text[start:cut].rstrip(" \t")  # other whitespace may stand for a lost letter
         out.append(Segment(seg.start + start, seg.start + start + len(piece), seg.line, seg.column + start, piece))
         start = cut
     return out

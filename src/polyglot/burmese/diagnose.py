@@ -113,8 +113,13 @@ def _find_problems(cluster: Cluster) -> Iterator[Problem]:
         )
         return
     if VIRAMA in cluster.marks:  # a virama that stacks a consonant is part of the head
+        raw = cluster.raw
+        dangling = next(
+            (i for i, ch in enumerate(raw) if ch == VIRAMA and raw[i + 1 : i + 2] not in CONSONANTS),
+            raw.rindex(VIRAMA),
+        )
         yield Problem(
-            cluster.start + cluster.raw.rindex(VIRAMA),
+            cluster.start + dangling,
             "dangling-virama",
             "U+1039 Myanmar Sign Virama stacks a consonant under this one, but none follows",
             "an asat (U+103A) was probably meant",
@@ -152,7 +157,7 @@ def _find_problems(cluster: Cluster) -> Iterator[Problem]:
             "impossible-vowels",
             "the vowel E cannot carry an asat: only its long forms with A do (ော်, ေါ်)",
         )
-    if ASAT in cluster.marks and _KILLED_BY_ASAT & set(cluster.marks):
+    elif ASAT in cluster.marks and _KILLED_BY_ASAT & set(cluster.marks):
         other = next(m for m in cluster.marks if m in _KILLED_BY_ASAT)
         yield Problem(
             cluster.start + len(head),

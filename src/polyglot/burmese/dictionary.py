@@ -32,7 +32,7 @@ class DictionaryError(RuntimeError):
     """ICU's data is not where or what this reader expects."""
 
 
-_ICU_DATA_FILE = re.compile(r"(libicudata\.so[.\d]*|icudt\d+[lb]\.dat)$")
+_ICU_DATA_FILE = re.compile(r"/(libicudata[^/]*\.so[^/]*|icudt\d+[lb]\.dat)$")
 
 
 def _icu_data_path() -> Path:
@@ -43,7 +43,10 @@ def _icu_data_path() -> Path:
     except OSError as err:
         raise DictionaryError(f"cannot list this process's libraries ({err}); ICU's data file is needed") from err
     for line in maps.splitlines():
-        path = line.rsplit(" ", 1)[-1]
+        fields = line.split(maxsplit=5)  # address, perms, offset, device, inode, path
+        path = fields[5] if len(fields) == 6 else ""
+        if path.endswith(" (deleted)") and _ICU_DATA_FILE.search(path.removesuffix(" (deleted)")):
+            raise DictionaryError(f"{path.removesuffix(' (deleted)')} was replaced while polyglot ran; run it again")
         if _ICU_DATA_FILE.search(path):
             return Path(path)
     raise DictionaryError("ICU's data (libicudata) is not loaded in this process")

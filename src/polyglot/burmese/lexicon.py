@@ -14,10 +14,9 @@ the dictionary does not know (names, loanwords) cost both readings alike.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from polyglot.burmese.chars import ASAT, MYANMAR_BLOCKS
+from polyglot.burmese.chars import ASAT
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import Cluster, clusters
 from polyglot.burmese.diagnose import problems
@@ -38,7 +37,7 @@ def syllables(text: str) -> list[str]:
 
     Marks without a letter form no syllable, so damaged places yield none.
     """
-    return _parse(text)[0]
+    return [syllable for run in _parse(text)[0] for syllable in run]
 
 
 def stranded_finals(text: str) -> int:
@@ -50,19 +49,34 @@ def stranded_finals(text: str) -> int:
     return _parse(text)[1]
 
 
-def _parse(text: str) -> tuple[list[str], int]:
-    out: list[str] = []
+def _parse(text: str) -> tuple[list[list[str]], int]:
+    """The runs of adjacent syllables of ``text``, and its stranded finals.
+
+    A run ends wherever anything that is no part of a syllable stands between two:
+    whitespace, punctuation, a replacement character, a stray mark, a stranded final.
+    """
+    runs: list[list[str]] = []
+    run: list[str] = []
     stranded = 0
     end = -1
     for cluster in clusters(text):
+        adjacent = cluster.start == end
         if _begins_syllable(cluster):
-            out.append(cluster.text)
-        elif cluster.head and out and cluster.start == end:
-            out[-1] += cluster.text
-        elif cluster.head:
-            stranded += 1
+            if run and not adjacent:
+                runs.append(run)
+                run = []
+            run.append(cluster.text)
+        elif cluster.head and run and adjacent:
+            run[-1] += cluster.text
+        else:
+            stranded += bool(cluster.head)
+            if run:
+                runs.append(run)
+                run = []
         end = cluster.end
-    return out, stranded
+    if run:
+        runs.append(run)
+    return runs, stranded
 
 
 def syllable_count(text: str) -> int:
@@ -92,10 +106,6 @@ def dictionary() -> frozenset[str]:
     return frozenset(w for w in _entries() if is_word(w))
 
 
-_WORD_PIECE = re.compile(f"[{''.join(f'{chr(lo)}-{chr(hi)}' for lo, hi in MYANMAR_BLOCKS)}\u200c\u200d]+")
-"""What a dictionary word can be part of: Myanmar script and the joiners the list uses."""
-
-
 @lru_cache(maxsize=1)
 def _longest_word() -> int:
     return max(map(len, _entries()))
@@ -105,15 +115,14 @@ def _longest_word() -> int:
 def word_joins(text: str) -> int:
     """How many syllable boundaries in ``text`` fall inside words of the dictionary.
 
-    Each piece of Myanmar script is split into syllables and covered with dictionary
-    words so that as many boundaries as possible fall inside words (dynamic programming
-    over the syllables). A word never spans anything else: whitespace, or a replacement
-    character standing for a lost letter.
+    Each run of adjacent syllables is covered with dictionary words so that as many
+    boundaries as possible fall inside words (dynamic programming over the syllables).
+    A word never spans anything that is not a syllable: whitespace, punctuation, a
+    replacement character standing for a lost letter, a stranded final.
     """
     longest = _longest_word()
     joins = 0
-    for piece in _WORD_PIECE.findall(text):
-        parts = syllables(piece)
+    for parts in _parse(text)[0]:
         best = [0] * (len(parts) + 1)  # best[i]: most joins in the first i syllables
         for end in range(1, len(parts) + 1):
             best[end] = best[end - 1]

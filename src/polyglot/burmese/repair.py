@@ -250,6 +250,7 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
     by_space: dict[str, list[_Site]] = {}
     for site in _damage_sites(runs):
         by_space.setdefault(site.space, []).append(site)
+    restored: list[tuple[list[_Site], str]] = []
     for space, group in by_space.items():
         delete = _score_hypothesis(runs, group, "")
         best_letter, best = "", delete
@@ -275,24 +276,31 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
                     )
                 )
             if space not in _WORD_SEPARATORS:
-                for run, edit in _restore_elsewhere(runs, group, best_letter):
-                    plans[run].append(edit)
+                restored.append((group, best_letter))
             continue
         evidence = f"{len(group)} × {name} before a mark; no letter restores more words than deleting"
         for site in group:
             if site.deletable:
                 plans[site.run].append(_space_removal(runs[site.run][0], site, evidence))
+    # What an edit already covers (a restored site, a deleted or moved gap) is not judged again;
+    # a second stand-in in a site's gap is (နန်း lost as ⎵⎵်း: the first ⎵ is န too).
+    judged = {(run, o) for run, edits in enumerate(plans) for e in edits for o in range(e.start, e.end)}
+    for group, letter in restored:
+        for run, edit in _restore_elsewhere(runs, group, letter, judged):
+            plans[run].append(edit)
     return plans
 
 
-_WORD_SEPARATORS = frozenset(" \t\u200b")
-"""Characters that separate Burmese words in clean text: where one of them stands for a
-lost letter, its other occurrences are still mostly word gaps, so only the places before
-a mark are repaired."""
+_WORD_SEPARATORS = frozenset(" \t\u200b\u00a0\u202f\u3000")
+"""Characters that separate words in clean text (the space, tab, zero-width space, the
+no-break spaces word processors put in, the ideographic space of CJK text): where one of
+them stands for a lost letter, its other occurrences are still mostly word gaps, so only
+the places before a mark are repaired. Typographic spaces (U+2002 …) and U+FFFD are not
+used between Burmese words."""
 
 
 def _restore_elsewhere(
-    runs: Sequence[tuple[str, str]], sites: Sequence[_Site], letter: str
+    runs: Sequence[tuple[str, str]], sites: Sequence[_Site], letter: str, judged: set[tuple[int, int]]
 ) -> Iterator[tuple[int, RepairEdit]]:
     """The lost letter's stand-in where no mark betrays it: before a consonant, at a word's end.
 
@@ -312,7 +320,7 @@ def _restore_elsewhere(
         chars = list(text)
         for offset in [o for o, ch in enumerate(text) if ch == space]:
             chars[offset] = letter if (run, offset) in decided else space
-        for offset in (o for o, ch in enumerate(text) if ch == space and (run, o) not in decided):
+        for offset in (o for o, ch in enumerate(text) if ch == space and (run, o) not in judged):
             current = "".join(chars)
             lo, hi = _window(current, offset, offset + 1)
             with_gap = _to_unicode(current[lo:hi], encoding)

@@ -31,7 +31,7 @@ _ODD_SPACE = "(?:[^\\S\\n\\r \\t]|\ufffd)"  # whitespace other than space and ta
 MYANMAR_RUN = re.compile(
     f"[{_ZW}]*(?:{_SPACE}+(?=[{_MARKS}])|{_ODD_SPACE}+(?=[{_MY}]))?[{_MY}][{_MY}{_ZW}]*"
     f"(?:(?:{_SPACE}|[{_ZW}{REPLACEMENT}])+[{_MY}][{_MY}{_ZW}]*)*"
-    f"(?:{_ODD_SPACE}+(?![^\\s{REPLACEMENT}]))?"
+    f"(?:(?>{_ODD_SPACE}+)(?![^\\s{REPLACEMENT}]))?"  # atomic: all of them or none
 )
 """A run of Myanmar script: Myanmar characters, with spaces and invisible format
 characters allowed between them, invisible characters at its edges (they belong to
