@@ -33,3 +33,43 @@ def test_sites_of_each_kind_pass_the_prefilter() -> None:
     assert repair._MAY_HAVE_SITES["zawgyi"].search("ၾ\u2002ား")  # a lost letter after medial RA
     assert repair._MAY_HAVE_SITES["zawgyi"].search("က ေ")  # vowel E with no letter after it
     assert not repair._MAY_HAVE_SITES["zawgyi"].search("ျမန္မာ ေက်ာင္း")  # clean Zawgyi
+
+
+def _whole_run_score(texts: list[tuple[str, str]], sites: list, replacement: str) -> int:
+    """The reference: score each affected run whole."""
+    from polyglot.burmese.lexicon import word_joins
+
+    total = 0
+    for run in {site.run for site in sites}:
+        text, encoding = texts[run]
+        chars = list(text)
+        for site in sites:
+            if site.run == run:
+                chars[site.offset] = replacement
+        total += word_joins(repair._to_unicode("".join(chars), encoding))
+    return total
+
+
+def _damaged_sentences() -> st.SearchStrategy[list[tuple[str, str]]]:
+    """Runs of real Zawgyi words, one letter lost to U+2002, spaces put before some marks."""
+    from polyglot.burmese.convert import unicode_to_zawgyi
+    from tests.conftest import UNICODE_SENTENCES
+
+    words = sorted({w for s in UNICODE_SENTENCES for w in unicode_to_zawgyi(s).split()})
+    sentence = st.lists(st.sampled_from(words), min_size=1, max_size=8).map(" ".join)
+    damaged = st.tuples(sentence, st.sampled_from("ကတနသ"), st.sampled_from(["", " "])).map(
+        lambda t: t[0].replace(t[1], "\u2002").replace("ြ", t[2] + "ြ")
+    )
+    return st.lists(damaged.map(lambda text: (text, "zawgyi")), min_size=1, max_size=3)
+
+
+@settings(max_examples=300)
+@given(st.one_of(runs, _damaged_sentences()))
+def test_scoring_the_words_around_sites_ranks_hypotheses_as_whole_runs_do(texts: list[tuple[str, str]]) -> None:
+    sites = repair._damage_sites(texts)
+    if not sites:
+        return
+    base = repair._score_hypothesis(texts, sites, "")
+    whole = _whole_run_score(texts, sites, "")
+    for letter in "ကနသ":
+        assert repair._score_hypothesis(texts, sites, letter) - base == _whole_run_score(texts, sites, letter) - whole
