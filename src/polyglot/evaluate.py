@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from polyglot.burmese.chars import CONSONANTS
+from polyglot.burmese.chars import CONSONANTS, myanmar_chars, needs_base
 from polyglot.burmese.convert import _transliterator, zawgyi_to_unicode
 from polyglot.burmese.detect import detect_text
 from polyglot.burmese.markov import markov_model
@@ -224,50 +224,47 @@ LOST_LETTER_STAND_INS = ("\u2002", "\ufffd")
 """What a PDF font's lost letter comes out as: U+2002 EN SPACE in the seed, U+FFFD
 REPLACEMENT CHARACTER from extractors that know they lost a glyph (pdftotext)."""
 
-_MARKS_AFTER_LETTER = frozenset("\u102f\u1030\u1039\u103a\u103c\u103d\u103e\u105a\u1060")
-"""Zawgyi marks stored after their letter (lower vowels, asat, medials YA/WA/HA, stacked
-letters): a space before one is damage. Not Zawgyi's pre-base E and medial RA, before
-which a space is an ordinary word gap."""
-
-
 def _lose_letter(text: str, letter: str, stand_in: str) -> str:
     return text.replace(letter, stand_in)
 
 
-def _insert_spaces(text: str, rng: random.Random, rate: float = 0.05) -> str:
+def _insert_spaces(text: str, marks: frozenset[str], rng: random.Random, rate: float = 0.05) -> str:
     return "".join(
-        " " + ch if ch in _MARKS_AFTER_LETTER and i and not text[i - 1].isspace() and rng.random() < rate else ch
+        " " + ch if ch in marks and i and not text[i - 1].isspace() and rng.random() < rate else ch
         for i, ch in enumerate(text)
     )
 
 
-def evaluate_damage(name: str, pairs: list[Pair]) -> list[Row]:
+def evaluate_damage(name: str, pairs: list[Pair], encoding: str) -> list[Row]:
     """Damage repair on text damaged the way the seed's call for applications is.
 
-    Two faults of PDF extraction, applied to a data set's Zawgyi as one document: a font
-    whose character map lost one letter, so that every occurrence comes out as U+2002
-    or U+FFFD (the seed lost every က to U+2002; here each of the text's eight most
-    frequent consonants in turn, a document each), and an extractor that puts a space before a mark drawn apart
-    from its letter (the seed's ``လ ွ်``; 5 % of such marks, seeded). Scored on the
-    damaged lines whose undamaged text polyglot converts exactly: the share restored
-    exactly, so conversion misses are not counted twice.
+    Two faults of PDF extraction, applied to one side of a data set (its Zawgyi, as in
+    the seed, or its Unicode) as one document: a font whose character map lost one
+    letter, so that every occurrence comes out as U+2002 or U+FFFD (the seed lost every
+    က to U+2002; here each of the text's eight most frequent consonants in turn, a
+    document each), and an extractor that puts a space before a mark drawn apart from
+    its letter (the seed's ``လ ွ်``; 5 % of the marks that follow their letter in the
+    encoding, seeded: not Zawgyi's pre-base E and medial RA, before which a space is an
+    ordinary word gap). Scored on the damaged lines whose undamaged text polyglot
+    converts exactly: the share restored exactly, so conversion misses are not counted
+    twice.
     """
-    zawgyi = [p.zawgyi for p in pairs]
+    source = [p.zawgyi if encoding == "zawgyi" else p.unicode for p in pairs]
     reference = [unicodedata.normalize("NFC", p.unicode) for p in pairs]
-    clean = normalize_text("\n".join(zawgyi)).text.split("\n")
+    clean = normalize_text("\n".join(source)).text.split("\n")
     icu = _transliterator("Zawgyi-my")
 
     def score(damaged: list[str]) -> tuple[int, int, int]:
         ours = normalize_text("\n".join(damaged)).text.split("\n")
-        lines = [i for i, (d, z) in enumerate(zip(damaged, zawgyi, strict=True)) if d != z and clean[i] == reference[i]]
+        lines = [i for i, (d, z) in enumerate(zip(damaged, source, strict=True)) if d != z and clean[i] == reference[i]]
         gated = [icu.transliterate(d) if _anchor_is_zawgyi(d) else d for d in damaged]
         anchor = sum(gated[i] == reference[i] for i in lines)
         return sum(ours[i] == reference[i] for i in lines), anchor, len(lines)
 
-    letters = [letter for letter, _ in Counter(ch for z in zawgyi for ch in z if ch in CONSONANTS).most_common(8)]
+    letters = [letter for letter, _ in Counter(ch for z in source for ch in z if ch in CONSONANTS).most_common(8)]
     rows = []
     for stand_in in LOST_LETTER_STAND_INS:
-        lost = [score([_lose_letter(z, letter, stand_in) for z in zawgyi]) for letter in letters]
+        lost = [score([_lose_letter(z, letter, stand_in) for z in source]) for letter in letters]
         n = sum(k for _, _, k in lost)
         rows.append(
             Row(
@@ -279,7 +276,8 @@ def evaluate_damage(name: str, pairs: list[Pair]) -> list[Row]:
             )
         )
     rng = random.Random(5)
-    spaced = score([_insert_spaces(z, rng) for z in zawgyi])
+    marks = myanmar_chars(lambda ch: needs_base(ch, encoding))
+    spaced = score([_insert_spaces(z, marks, rng) for z in source])
     return [
         *rows,
         Row(
@@ -308,7 +306,8 @@ def main(argv: list[str]) -> int:
         rows += evaluate_conversion(name, pairs)
     for name, pairs in datasets(root):
         if name in DAMAGED:
-            rows += evaluate_damage(f"{name}, damaged", pairs)
+            for encoding in ("zawgyi", "unicode"):
+                rows += evaluate_damage(f"{name}, damaged {encoding.title()}", pairs, encoding)
     rows += evaluate_word_lists(root)
     rows += evaluate_cldr_cases(root)
     print("| data set | metric | anchors (myanmar-tools 0.5 + ICU) | polyglot | n |")

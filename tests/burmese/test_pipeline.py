@@ -137,6 +137,21 @@ def test_inserted_space_before_a_medial_is_removed() -> None:
     assert [c.rule for c in result.changes if c.kind == "repair"] == ["remove_inserted_space"]
 
 
+def test_two_spaces_inserted_in_one_syllable_both_go() -> None:
+    # ကြ ေ ာင်း: the second gap's word holds no letter, but the first gap is damage too.
+    assert normalize_text("အကြ ေ ာင်းကြားစာ").text == "အကြောင်းကြားစာ"
+
+
+def test_a_space_before_a_tone_mark_is_moved_only_where_the_gaps_look_typed() -> None:
+    # Alone, a space before the dot below is a typist's word gap, typed too early.
+    assert normalize_text("မြန်မာ တာ ့မိမိ").text == "မြန်မာ တာ့ မိမိ"
+    # Where the document's spaces also stand before vowels and medials, an extractor put
+    # them there: the one before the dot below is deleted like the others.
+    result = normalize_text("မြန်မာ တာ ့မိမိ\nလ ွှာ ပို ့ပါ")
+    assert result.text == "မြန်မာ တာ့မိမိ\nလွှာ ပို့ပါ"
+    assert {c.rule for c in result.changes} == {"remove_inserted_space"}
+
+
 def test_competing_vowels_keep_the_word_the_document_knows() -> None:
     text = "လူ့အခွင့်အရေး\nလုူ့ အခွင့်အရေး"
     result = normalize_text(text)

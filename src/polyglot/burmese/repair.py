@@ -174,12 +174,18 @@ def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
 
 
 def _letter_before(text: str, end: int, encoding: str) -> bool:
-    """Does the word ending at ``end`` hold a letter that a following mark could join?"""
+    """Does the word ending at ``end`` hold a letter that a following mark could join?
+
+    A gap that itself stands before a mark is no word boundary (it is damage too), so the
+    search goes on past it: in ``ကြ ေ ာင်း`` both gaps go, and ာ joins ကြေ.
+    """
     letters = ZAWGYI_LETTERS if encoding == "zawgyi" else BASES
     pos = end - 1
-    while pos >= 0 and not text[pos].isspace():
+    while pos >= 0:
         if text[pos] in letters:
             return True
+        if text[pos].isspace() and not needs_base(text[pos + 1], encoding):
+            return False
         pos -= 1
     return False
 
@@ -294,9 +300,13 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
                 restored.append((group, best_letter))
             continue
         evidence = f"{len(group)} × {name} before a mark; no letter restores more words than deleting"
+        # Where the same space also stands before marks inside syllables, the document's
+        # spaces are an extractor's, not a typist's: none of them is a word gap typed too
+        # early. (An invisible break is never an extractor's: it was typed.)
+        typed = not space.isspace() or all(runs[site.run][0][site.offset + 1] in _TONE_MARKS for site in group)
         for site in group:
             if site.deletable:
-                plans[site.run].append(_space_removal(runs[site.run][0], site, evidence))
+                plans[site.run].append(_space_removal(*runs[site.run], site, evidence, typed=typed))
     # What an edit already covers (a restored site, a deleted or moved gap) is not judged again;
     # a second stand-in in a site's gap is (နန်း lost as ⎵⎵်း: the first ⎵ is န too).
     judged = {(run, o) for run, edits in enumerate(plans) for e in edits for o in range(e.start, e.end)}
@@ -358,28 +368,29 @@ _TONE_MARKS = frozenset("\u1037\u1038\u1094\u1095")
 """The dot below and visarga (and Zawgyi's dot-below variants): they end a syllable."""
 
 
-def _space_removal(text: str, site: _Site, evidence: str) -> RepairEdit:
+def _space_removal(text: str, encoding: str, site: _Site, evidence: str, *, typed: bool) -> RepairEdit:
     """Delete the whitespace before a mark, or move it after a tone mark.
 
-    A tone mark ends its syllable, so a space typed before one was meant after it, as
-    the separator from the next word (``တာ ့မိမိ`` is ``တာ့ မိမိ``); any other mark sits
-    inside its syllable and the space was simply inserted.
+    A tone mark ends its syllable, so a space *typed* before one was meant after it, as
+    the separator from the next word (``တာ ့မိမိ`` is ``တာ့ မိမိ``, as myanmar-tools' own
+    test pairs have it); any other mark sits inside its syllable and the space was simply
+    inserted. So the move is made only where the document's gaps look typed (``typed``:
+    every one stands before a tone mark, where an extractor's also stand before vowels
+    and medials) and a new syllable follows the tone mark (a space moved before an asat,
+    ``ြင ့်``, would strand it).
     """
     end = site.offset + 1
+    deletion = RepairEdit(site.start, end, "", "remove_inserted_space", INSERTED_SPACE_REASON, evidence)
     marks_end = end
     while marks_end < len(text) and text[marks_end] in _TONE_MARKS:
         marks_end += 1
-    if marks_end > end and marks_end < len(text) and not text[marks_end].isspace():
-        marks = text[end:marks_end]
-        return RepairEdit(
-            site.start,
-            marks_end,
-            marks + text[site.start : end],
-            "move_space_after_tone_mark",
-            TONE_MARK_REASON,
-            evidence,
-        )
-    return RepairEdit(site.start, end, "", "remove_inserted_space", INSERTED_SPACE_REASON, evidence)
+    if not typed or marks_end == end or marks_end == len(text):
+        return deletion
+    if text[marks_end].isspace() or needs_base(text[marks_end], encoding):
+        return deletion
+    marks = text[end:marks_end]
+    gap = text[site.start : end]
+    return RepairEdit(site.start, marks_end, marks + gap, "move_space_after_tone_mark", TONE_MARK_REASON, evidence)
 
 
 def _window(text: str, start: int, end: int) -> tuple[int, int]:
