@@ -250,7 +250,7 @@ def _score_hypothesis(runs: Sequence[tuple[str, str]], sites: Sequence[_Site], r
     return total
 
 
-def _word_spans(text: str, offsets: list[int]) -> Iterator[tuple[int, int, list[int]]]:
+def _word_spans(text: str, offsets: list[int]) -> list[tuple[int, int, list[int]]]:
     """The words around each of the sorted ``offsets``, overlapping ones merged: (start,
     end, the offsets inside). Word boundaries and conversion both stop at ordinary spaces,
     so scoring these spans ranks hypotheses exactly as scoring whole runs, in time that
@@ -262,7 +262,7 @@ def _word_spans(text: str, offsets: list[int]) -> Iterator[tuple[int, int, list[
             spans[-1] = (spans[-1][0], max(hi, spans[-1][1]), [*spans[-1][2], offset])
         else:
             spans.append((lo, hi, [offset]))
-    return iter(spans)
+    return spans
 
 
 def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]]:
