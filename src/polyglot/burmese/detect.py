@@ -210,15 +210,15 @@ _SPACE = re.compile(r"\s")
 _OTHER_SPACE = re.compile(r"[^\S \t]")
 """Whitespace other than the ordinary space (tabs, no-break and other spaces)."""
 
-SWITCH_COST = 8.0
+SWITCH_COST = 4 * CONFIDENT
 """Log-odds against an encoding switch between two phrases of one run.
 
 A paste from the other encoding, with nothing but a space between it and the text
 around it, is far rarer than a phrase the model misjudges (a Pali verse or a loanword
-is unusual text in either encoding): twice what a phrase needs to split a run under
-the old one-phrase rule (2 × 2 × ``CONFIDENT``). So one clear phrase at the end of a run
-can still split it (a Zawgyi sentence appended to a Unicode one reaches the model's clip
-of 12), while a phrase in the middle must pay for two switches: an island needs evidence
+is unusual text in either encoding), so a switch costs four times the evidence a whole
+run needs to be decided (4 × ``CONFIDENT``). One clear phrase at the end of a run can
+still split it (a Zawgyi sentence appended to a Unicode one reaches the model's clip of
+12), while a phrase in the middle must pay for two switches: an island needs evidence
 above 16, which a misjudged word does not reach and a pasted sentence does."""
 
 MIN_VOTING_PHRASE = 3
