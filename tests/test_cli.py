@@ -118,7 +118,7 @@ def test_an_unreadable_icu_dictionary_is_a_clear_error(monkeypatch) -> None:
     def missing() -> None:
         raise dictionary.DictionaryError("ICU's data (libicudata) is not loaded in this process")
 
-    caches = (dictionary.icu_burmese_words, lexicon._entries, lexicon.is_word, lexicon.word_joins, detect.weigh)
+    caches = (dictionary.icu_burmese_words, lexicon.is_word, lexicon.word_joins, detect.weigh)
     for cache in caches:
         cache.cache_clear()
     monkeypatch.setattr(dictionary, "_icu_data_path", missing)

@@ -170,7 +170,7 @@ def _byte_table(offset: int) -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def icu_burmese_words() -> tuple[str, ...]:
+def icu_burmese_words() -> frozenset[str]:
     """Every entry of ICU's Burmese word list, as ICU stores it (unfiltered)."""
     with open(_icu_data_path(), "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
         item = _package_item(data, "brkitr/burmesedict.dict")
@@ -180,4 +180,4 @@ def icu_burmese_words() -> tuple[str, ...]:
             raise DictionaryError(f"ICU's Burmese dictionary has an unknown layout ({trie_type:#x}, {transform:#x})")
         trie = bytes(data[indexes_at + trie_offset : indexes_at + total_size])
     table = _byte_table(transform & _TRANSFORM_OFFSET_MASK)
-    return tuple(key.decode("latin-1").translate(table) for key in trie_keys(trie) if key)
+    return frozenset(key.decode("latin-1").translate(table) for key in trie_keys(trie) if key)

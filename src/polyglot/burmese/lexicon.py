@@ -84,11 +84,6 @@ def syllable_count(text: str) -> int:
     return sum(1 for c in clusters(text) if _begins_syllable(c))
 
 
-@lru_cache(maxsize=1)
-def _entries() -> frozenset[str]:
-    return frozenset(icu_burmese_words())
-
-
 @lru_cache(maxsize=1 << 16)
 def is_word(text: str) -> bool:
     """Is ``text`` one of ICU's Burmese words, well-formed Unicode in canonical order?
@@ -98,17 +93,17 @@ def is_word(text: str) -> bool:
     evidence *for* a Unicode reading they would reward the very misreadings detection
     looks for, so they do not count. (Checked on lookup: most entries are never asked.)
     """
-    return text in _entries() and (is_clean(text) or (not problems(text) and canonical(text) == text))
+    return text in icu_burmese_words() and (is_clean(text) or (not problems(text) and canonical(text) == text))
 
 
 def dictionary() -> frozenset[str]:
     """Every word ``is_word`` accepts (for tests and measurements; lookups use ``is_word``)."""
-    return frozenset(w for w in _entries() if is_word(w))
+    return frozenset(w for w in icu_burmese_words() if is_word(w))
 
 
 @lru_cache(maxsize=1)
 def _longest_word() -> int:
-    return max(map(len, _entries()))
+    return max(map(len, icu_burmese_words()))
 
 
 @lru_cache(maxsize=1 << 15)

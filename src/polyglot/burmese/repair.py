@@ -338,13 +338,13 @@ def _restore_elsewhere(
     """
     space = sites[0].space
     evidence_sites = f"{len(sites)} × U+{ord(space):04X} before a mark in this document stand for {letter}"
-    decided = {(site.run, site.offset) for site in sites}
     for run, (text, encoding) in enumerate(runs):
         if space not in text:
             continue
         chars = list(text)
-        for offset in [o for o, ch in enumerate(text) if ch == space]:
-            chars[offset] = letter if (run, offset) in decided else space
+        for site in sites:
+            if site.run == run:
+                chars[site.offset] = letter  # the places before a mark, already restored
         for offset in (o for o, ch in enumerate(text) if ch == space and (run, o) not in judged):
             lo, hi = _window(text, offset, offset + 1)  # the stand-in is never a space: same words
             with_gap = _to_unicode("".join(chars[lo:hi]), encoding)
