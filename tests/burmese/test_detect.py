@@ -94,10 +94,10 @@ def test_a_pali_phrase_the_model_misjudges_stays_with_its_run() -> None:
     # "Namo tassa bhagavato arahato sammāsambuddhassa" in Zawgyi, inside a Zawgyi
     # sentence: alone, နေမာ and အရဟေတာ lean Unicode (Pali is unusual text in either
     # encoding), but an island pays for two switches and they do not pay for them.
-    from polyglot.burmese.detect import weigh
+    from polyglot.burmese.detect import CONFIDENT, weigh
 
     pali = "နေမာ တႆ ဘဂဝေတာ အရဟေတာ သမၼာသမၺုဒၶႆ"
-    assert weigh("နေမာ").total < -4
+    assert weigh("နေမာ").total < -CONFIDENT
     line = "ကြၽန္ေတာ္တို႔အဖြဲ႔သည္ " + pali + " ဟု ရြတ္ဆိုၾကသည္။"
     (detection,) = detect_text(line)
     assert detection.encoding == "zawgyi"
