@@ -46,6 +46,7 @@ def test_ill_formed(text: str, code: str) -> None:
 
 def test_stacks_follow_the_pali_grid() -> None:
     assert plausible_stack("က", "ခ") and plausible_stack("န", "ဒ") and plausible_stack("လ", "လ")
+    assert plausible_stack("ဟ", "မ") and not plausible_stack("မ", "ဟ")  # brahma-: ha over ma, never under
     assert not plausible_stack("က", "တ") and not plausible_stack("န", "ဂ") and not plausible_stack("ခ", "ခ")
 
 

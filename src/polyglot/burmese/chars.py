@@ -149,7 +149,7 @@ _VARGA_ROWS = ("ကခဂဃင", "စဆဇဈဉ", "ဋဌဍဎဏ", "တထ�
 """The Pali consonant grid: five rows of stops, unaspirated, aspirated, voiced,
 voiced aspirated, nasal."""
 _ROW_OF = {ch: (row, col) for row, letters in enumerate(_VARGA_ROWS) for col, ch in enumerate(letters)}
-_OTHER_STACKS = frozenset({"လလ", "သသ", "ဠဠ", "ယယ", "ဝဝ", "ညည", "ညစ", "ညဆ", "ညဇ", "ညဈ"})
+_OTHER_STACKS = frozenset({"လလ", "သသ", "ဠဠ", "ယယ", "ဝဝ", "ညည", "ညစ", "ညဆ", "ညဇ", "ညဈ", "ဟမ"})
 
 
 def plausible_stack(upper: str, lower: str) -> bool:
@@ -158,7 +158,8 @@ def plausible_stack(upper: str, lower: str) -> bool:
     Pali and Sanskrit stacks, the only ones Burmese writes, join consonants of one row
     of the grid: a stop doubled or followed by its aspirate (က္က, က္ခ, ဒ္ဓ), or a nasal
     before a stop of its row (န္တ, မ္ဘ); plus the doubled liquids and sibilant (လ္လ,
-    ဿ) and ည before the palatals. Zawgyi's asat is U+1039 too, so Zawgyi read as
+    ဿ), ည before the palatals, and ဟ over မ, the *hm* of Pali and Sanskrit *brahma-*
+    (ဗြဟ္မာ Brahma, ဗြာဟ္မဏ brahmin, ဗြဟ္မီ the Brahmi script). Zawgyi's asat is U+1039 too, so Zawgyi read as
     Unicode "stacks" whatever follows a killed consonant (ဟက္တ, မြန္ဂ).
     """
     if upper + lower in _OTHER_STACKS:
