@@ -16,7 +16,7 @@ readings and only evidence can choose. polyglot weighs four kinds:
 
 A segment whose two readings are identical is ``unicode`` with nothing to do. Where the
 evidence stays weak and the document gives no context, the answer is ``ambiguous``,
-never a silent guess; the pipeline leaves such text alone and says so.
+never a silent guess: the pipeline follows the evidence's lean and says that it guessed.
 
 The model's arithmetic, and how polyglot reads the model file more correctly than
 myanmartools 1.2.1 does, is in ``markov``.
