@@ -137,11 +137,12 @@ def evaluate_detection(name: str, pairs: list[Pair]) -> list[Row]:
 
 
 REPAIRED = "strings a damage repair changed (0 on real text; unit pairs are damaged on purpose)"
+ROUND_TRIP = "Unicode side through Zawgyi and back unchanged %, encoding known (anchor: ICU both ways)"
 
 
 def evaluate_conversion(name: str, pairs: list[Pair]) -> list[Row]:
-    icu = _transliterator("Zawgyi-my")
-    icu_exact = gated_exact = ours_exact = kept = converted = repaired = 0
+    icu, icu_back = _transliterator("Zawgyi-my"), _transliterator("my-Zawgyi")
+    icu_exact = gated_exact = ours_exact = kept = converted = repaired = icu_round = ours_round = 0
     for p in pairs:
         p = Pair(p.zawgyi, unicodedata.normalize("NFC", p.unicode))
         icu_out = icu.transliterate(p.zawgyi)
@@ -152,6 +153,9 @@ def evaluate_conversion(name: str, pairs: list[Pair]) -> list[Row]:
         converted += normalize_text(p.zawgyi, source="zawgyi").text == p.unicode
         kept += from_unicode.text == p.unicode
         repaired += any(c.kind == "repair" for c in from_zawgyi.changes + from_unicode.changes)
+        legacy = normalize_text(p.unicode, source="unicode", target="zawgyi").text
+        ours_round += normalize_text(legacy, source="zawgyi").text == normalize_text(p.unicode, source="unicode").text
+        icu_round += unicodedata.normalize("NFC", icu.transliterate(icu_back.transliterate(p.unicode))) == p.unicode
     n = len(pairs)
     return [
         Row(name, "conversion exact %, encoding known (anchor: ICU alone)", _pct(icu_exact, n), _pct(converted, n), n),
@@ -164,6 +168,7 @@ def evaluate_conversion(name: str, pairs: list[Pair]) -> list[Row]:
             n,
         ),
         Row(name, REPAIRED, None, repaired, 2 * n),
+        Row(name, ROUND_TRIP, _pct(icu_round, n), _pct(ours_round, n), n),
     ]
 
 
