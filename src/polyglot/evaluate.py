@@ -31,6 +31,7 @@ from polyglot.burmese.convert import _transliterator, zawgyi_to_unicode
 from polyglot.burmese.detect import detect_text
 from polyglot.burmese.markov import markov_model
 from polyglot.burmese.pipeline import normalize_text
+from polyglot.burmese.segment import has_myanmar
 
 
 @dataclass(frozen=True)
@@ -283,6 +284,35 @@ def evaluate_other_converter_cases(root: Path) -> list[Row]:
     return rows
 
 
+SYSTEM_TRANSLATIONS = Path("/usr/share/locale/my/LC_MESSAGES")
+"""Burmese translations of installed programs (GTK's come with Chromium): real Unicode,
+typed by translators, not in the labelled data. Measured when the machine has them."""
+
+
+def evaluate_system_translations(directory: Path = SYSTEM_TRANSLATIONS) -> list[Row]:
+    """How many real Unicode translations (``.mo`` files) polyglot and the anchor call Zawgyi.
+
+    GNOME's translations are Unicode by policy, so every string whose two readings
+    differ is a chance to misjudge real Unicode, the error the held-out sentences
+    measure. Each string is judged alone, as a catalog check would.
+    """
+    import polib
+
+    strings = [
+        text
+        for mo in sorted(directory.glob("*.mo"))
+        for entry in polib.mofile(str(mo))
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]
+        if has_myanmar(text) and zawgyi_to_unicode(text) != text
+    ]
+    if not strings:
+        return []
+    ours = sum(any(d.treat_as == "zawgyi" for d in detect_text(text)) for text in strings)
+    anchor = sum(_anchor_is_zawgyi(text) for text in strings)
+    name = "installed programs' Burmese translations"
+    return [Row(name, "Unicode strings flagged %", _pct(anchor, len(strings)), _pct(ours, len(strings)), len(strings))]
+
+
 TARGETS: list[tuple[str, str, str, float]] = [
     ("myanmar-tools unit pairs", "Zawgyi caught %", ">=", 97.0),
     ("myanmar-tools unit pairs", "Unicode kept %", ">=", 99.5),
@@ -391,6 +421,7 @@ def main(argv: list[str]) -> int:
     rows += evaluate_canonical_order(root)
     rows += evaluate_model_compatibility(root)
     rows += evaluate_other_converter_cases(root)
+    rows += evaluate_system_translations()
     print("| data set | metric | anchors (myanmar-tools 0.5 + ICU) | polyglot | n |")
     print("|---|---|---:|---:|---:|")
     for r in rows:
