@@ -134,3 +134,13 @@ def test_short_phrases_between_two_pasted_sentences_stay_with_the_first(unicode_
     first, second = detect_text(line)
     assert (first.encoding, first.text) == ("zawgyi", zawgyi_sentences[3] + " ေန")
     assert (second.encoding, second.text) == ("unicode", unicode_sentences[1])
+
+
+def test_the_round_trip_ignores_what_zawgyi_my_changes_in_any_text() -> None:
+    # Real Unicode: the digit zero typed for wa, a zero-width space with a space before it.
+    # ICU's Zawgyi-my rewrites both in any text, so they say nothing about the encoding.
+    from polyglot.burmese.detect import survives_round_trip
+
+    assert survives_round_trip("၀တ္ထု")
+    assert survives_round_trip("ဖောင့် \u200bစကေး")
+    assert not survives_round_trip("ေနာက္")  # Zawgyi read as Unicode still fails
