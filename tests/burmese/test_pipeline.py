@@ -110,7 +110,7 @@ def test_a_replacement_character_is_never_deleted() -> None:
     result = normalize_text("မြန်မာ \ufffdိ")
     assert "\ufffd" in result.text
     assert not [c for c in result.changes if c.kind == "repair"]
-    assert [d.code for d in result.diagnostics] == ["orphan-mark"]
+    assert [d.code for d in result.diagnostics] == ["lost-character", "orphan-mark"]
 
 
 def test_a_lost_letter_that_leaves_a_final_stranded_is_restored() -> None:
@@ -119,6 +119,28 @@ def test_a_lost_letter_that_leaves_a_final_stranded_is_restored() -> None:
     result = normalize_text(damaged)
     assert result.text == "\n".join(UNICODE_SENTENCES)
     assert any("no syllable to close" in c.evidence for c in result.changes)
+
+
+def test_a_typographic_stand_in_is_restored_where_the_words_do_not_object() -> None:
+    # The subject marker က (one syllable, so no dictionary word either way) lost at a
+    # word's end: an en space is no Burmese word gap, so the letter goes back in.
+    line = "သူတို့က ပြောသည်။"
+    damaged = damage("\n".join([*ZAWGYI_SENTENCES, unicode_to_zawgyi(line)]), "က", "\u2002")
+    result = normalize_text(damaged)
+    assert result.text.split("\n")[-1] == line
+    assert any("Burmese puts no U+2002 between words" in c.evidence for c in result.changes)
+
+
+def test_a_stand_in_at_the_edge_of_burmese_text_needs_word_evidence() -> None:
+    # An en space indenting a line is layout, not a letter: with no word to gain, it stays.
+    damaged = damage("\n".join(ZAWGYI_SENTENCES), "က", "\u2002") + "\n\u2002" + unicode_to_zawgyi("မြန်မာနိုင်ငံ")
+    assert normalize_text(damaged).text.split("\n")[-1] == "\u2002မြန်မာနိုင်ငံ"
+
+
+def test_a_replacement_character_left_in_the_text_is_reported() -> None:
+    result = normalize_text("abc\nမြန်မာ \ufffdန်")
+    assert "\ufffd" in result.text
+    assert [(d.line, d.column, d.code) for d in result.diagnostics] == [(2, 8, "lost-character")]
 
 
 def test_an_ordinary_space_standing_for_a_letter_is_not_restored_between_words() -> None:

@@ -25,6 +25,7 @@ from polyglot.burmese.chars import (
     DOT_BELOW,
     MARK_CLASS,
     MEDIALS,
+    REPLACEMENT,
     VIRAMA,
     VISARGA,
     Slot,
@@ -189,10 +190,33 @@ def _find_problems(cluster: Cluster) -> Iterator[Problem]:
 
 
 def problems(text: str) -> list[Problem]:
-    """Every well-formedness problem in ``text`` (Unicode Burmese)."""
+    """Every well-formedness problem in ``text`` (Unicode Burmese), in text order."""
     if is_clean(text):
         return []
-    return [p for c in clusters(text) for p in cluster_problems(c)]
+    found = [p for c in clusters(text) for p in cluster_problems(c)]
+    if REPLACEMENT in text:
+        found += lost_characters(text)
+        found.sort(key=lambda p: p.offset)
+    return found
+
+
+def lost_characters(text: str) -> list[Problem]:
+    """The replacement characters left in ``text``: each is a character that was lost.
+
+    Text extraction writes U+FFFD for a glyph it could not map to a character. Repair
+    restores it where the document shows which letter it stands for; one that remains
+    is a hole in the text, and is reported rather than passed on in silence.
+    """
+    return [
+        Problem(
+            i,
+            "lost-character",
+            "U+FFFD Replacement Character stands for a character lost when the text was extracted",
+            "restore the character from the original document",
+        )
+        for i, ch in enumerate(text)
+        if ch == REPLACEMENT
+    ]
 
 
 ENCODING_EVIDENCE: dict[str, float] = {

@@ -335,6 +335,13 @@ def _restore_elsewhere(
     restored only where the letter makes more dictionary words of the words around it than
     the gap does (``ဘေး⎵ယ်ဆယ်`` → ``ဘေးကယ်ဆယ်``, rescue), or as many and the gap leaves a
     killed consonant with no syllable to close (``ရှိ⎵ည်`` → ``ရှိသည်``).
+
+    A stand-in Burmese never puts between words (an en space, U+FFFD: not one of
+    ``_WORD_SEPARATORS``) needs no more than that: as many words with the letter as
+    with the gap (``သူတို့⎵ ပြော`` → ``သူတို့က ပြော``, where the one-syllable particle
+    makes no dictionary word either way), since the document has shown what it stands
+    for and no Burmese text uses it as a gap. At the edge of Burmese text it could be
+    layout (an en space indenting a line), so there the words must still gain.
     """
     space = sites[0].space
     evidence_sites = f"{len(sites)} × U+{ord(space):04X} before a mark in this document stand for {letter}"
@@ -356,6 +363,8 @@ def _restore_elsewhere(
                 why = f"here {letter} makes {restored} dictionary word boundaries, the gap {gap}"
             elif restored == gap and stranded > 0:
                 why = f"here the gap leaves a final consonant with no syllable to close, {letter} gives it one"
+            elif restored == gap and space not in _WORD_SEPARATORS and 0 < offset < len(text) - 1:
+                why = f"Burmese puts no U+{ord(space):04X} between words, and {letter} makes as many words as the gap"
             else:
                 chars[offset] = space
                 continue
