@@ -4,7 +4,7 @@ import icu
 import pytest
 
 from polyglot.burmese.dictionary import icu_burmese_words, trie_keys
-from polyglot.burmese.lexicon import dictionary, word_joins
+from polyglot.burmese.lexicon import dictionary, is_possessive, word_joins
 
 # Hand-assembled BytesTrie bytes (ICU bytestrie.h): 0x10+n-1 is a run of n shared bytes,
 # 0x00-0x0F a branch, 0x20 and above a value (odd: nothing follows it).
@@ -66,3 +66,9 @@ def test_entries_typed_in_zawgyi_are_not_evidence_for_unicode() -> None:
 )
 def test_word_joins_counts_boundaries_inside_dictionary_words(text: str, joins: int) -> None:
     assert word_joins(text) == joins
+
+
+def test_a_possessive_creaky_tone_still_reads_as_the_word() -> None:
+    assert is_possessive("ကမ္ဘာ့") and is_possessive("ဘုရင့်")  # ကမ္ဘာ, ဘုရင် with the possessor's tone
+    assert not is_possessive("ကမ္ဘာ") and not is_possessive("ကမ်ဘာ့")  # no tone; no such word
+    assert word_joins("ကမ္ဘာ့ကုလသမဂ္ဂ") == word_joins("ကမ္ဘာကုလသမဂ္ဂ")

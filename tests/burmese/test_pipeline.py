@@ -137,6 +137,14 @@ def test_a_stand_in_at_the_edge_of_burmese_text_needs_word_evidence() -> None:
     assert normalize_text(damaged).text.split("\n")[-1] == "\u2002မြန်မာနိုင်ငံ"
 
 
+def test_a_possessive_tone_does_not_hide_a_word() -> None:
+    # ကမ္ဘာ့ (the world's) is ကမ္ဘာ with the creaky tone of a possessor; the dictionary
+    # lists ကမ္ဘာ, and that word is the evidence for the lost က at the line's start.
+    line = "ကမ္ဘာ့ ကုလသမဂ္ဂ"
+    damaged = damage("\n".join([*ZAWGYI_SENTENCES, unicode_to_zawgyi(line)]), "က", "\u2002")
+    assert normalize_text(damaged).text.split("\n")[-1] == line
+
+
 def test_a_replacement_character_left_in_the_text_is_reported() -> None:
     result = normalize_text("abc\nမြန်မာ \ufffdန်")
     assert "\ufffd" in result.text

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from polyglot.burmese.chars import ASAT
+from polyglot.burmese.chars import ASAT, DOT_BELOW
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import Cluster, clusters
 from polyglot.burmese.diagnose import problems
@@ -96,6 +96,22 @@ def is_word(text: str) -> bool:
     return text in icu_burmese_words() and (is_clean(text) or (not problems(text) and canonical(text) == text))
 
 
+def is_possessive(text: str) -> bool:
+    """Is ``text`` a dictionary word with the creaky tone a possessor takes?
+
+    Burmese marks a noun that possesses or qualifies the next one by putting the
+    creaky tone, the dot below, on its last syllable: ကမ္ဘာ (world) → ကမ္ဘာ့ ကုလသမဂ္ဂ
+    (the world's United Nations), ဘုရင် → ဘုရင့်. The dictionary lists the plain noun.
+    """
+    if text.endswith(DOT_BELOW):
+        plain = text[:-1]
+    elif text.endswith(DOT_BELOW + ASAT):
+        plain = text[:-2] + ASAT
+    else:
+        return False
+    return DOT_BELOW not in plain[-2:] and is_word(plain)
+
+
 def dictionary() -> frozenset[str]:
     """Every word ``is_word`` accepts (for tests and measurements; lookups use ``is_word``)."""
     return frozenset(w for w in icu_burmese_words() if is_word(w))
@@ -126,7 +142,7 @@ def word_joins(text: str) -> int:
                 candidate = parts[start] + candidate
                 if len(candidate) > longest:
                     break
-                if is_word(candidate):
+                if is_word(candidate) or is_possessive(candidate):
                     best[end] = max(best[end], best[start] + end - start - 1)
         joins += best[-1]
     return joins
