@@ -328,9 +328,10 @@ TARGETS: list[tuple[str, str, str, float]] = [
 """The accuracy goals of the project (issue 3), checked against every run."""
 
 
-LOST_LETTER_STAND_INS = ("\u2002", "\ufffd")
+LOST_LETTER_STAND_INS = ("\u2002", "\ufffd", "\ue01f")
 """What a PDF font's lost letter comes out as: U+2002 EN SPACE in the seed, U+FFFD
-REPLACEMENT CHARACTER from extractors that know they lost a glyph (pdftotext)."""
+REPLACEMENT CHARACTER from extractors that know they lost a glyph (pdftotext), and a
+private-use code point, the glyph's own number in a font with no usable character map."""
 
 def _lose_letter(text: str, letter: str, stand_in: str) -> str:
     return text.replace(letter, stand_in)

@@ -105,6 +105,18 @@ def test_a_replacement_character_standing_for_a_lost_letter_is_restored() -> Non
     assert result.text == "\n".join(UNICODE_SENTENCES)
 
 
+def test_letters_lost_to_private_use_code_points_are_restored_each_on_its_own() -> None:
+    # A PDF font with no usable character map leaves each glyph's own number, one per
+    # letter: here က and သ are lost at once, as two private-use code points.
+    damaged = damage(damage("\n".join(ZAWGYI_SENTENCES), "က", "\ue01f"), "သ", "\ue020")
+    result = normalize_text(damaged)
+    assert result.text == "\n".join(UNICODE_SENTENCES)
+    assert {c.before: c.after for c in result.changes if c.rule == "restore_lost_letter"} == {
+        "\ue01f": "က",
+        "\ue020": "သ",
+    }
+
+
 def test_a_replacement_character_is_never_deleted() -> None:
     # One U+FFFD before a mark and no letter that makes words: it is reported, not removed.
     result = normalize_text("မြန်မာ \ufffdိ")
@@ -145,10 +157,12 @@ def test_a_possessive_tone_does_not_hide_a_word() -> None:
     assert normalize_text(damaged).text.split("\n")[-1] == line
 
 
-def test_a_replacement_character_left_in_the_text_is_reported() -> None:
-    result = normalize_text("abc\nမြန်မာ \ufffdန်")
-    assert "\ufffd" in result.text
-    assert [(d.line, d.column, d.code) for d in result.diagnostics] == [(2, 8, "lost-character")]
+def test_a_lost_glyph_left_in_the_text_is_reported() -> None:
+    result = normalize_text("abc\nမြန်မာ \ufffdန်\nမြန်မာ \ue000န်")
+    assert "\ufffd" in result.text and "\ue000" in result.text
+    where = [(d.line, d.column, d.code) for d in result.diagnostics]
+    assert where == [(2, 8, "lost-character"), (3, 8, "lost-character")]
+    assert "private-use" in result.diagnostics[1].message
 
 
 def test_an_ordinary_space_standing_for_a_letter_is_not_restored_between_words() -> None:

@@ -22,6 +22,8 @@ def runs(text: str) -> list[str]:
         ("မြန်မာ\nနိုင်ငံ", ["မြန်မာ", "နိုင်ငံ"]),  # never across a line break
         ("ab ၾ\ufffdား cd", ["ၾ\ufffdား"]),  # U+FFFD, an extractor's lost glyph, inside a word
         ("ab \ufffdို cd", ["\ufffdို"]),  # ... or at its start
+        ("ab ၾ\ue01fား cd", ["ၾ\ue01fား"]),  # a private-use glyph number, lost the same way
+        ("ab \ue01f cd", []),  # ... but never a run by itself
     ],
 )
 def test_what_a_run_holds(text: str, expected: list[str]) -> None:

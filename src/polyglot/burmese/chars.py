@@ -181,6 +181,18 @@ REPLACEMENT = "\ufffd"
 to a character (pdftotext does). In Burmese it stands for a lost letter, as the seed's
 U+2002 does, so runs take it in and repair treats it as a stand-in that is never deleted."""
 
+LOST_GLYPHS = "\ufffd\ue000-\uf8ff"
+"""The characters that stand for a glyph text extraction could not map (a regular
+expression class, without brackets): U+FFFD, and the Private Use Area U+E000–U+F8FF,
+where a PDF whose font has no usable character map leaves its glyphs' own numbers.
+A private-use code point means nothing outside the font that chose it, so inside
+Burmese it is a lost character, like U+FFFD; each distinct one is its own stand-in."""
+
+
+def is_lost_glyph(ch: str) -> bool:
+    """Does ``ch`` stand for a character that text extraction lost (see ``LOST_GLYPHS``)?"""
+    return ch == REPLACEMENT or "\ue000" <= ch <= "\uf8ff"
+
 ZAWGYI_PREBASE = frozenset("\u1031\u103b" + "".join(chr(cp) for cp in range(0x107E, 0x1085)))
 """Zawgyi stores the vowel E and the medial RA (all its glyph variants) *before* the
 consonant, in visual order. These are the only Zawgyi marks that may follow a space."""

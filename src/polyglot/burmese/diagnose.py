@@ -23,13 +23,14 @@ from polyglot.burmese.chars import (
     BASES,
     CONSONANTS,
     DOT_BELOW,
+    LOST_GLYPHS,
     MARK_CLASS,
     MEDIALS,
-    REPLACEMENT,
     VIRAMA,
     VISARGA,
     Slot,
     char_class,
+    is_lost_glyph,
     plausible_stack,
 )
 from polyglot.burmese.clean import is_clean
@@ -194,29 +195,37 @@ def problems(text: str) -> list[Problem]:
     if is_clean(text):
         return []
     found = [p for c in clusters(text) for p in cluster_problems(c)]
-    if REPLACEMENT in text:
+    if _LOST_GLYPH.search(text):
         found += lost_characters(text)
         found.sort(key=lambda p: p.offset)
     return found
 
 
 def lost_characters(text: str) -> list[Problem]:
-    """The replacement characters left in ``text``: each is a character that was lost.
+    """The lost glyphs left in ``text``: each stands for a character that was lost.
 
-    Text extraction writes U+FFFD for a glyph it could not map to a character. Repair
-    restores it where the document shows which letter it stands for; one that remains
-    is a hole in the text, and is reported rather than passed on in silence.
+    Text extraction writes U+FFFD, or the font's own private-use number, for a glyph it
+    could not map to a character (``chars.LOST_GLYPHS``). Repair restores one where the
+    document shows which letter it stands for; one that remains is a hole in the text,
+    and is reported rather than passed on in silence.
     """
     return [
         Problem(
             i,
             "lost-character",
-            "U+FFFD Replacement Character stands for a character lost when the text was extracted",
+            f"{_lost_glyph_name(ch)} stands for a character lost when the text was extracted",
             "restore the character from the original document",
         )
         for i, ch in enumerate(text)
-        if ch == REPLACEMENT
+        if is_lost_glyph(ch)
     ]
+
+
+_LOST_GLYPH = re.compile(f"[{LOST_GLYPHS}]")
+
+
+def _lost_glyph_name(ch: str) -> str:
+    return _name(ch) if unicodedata.name(ch, "") else f"U+{ord(ch):04X}, a private-use character,"
 
 
 ENCODING_EVIDENCE: dict[str, float] = {

@@ -34,10 +34,11 @@ from dataclasses import dataclass
 from polyglot.burmese.chars import (
     BASES,
     CONSONANTS,
-    REPLACEMENT,
+    LOST_GLYPHS,
     ZAWGYI_LETTERS,
     ZAWGYI_PREBASE,
     char_class,
+    is_lost_glyph,
     myanmar_chars,
     needs_base,
 )
@@ -48,10 +49,11 @@ RESTORE_MARGIN = 2
 """How many more dictionary word boundaries restoring a letter must produce than deleting
 the whitespace: two, so that one lucky word never decides."""
 
-_GAP = "(?:[^\\S\\n\\r]|[\u200b-\u200d\u2060\ufeff\ufffd])+"
-_SPACE_BEFORE = re.compile(f"{_GAP}(?=[^\\s\u200b-\u200d\u2060\ufeff\ufffd])")
+_GAP = f"(?:[^\\S\\n\\r]|[\u200b-\u200d\u2060\ufeff{LOST_GLYPHS}])+"
+_SPACE_BEFORE = re.compile(f"{_GAP}(?=[^\\s\u200b-\u200d\u2060\ufeff{LOST_GLYPHS}])")
 """A gap before a visible character: whitespace, invisible format characters and the
-replacement character U+FFFD, all just as impossible between a mark and its letter."""
+characters that stand for a lost glyph (``chars.LOST_GLYPHS``), all just as impossible
+between a mark and its letter."""
 
 
 _PREBASE = f"[{char_class(ZAWGYI_PREBASE)}]"
@@ -152,9 +154,9 @@ def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
             continue
         for m in _SPACE_BEFORE.finditer(text):
             gap = m.group()
-            if not any(ch.isspace() or ch in "\u200b" + REPLACEMENT for ch in gap):
+            if not any(ch.isspace() or ch == "\u200b" or is_lost_glyph(ch) for ch in gap):
                 continue
-            lost = REPLACEMENT in gap  # a replacement character stands for something: never deleted
+            lost = any(map(is_lost_glyph, gap))  # a lost glyph stands for something: never deleted
             before = text[m.start() - 1] if m.start() else ""
             after = text[m.end()]
             if _in_character_list(text, m.start(), m.end()):
@@ -216,12 +218,12 @@ def _no_letter_follows(text: str, start: int) -> bool:
     """Does the word starting at ``start`` hold no Zawgyi letter (only marks)?
 
     Words end at ordinary spaces: other whitespace inside Burmese is more often damage,
-    a stand-in for a lost letter (as U+FFFD always is), so it counts as a letter that
+    a stand-in for a lost letter (as a lost glyph always is), so it counts as a letter that
     may have been there.
     """
     end = start
     while end < len(text) and text[end] not in " \t":
-        if text[end] in ZAWGYI_LETTERS or text[end].isspace() or text[end] == REPLACEMENT:
+        if text[end] in ZAWGYI_LETTERS or text[end].isspace() or is_lost_glyph(text[end]):
             return False
         end += 1
     return True
@@ -320,8 +322,8 @@ _WORD_SEPARATORS = frozenset(" \t\u200b\u00a0\u202f\u3000")
 """Characters that separate words in clean text (the space, tab, zero-width space, the
 no-break spaces word processors put in, the ideographic space of CJK text): where one of
 them stands for a lost letter, its other occurrences are still mostly word gaps, so only
-the places before a mark are repaired. Typographic spaces (U+2002 …) and U+FFFD are not
-used between Burmese words."""
+the places before a mark are repaired. Typographic spaces (U+2002 …) and lost glyphs
+(U+FFFD, private-use characters) are not used between Burmese words."""
 
 
 def _restore_elsewhere(
@@ -336,7 +338,7 @@ def _restore_elsewhere(
     the gap does (``ဘေး⎵ယ်ဆယ်`` → ``ဘေးကယ်ဆယ်``, rescue), or as many and the gap leaves a
     killed consonant with no syllable to close (``ရှိ⎵ည်`` → ``ရှိသည်``).
 
-    A stand-in Burmese never puts between words (an en space, U+FFFD: not one of
+    A stand-in Burmese never puts between words (an en space, a lost glyph: not one of
     ``_WORD_SEPARATORS``) needs no more than that: as many words with the letter as
     with the gap (``သူတို့⎵ ပြော`` → ``သူတို့က ပြော``, where the one-syllable particle
     makes no dictionary word either way), since the document has shown what it stands

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from polyglot.burmese.chars import MYANMAR_BLOCKS, REPLACEMENT, char_class, myanmar_chars, needs_base
+from polyglot.burmese.chars import LOST_GLYPHS, MYANMAR_BLOCKS, char_class, myanmar_chars, needs_base
 
 _MY = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in MYANMAR_BLOCKS)
 _MARKS = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs_base(ch, "zawgyi")))
@@ -27,17 +27,17 @@ _MARKS = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs
 and medial RA, which legitimately follow a space)."""
 _ZW = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, non-joiner, joiner, word joiner, BOM
 _SPACE = "[^\\S\\n\\r]"  # whitespace within a line
-_ODD_SPACE = "(?:[^\\S\\n\\r \\t]|\ufffd)"  # whitespace other than space and tab; U+FFFD
+_ODD_SPACE = f"(?:[^\\S\\n\\r \\t]|[{LOST_GLYPHS}])"  # whitespace other than space and tab; lost glyphs
 MYANMAR_RUN = re.compile(
     f"[{_ZW}]*(?:{_SPACE}+(?=[{_MARKS}])|{_ODD_SPACE}+(?=[{_MY}]))?[{_MY}][{_MY}{_ZW}]*"
-    f"(?:(?:{_SPACE}|[{_ZW}{REPLACEMENT}])+[{_MY}][{_MY}{_ZW}]*)*"
-    f"(?:(?>{_ODD_SPACE}+)(?![^\\s{REPLACEMENT}]))?"  # atomic: all of them or none
+    f"(?:(?:{_SPACE}|[{_ZW}{LOST_GLYPHS}])+[{_MY}][{_MY}{_ZW}]*)*"
+    f"(?:(?>{_ODD_SPACE}+)(?![^\\s{LOST_GLYPHS}]))?"  # atomic: all of them or none
 )
 """A run of Myanmar script: Myanmar characters, with spaces and invisible format
 characters allowed between them, invisible characters at its edges (they belong to
 the Burmese text they touch), whitespace in front of a leading dependent mark, and
-unusual whitespace (anything but the space and tab) or U+FFFD inside or touching
-either edge: a PDF font's
+unusual whitespace (anything but the space and tab) or a lost glyph (U+FFFD, a
+private-use character: ``chars.LOST_GLYPHS``) inside or touching either edge: a PDF font's
 stand-in for a letter it lost (U+2002 for က in the seed) can begin or end a word, and
 only the Burmese it touches can say whether it is a letter."""
 
