@@ -50,12 +50,14 @@ TRICKY = [
     "ရှေ  ရေှ ေရှ ကြ့် မွ\n\tမြန်မာ\u2003စာ\n",  # misordered marks, other whitespace inside runs
     "no burmese at all\nnone here either\n",
     ZG[0] + " \u200b" + ZG[1] + "\nအမေ\u2060့အိမ်\n",  # ICU's spaced zero-width space; a dot below after a joiner
+    "ပ္စ္ \ue000က ပ္စ္ ကာ\nမြန်မာ \ufffdန်\n",  # several problems in one cluster; lost glyphs
 ]
 
 
 @pytest.mark.parametrize("text", [*TRICKY, mixed(400), mixed(300, seed=11)])
 @pytest.mark.parametrize(
-    "options", [Options(), Options(target="zawgyi"), Options(repair=False), Options(source="zawgyi")]
+    "options",
+    [Options(), Options(target="zawgyi"), Options(repair=False), Options(source="zawgyi"), Options(source="unicode")],
 )
 def test_fast_path_gives_the_plain_path_text_and_diagnostics(text: str, options: Options) -> None:
     fast = normalize_block(text, options)

@@ -71,4 +71,5 @@ def test_word_joins_counts_boundaries_inside_dictionary_words(text: str, joins: 
 def test_a_possessive_creaky_tone_still_reads_as_the_word() -> None:
     assert is_possessive("ကမ္ဘာ့") and is_possessive("ဘုရင့်")  # ကမ္ဘာ, ဘုရင် with the possessor's tone
     assert not is_possessive("ကမ္ဘာ") and not is_possessive("ကမ်ဘာ့")  # no tone; no such word
+    assert not is_possessive("ကြက့်")  # a syllable closed by a stop takes no tone
     assert word_joins("ကမ္ဘာ့ကုလသမဂ္ဂ") == word_joins("ကမ္ဘာကုလသမဂ္ဂ")

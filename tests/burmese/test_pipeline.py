@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -143,10 +144,30 @@ def test_a_typographic_stand_in_is_restored_where_the_words_do_not_object() -> N
     assert any("Burmese puts no U+2002 between words" in c.evidence for c in result.changes)
 
 
-def test_a_stand_in_at_the_edge_of_burmese_text_needs_word_evidence() -> None:
-    # An en space indenting a line is layout, not a letter: with no word to gain, it stays.
-    damaged = damage("\n".join(ZAWGYI_SENTENCES), "က", "\u2002") + "\n\u2002" + unicode_to_zawgyi("မြန်မာနိုင်ငံ")
-    assert normalize_text(damaged).text.split("\n")[-1] == "\u2002မြန်မာနိုင်ငံ"
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "\u2002မြန်မာနိုင်ငံ",  # an indent
+        "\u2002\u2002မြန်မာ",  # a double indent: the second one touches the first
+        "ပြောသည်\u2002။",  # before the full stop
+        "ပြောသည်။\u2002မြန်မာ",  # after it
+        "၁။\u2002မြန်မာ",  # after a number
+        "မြန်မာ \u2002 စာ",  # between two spaces
+    ],
+)
+def test_a_stand_in_next_to_layout_needs_word_evidence(layout: str) -> None:
+    # Where an en space could be layout, it is restored only if the words gain.
+    damaged = damage("\n".join(ZAWGYI_SENTENCES), "က", "\u2002") + "\n" + layout
+    assert normalize_text(damaged).text.split("\n")[-1] == layout
+
+
+def test_a_replacement_character_needs_word_evidence_everywhere() -> None:
+    # U+FFFD stands for every glyph an extractor lost, so two may be two different letters.
+    line = "သူတို့က ပြောသည်။"
+    damaged = damage("\n".join([*ZAWGYI_SENTENCES, unicode_to_zawgyi(line)]), "က", "\ufffd")
+    result = normalize_text(damaged)
+    assert result.text.split("\n")[-1] == "သူတို့\ufffd ပြောသည်။"
+    assert [d.code for d in result.diagnostics if d.line == len(ZAWGYI_SENTENCES) + 1] == ["lost-character"]
 
 
 def test_a_possessive_tone_does_not_hide_a_word() -> None:
@@ -163,6 +184,7 @@ def test_a_lost_glyph_left_in_the_text_is_reported() -> None:
     where = [(d.line, d.column, d.code) for d in result.diagnostics]
     assert where == [(2, 8, "lost-character"), (3, 8, "lost-character")]
     assert "private-use" in result.diagnostics[1].message
+    assert normalize_text("မြန်မာ \uf0b7 နိုင်ငံ").diagnostics == []  # a symbol-font bullet, not a lost letter
 
 
 def test_an_ordinary_space_standing_for_a_letter_is_not_restored_between_words() -> None:

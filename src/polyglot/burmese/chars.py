@@ -189,6 +189,16 @@ A private-use code point means nothing outside the font that chose it, so inside
 Burmese it is a lost character, like U+FFFD; each distinct one is its own stand-in."""
 
 
+def in_burmese_word(ch: str) -> bool:
+    """Can ``ch`` be part of a Burmese word, in either encoding: a Myanmar character other
+    than the digits ၀–၉ and the punctuation ၊ ။ that ends a phrase or sentence? (Shan's
+    digits count: Zawgyi draws its glyph variants there, ႔ is its dot below.)"""
+    return ch in _WORD_CHARS
+
+
+_WORD_CHARS = frozenset(myanmar_chars(lambda ch: ch not in DIGITS and ch not in "\u104a\u104b"))
+
+
 def is_lost_glyph(ch: str) -> bool:
     """Does ``ch`` stand for a character that text extraction lost (see ``LOST_GLYPHS``)?"""
     return ch == REPLACEMENT or "\ue000" <= ch <= "\uf8ff"

@@ -16,10 +16,10 @@ it is what Android, Chrome and CLDR ship. polyglot adds two things around it:
 * **Two fixes to ``my-Zawgyi``** (Unicode to Zawgyi, for a legacy audience): it is run
   syllable by syllable, because ICU moves a medial RA into the syllable before
   (``unicode_syllables``), and the vowel E of a syllable with a stack or kinzi is put
-  first, where Zawgyi's visual order has it (``_unicode_syllable``). On 63,000 real
+  first where ICU's own reader needs it there (``_unicode_syllable``). On 63,000 real
   Unicode strings (the labelled data, ICU's dictionary, GTK's Burmese translations) the
-  output differs from ICU's in 190, and 185 of those now come back unchanged through
-  ``Zawgyi-my`` (76 did).
+  output differs from ICU's in 142, and 139 of those come back unchanged through
+  ``Zawgyi-my`` (30 did).
 
 The transliterators are created once per process (creating one costs ~0.2 ms, using it
 ~1 µs per character), which also makes these functions safe in worker processes.
@@ -101,11 +101,12 @@ def zawgyi_syllables(chunk: str) -> list[str]:
     return pieces
 
 
-_SYLLABLE_START = "(?<!\u1039)(?:[\u1000-\u1021](?!\u103a(?!\u1039))|[\u1023-\u102a\u103f])"
+_SYLLABLE_START = "(?<!\u1039)(?:[\u1000-\u1021](?!\u1037?\u103a(?!\u1039))|[\u1023-\u102a\u103f])"
 _UNICODE_SYLLABLE = re.compile(f"{_SYLLABLE_START}(?:(?!{_SYLLABLE_START}).)*", re.DOTALL)
 """A Unicode syllable as Zawgyi draws it: a consonant or independent vowel that is not
-stacked under another (no virama before it) and is not a final (no asat after it,
-unless the asat begins a kinzi, which Zawgyi draws over the next consonant), with
+stacked under another (no virama before it) and is not a final (no asat after it, or
+a dot below and an asat, their canonical order, unless the asat begins a kinzi, which
+Zawgyi draws over the next consonant), with
 everything up to the next such letter: the stack it heads, its marks, its finals."""
 
 
@@ -138,21 +139,32 @@ def _unicode_chunk(chunk: str) -> str:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _unicode_syllable(syllable: str) -> str:
-    """One syllable in Zawgyi, with its vowel E first even when it heads a stack.
+    """One syllable in Zawgyi, with its vowel E first where ICU leaves it after a stack.
 
     Zawgyi stores a syllable in visual order, and the vowel E is drawn left of
     everything, a stacked pair included: ``ပစ္စေက`` is ``ပေစၥက`` (as the Myanmar Spelling
-    Book's Zawgyi writes it, and as ICU's own ``Zawgyi-my`` reads back). ICU's
-    ``my-Zawgyi`` leaves the E after a stack (``ပစၥေက``, which reads back as
-    ``ပစ္စကေ``) and after a kinzi with a medial (``သခ်ၤေ``, so that ``သင်္ချေပင်`` reads
-    back as ``သင်္ချပေင်``), so the E of a syllable with a virama is moved to its front.
-    Elsewhere ICU puts it first itself (an E stored after its syllable's final, which
-    is ill-formed Unicode, stays where ICU leaves it).
+    Book's Zawgyi writes it). ICU's ``my-Zawgyi`` leaves the E after a stack
+    (``ပစၥေက``) or a kinzi with a medial (``သခ်ၤေ``), and a Zawgyi E belongs to the
+    consonant after it, so a reader takes it for the next syllable's: ``ပစ္စကေ``,
+    ``သင်္ချပေင်``. The E is moved to the front where that is what ICU's own
+    ``Zawgyi-my`` reads back, with a consonant following, and ICU's order is not; where
+    neither or both read back (a kinzi with medial RA and E, which that reader handles
+    only in ICU's order), ICU's output stands.
     """
     zawgyi = _unicode_icu(syllable)
-    if "\u1039" in syllable and "\u1031" in zawgyi[1:]:
-        zawgyi = "\u1031" + zawgyi.replace("\u1031", "", 1)
+    if "\u1039" not in syllable or "\u1031" not in zawgyi[1:]:
+        return zawgyi
+    e_first = "\u1031" + zawgyi.replace("\u1031", "", 1)
+    if _reads_back(e_first, syllable) and not _reads_back(zawgyi, syllable):
+        return e_first
     return zawgyi
+
+
+def _reads_back(zawgyi: str, syllable: str) -> bool:
+    """Does ICU's ``Zawgyi-my`` read ``zawgyi`` as ``syllable``, with a consonant after each?"""
+    from polyglot.burmese.normalize import canonical  # normalize does not need convert: no cycle
+
+    return canonical(_zawgyi_icu(zawgyi + "\u1000")) == canonical(syllable + "\u1000")
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

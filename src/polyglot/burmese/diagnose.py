@@ -26,10 +26,12 @@ from polyglot.burmese.chars import (
     LOST_GLYPHS,
     MARK_CLASS,
     MEDIALS,
+    REPLACEMENT,
     VIRAMA,
     VISARGA,
     Slot,
     char_class,
+    in_burmese_word,
     is_lost_glyph,
     plausible_stack,
 )
@@ -197,8 +199,9 @@ def problems(text: str) -> list[Problem]:
     found = [p for c in clusters(text) for p in cluster_problems(c)]
     if _LOST_GLYPH.search(text):
         found += lost_characters(text)
-        found.sort(key=lambda p: p.offset)
-    return found
+    # Sorted, so that text checked word by word (``batch``) reports in the same order:
+    # a cluster's own problems are found in the order of the checks, not of the text.
+    return sorted(found, key=lambda p: p.offset)
 
 
 def lost_characters(text: str) -> list[Problem]:
@@ -207,7 +210,9 @@ def lost_characters(text: str) -> list[Problem]:
     Text extraction writes U+FFFD, or the font's own private-use number, for a glyph it
     could not map to a character (``chars.LOST_GLYPHS``). Repair restores one where the
     document shows which letter it stands for; one that remains is a hole in the text,
-    and is reported rather than passed on in silence.
+    and is reported rather than passed on in silence. A private-use character with
+    spaces on both sides is left alone: word processors put symbol-font bullets there
+    (U+F0B7), and a lost letter is written inside a word.
     """
     return [
         Problem(
@@ -217,8 +222,12 @@ def lost_characters(text: str) -> list[Problem]:
             "restore the character from the original document",
         )
         for i, ch in enumerate(text)
-        if is_lost_glyph(ch)
+        if ch == REPLACEMENT or (is_lost_glyph(ch) and _touches_burmese(text, i))
     ]
+
+
+def _touches_burmese(text: str, i: int) -> bool:
+    return (i > 0 and in_burmese_word(text[i - 1])) or (i + 1 < len(text) and in_burmese_word(text[i + 1]))
 
 
 _LOST_GLYPH = re.compile(f"[{LOST_GLYPHS}]")

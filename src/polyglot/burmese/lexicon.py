@@ -102,6 +102,7 @@ def is_possessive(text: str) -> bool:
     Burmese marks a noun that possesses or qualifies the next one by putting the
     creaky tone, the dot below, on its last syllable: ကမ္ဘာ (world) → ကမ္ဘာ့ ကုလသမဂ္ဂ
     (the world's United Nations), ဘုရင် → ဘုရင့်. The dictionary lists the plain noun.
+    A syllable closed by a stop (က် စ် တ် ပ်) has no tone to change, so never takes it.
     """
     if text.endswith(DOT_BELOW):
         plain = text[:-1]
@@ -109,7 +110,10 @@ def is_possessive(text: str) -> bool:
         plain = text[:-2] + ASAT
     else:
         return False
-    return DOT_BELOW not in plain[-2:] and is_word(plain)
+    return DOT_BELOW not in plain[-2:] and plain[-2:] not in _STOP_FINALS and is_word(plain)
+
+
+_STOP_FINALS = frozenset({"က်", "စ်", "တ်", "ပ်"})
 
 
 def dictionary() -> frozenset[str]:

@@ -35,9 +35,11 @@ from polyglot.burmese.chars import (
     BASES,
     CONSONANTS,
     LOST_GLYPHS,
+    REPLACEMENT,
     ZAWGYI_LETTERS,
     ZAWGYI_PREBASE,
     char_class,
+    in_burmese_word,
     is_lost_glyph,
     myanmar_chars,
     needs_base,
@@ -338,12 +340,15 @@ def _restore_elsewhere(
     the gap does (``ဘေး⎵ယ်ဆယ်`` → ``ဘေးကယ်ဆယ်``, rescue), or as many and the gap leaves a
     killed consonant with no syllable to close (``ရှိ⎵ည်`` → ``ရှိသည်``).
 
-    A stand-in Burmese never puts between words (an en space, a lost glyph: not one of
-    ``_WORD_SEPARATORS``) needs no more than that: as many words with the letter as
-    with the gap (``သူတို့⎵ ပြော`` → ``သူတို့က ပြော``, where the one-syllable particle
-    makes no dictionary word either way), since the document has shown what it stands
-    for and no Burmese text uses it as a gap. At the edge of Burmese text it could be
-    layout (an en space indenting a line), so there the words must still gain.
+    A stand-in Burmese never puts between words (an en space, a private-use glyph: not
+    one of ``_WORD_SEPARATORS``) needs no more than that inside Burmese words: as many
+    words with the letter as with the gap (``သူတို့⎵ ပြော`` → ``သူတို့က ပြော``, where the
+    one-syllable particle makes no dictionary word either way), since the document has
+    shown what it stands for and no Burmese text uses it as a gap (``_within_words``).
+    Next to anything else (the edge of a line, ။, a digit, another gap) it could be
+    layout, an indent or a bullet's space, so there the words must still gain; and so
+    must U+FFFD everywhere, which an extractor writes for *every* glyph it lost, so that
+    two of them may stand for two different letters.
     """
     space = sites[0].space
     evidence_sites = f"{len(sites)} × U+{ord(space):04X} before a mark in this document stand for {letter}"
@@ -365,7 +370,7 @@ def _restore_elsewhere(
                 why = f"here {letter} makes {restored} dictionary word boundaries, the gap {gap}"
             elif restored == gap and stranded > 0:
                 why = f"here the gap leaves a final consonant with no syllable to close, {letter} gives it one"
-            elif restored == gap and space not in _WORD_SEPARATORS and 0 < offset < len(text) - 1:
+            elif restored == gap and space not in _WORD_SEPARATORS | {REPLACEMENT} and _within_words(chars, offset):
                 why = f"Burmese puts no U+{ord(space):04X} between words, and {letter} makes as many words as the gap"
             else:
                 chars[offset] = space
@@ -373,6 +378,13 @@ def _restore_elsewhere(
             yield run, RepairEdit(
                 offset, offset + 1, letter, "restore_lost_letter", LOST_LETTER_REASON, f"{evidence_sites}; {why}"
             )
+
+
+def _within_words(chars: list[str], offset: int) -> bool:
+    """Is the stand-in at ``offset`` touching Burmese on one side, and Burmese or a space on
+    the other (``တို့⎵ မိမိ``), so that it can only be a letter of a word?"""
+    sides = [chars[offset - 1] if offset else "", chars[offset + 1] if offset + 1 < len(chars) else ""]
+    return all(in_burmese_word(ch) or ch == " " for ch in sides) and any(map(in_burmese_word, sides))
 
 
 _TONE_MARKS = frozenset("\u1037\u1038\u1094\u1095")
