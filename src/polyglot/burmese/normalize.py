@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from polyglot.burmese.changes import Edit, Rule, rule
-from polyglot.burmese.chars import ASAT, BASES, DIGITS, DOT_BELOW, MEDIALS, is_mark
+from polyglot.burmese.chars import ASAT, BASES, DIGITS, DOT_BELOW, MEDIALS, VIRAMA, is_mark
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import CLUSTER, canonical_marks, clusters
 
@@ -52,7 +52,8 @@ def remove_stray_zero_width(text: str) -> Iterator[Edit]:
         nxt = text[end] if end < len(text) else ""
         prev = text[start - 1] if start else ""
         after = text[end + 1] if end + 1 < len(text) else ""
-        if nxt == DOT_BELOW and _is_letter_or_mark(prev) and not is_mark(after) and after and not after.isspace():
+        visible_after = after and not after.isspace() and after not in _ZW  # not the edge of a break
+        if nxt == DOT_BELOW and _is_letter_or_mark(prev) and not is_mark(after) and visible_after:
             # The dot below is typed last in a syllable: the break was typed just before
             # it and belongs after it (ICU's ``Zawgyi-my`` moves it the same way).
             yield start, end + 1, DOT_BELOW + ("\u200b" if "\u200b" in run else run)
@@ -80,15 +81,23 @@ def fix_zero_for_wa(text: str) -> Iterator[Edit]:
     for i, ch in enumerate(text):
         prev = text[i - 1] if i else ""
         nxt = text[i + 1] if i + 1 < len(text) else ""
-        after = text[i + 2] if i + 2 < len(text) else ""
         if ch == "\u1040":
             if prev in DIGITS or nxt in DIGITS:
                 continue
-            final_follows = nxt in BASES and after == ASAT
+            final_follows = nxt in BASES and ASAT in _marks_after(text, i + 1)
             if is_mark(nxt) or final_follows or (_is_letter_or_mark(prev) and nxt in BASES):
                 yield i, i + 1, "\u101d"
         elif ch == "\u101d" and prev in DIGITS and (nxt in DIGITS or not _is_letter_or_mark(nxt)):
             yield i, i + 1, "\u1040"
+
+
+def _marks_after(text: str, base: int) -> str:
+    """The marks that follow the letter at ``base``, in whatever order they were typed
+    (so that the rule above gives the same answer before and after ``reorder_marks``)."""
+    end = base + 1
+    while end < len(text) and is_mark(text[end]):
+        end += 1
+    return text[base + 1 : end]
 
 
 @rule("normalize")
@@ -130,6 +139,8 @@ def reorder_marks(text: str) -> Iterator[Edit]:
     for cluster in clusters(text):
         if cluster.head:
             ordered = cluster.head + canonical_marks(cluster.marks)
+            if ordered.endswith(VIRAMA) and not cluster.raw.endswith(VIRAMA):
+                continue  # a stray virama moved last would stack the next letter: left as typed
             if ordered != cluster.raw:
                 yield cluster.start, cluster.end, ordered
 
