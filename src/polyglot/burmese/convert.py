@@ -93,12 +93,16 @@ def zawgyi_syllables(chunk: str) -> list[str]:
     to ICU. A test compares the cut conversion with ICU's whole-chunk
     conversion on every labelled Zawgyi string and on random strings.
     """
+    return _cut(chunk, _ZAWGYI_SYLLABLE)
+
+
+def _cut(chunk: str, syllable: re.Pattern[str]) -> list[str]:
+    """``chunk`` as the consecutive matches of ``syllable``; [chunk] where they do not
+    cover it or where it holds digits (ICU's rules for digits look at both neighbours)."""
     if _DIGIT.search(chunk):
         return [chunk]
-    pieces = _ZAWGYI_SYLLABLE.findall(chunk)
-    if sum(map(len, pieces)) != len(chunk):
-        return [chunk]
-    return pieces
+    pieces = syllable.findall(chunk)
+    return pieces if sum(map(len, pieces)) == len(chunk) else [chunk]
 
 
 _SYLLABLE_START = "(?<!\u1039)(?:[\u1000-\u1021](?!\u1037?\u103a(?!\u1039))|[\u1023-\u102a\u103f])"
@@ -106,8 +110,8 @@ _UNICODE_SYLLABLE = re.compile(f"{_SYLLABLE_START}(?:(?!{_SYLLABLE_START}).)*", 
 """A Unicode syllable as Zawgyi draws it: a consonant or independent vowel that is not
 stacked under another (no virama before it) and is not a final (no asat after it, or
 a dot below and an asat, their canonical order, unless the asat begins a kinzi, which
-Zawgyi draws over the next consonant), with
-everything up to the next such letter: the stack it heads, its marks, its finals."""
+Zawgyi draws over the next consonant), with everything up to the next such letter:
+the stack it heads, its marks, its finals."""
 
 
 def unicode_syllables(chunk: str) -> list[str]:
@@ -115,18 +119,13 @@ def unicode_syllables(chunk: str) -> list[str]:
 
     ICU's ``my-Zawgyi`` reorders marks across syllables: a medial RA, which Zawgyi
     stores before its consonant, is put before the medial WA or HA of the syllable
-    *before* (``မှဖြစ်`` becomes ``မျွဖစ္``, which reads back as ``မြှဖစ်``; 33 of 63,000
-    real Unicode strings, ICU's dictionary and GTK's Burmese translations among them).
-    Zawgyi's visual order never reaches across a syllable, so neither may the
+    *before* (``မှဖြစ်`` becomes ``မျွဖစ္``, which reads back as ``မြှဖစ်``; about 30 of
+    63,000 real Unicode strings, ICU's dictionary and GTK's Burmese translations among
+    them). Zawgyi's visual order never reaches across a syllable, so neither may the
     conversion. Chunks with digits, or that do not begin with a letter, are not cut
     (as in ``zawgyi_syllables``).
     """
-    if _DIGIT.search(chunk):
-        return [chunk]
-    pieces = _UNICODE_SYLLABLE.findall(chunk)
-    if sum(map(len, pieces)) != len(chunk):
-        return [chunk]
-    return pieces
+    return _cut(chunk, _UNICODE_SYLLABLE)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -328,6 +328,10 @@ the places before a mark are repaired. Typographic spaces (U+2002 …) and lost 
 (U+FFFD, private-use characters) are not used between Burmese words."""
 
 
+_NEEDS_WORD_GAIN = _WORD_SEPARATORS | {REPLACEMENT}
+"""Stand-ins restored away from marks only where the letter makes more words (see below)."""
+
+
 def _restore_elsewhere(
     runs: Sequence[tuple[str, str]], sites: Sequence[_Site], letter: str, judged: set[tuple[int, int]]
 ) -> Iterator[tuple[int, RepairEdit]]:
@@ -370,7 +374,7 @@ def _restore_elsewhere(
                 why = f"here {letter} makes {restored} dictionary word boundaries, the gap {gap}"
             elif restored == gap and stranded > 0:
                 why = f"here the gap leaves a final consonant with no syllable to close, {letter} gives it one"
-            elif restored == gap and space not in _WORD_SEPARATORS | {REPLACEMENT} and _within_words(chars, offset):
+            elif restored == gap and space not in _NEEDS_WORD_GAIN and _within_words(chars, offset):
                 why = f"Burmese puts no U+{ord(space):04X} between words, and {letter} makes as many words as the gap"
             else:
                 chars[offset] = space
