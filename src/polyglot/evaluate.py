@@ -267,19 +267,18 @@ def evaluate_other_converter_cases(root: Path) -> list[Row]:
     rows = []
     for file, to_unicode in (("dm_zg2uni_unit_pairs.tsv", True), ("dm_uni2zg_unit_pairs.tsv", False)):
         icu = _transliterator("Zawgyi-my" if to_unicode else "my-Zawgyi")
-        ours = anchor = n = 0
-        for line in (root / "dagonmetric" / file).read_text(encoding="utf-8").split("\n"):
-            if not line.strip() or line.startswith("#"):
-                continue
-            source, want = (_unescape(field) for field in line.split("\t")[:2])
+        pairs = _tsv(root / "dagonmetric" / file, zawgyi_first=to_unicode, escaped=True)
+        ours = anchor = 0
+        for p in pairs:
+            source, want = (p.zawgyi, p.unicode) if to_unicode else (p.unicode, p.zawgyi)
             want = unicodedata.normalize("NFC", want)
             if to_unicode:
                 got = normalize_text(source, source="zawgyi").text
             else:
                 got = normalize_text(source, source="unicode", target="zawgyi").text
-            n += 1
             ours += unicodedata.normalize("NFC", got) == want
             anchor += unicodedata.normalize("NFC", icu.transliterate(source)) == want
+        n = len(pairs)
         metric = f"{'Zawgyi → Unicode' if to_unicode else 'Unicode → Zawgyi'} exact % (anchor: ICU)"
         rows.append(Row("another converter's unit cases", metric, _pct(anchor, n), _pct(ours, n), n))
     return rows
