@@ -125,8 +125,14 @@ def interleaved(source: Path, rounds: int, commands: dict[str, list[str]], outpu
 def plain_output(source: Path, out: Path) -> None:
     """The reference output: ``normalize_text`` on every block (the plain path), on two processes."""
     subprocess.run(
-        [PYTHON, "-c", "import sys; from polyglot.batch import normalize_file; "
-         "normalize_file(sys.argv[1], sys.argv[2], jobs=2, fast=False)", str(source), str(out)],
+        [
+            PYTHON,
+            "-c",
+            "import sys; from polyglot.batch import normalize_file; "
+            "normalize_file(sys.argv[1], sys.argv[2], jobs=2, fast=False)",
+            str(source),
+            str(out),
+        ],
         check=True,
         cwd=ROOT,
     )
@@ -154,8 +160,9 @@ print(json.dumps({
 
 def breakdown(source: Path, lines: int = 6000) -> dict[str, float]:
     """Where one process spends its time on the first ``lines`` lines (cProfile, in a subprocess)."""
-    proc = subprocess.run([PYTHON, "-c", PROFILE, str(source), str(lines)], capture_output=True, text=True,
-                          check=True, cwd=ROOT)
+    proc = subprocess.run(
+        [PYTHON, "-c", PROFILE, str(source), str(lines)], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     return json.loads(proc.stdout)
 
 
@@ -197,8 +204,12 @@ def main() -> None:
     parser.add_argument("--unicode-size", type=float, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--output", type=Path, default=RESULTS)
-    parser.add_argument("--memory-size", type=float, default=0,
-                        help="also run polyglot once on a mixed corpus this large (MB) for its peak memory")
+    parser.add_argument(
+        "--memory-size",
+        type=float,
+        default=0,
+        help="also run polyglot once on a mixed corpus this large (MB) for its peak memory",
+    )
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
     if not shutil.which(POLYGLOT):
@@ -240,8 +251,9 @@ def main() -> None:
     if args.memory_size:
         source = corpus("mixed", args.memory_size)
         print(f"mixed corpus, {args.memory_size:g} MB: one run for peak memory", flush=True)
-        big = Series("polyglot", [run(polyglot(source), out / f"mixed-{args.memory_size:g}.j1.txt")],
-                     source.stat().st_size)
+        big = Series(
+            "polyglot", [run(polyglot(source), out / f"mixed-{args.memory_size:g}.j1.txt")], source.stat().st_size
+        )
     print("profile of one process on the target corpus", flush=True)
     profile = breakdown(corpus("mixed", sizes[-1]))
 
@@ -322,8 +334,13 @@ def write_results(
     }
     for key, (_, ok, text) in results.items():
         lines.append(f"| {names[key]} | {text} | {verdict(ok)} |")
-    lines += ["", "## Throughput", "", "| corpus | command | median s | MB/s | vs naive | peak RSS MiB |",
-              "|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Throughput",
+        "",
+        "| corpus | command | median s | MB/s | vs naive | peak RSS MiB |",
+        "|---|---|---|---|---|---|",
+    ]
     table = [*[(f"mixed {s:g} MB", x) for s, x in rows], (f"Unicode {args.unicode_size:g} MB", uni_series)]
     for label, series in table:
         base = next(s for s in series if s.name == "naive loop").median_s
@@ -331,8 +348,10 @@ def write_results(
             ratio = base / s.median_s
             lines.append(f"| {label} | {s.name} | {s.median_s:.2f} | {s.mbps:.2f} | {ratio:.2f}x | {s.peak_mib:.0f} |")
     if big is not None:
-        lines.append(f"| mixed {big.size / MB:g} MB | polyglot (one run, for memory) | {big.median_s:.2f} | "
-                     f"{big.mbps:.2f} | | {big.peak_mib:.0f} |")
+        lines.append(
+            f"| mixed {big.size / MB:g} MB | polyglot (one run, for memory) | {big.median_s:.2f} | "
+            f"{big.mbps:.2f} | | {big.peak_mib:.0f} |"
+        )
     bare = statistics.median(r.seconds for r in python_bare)
     total = profile.pop("total") or 1.0
     shares = ", ".join(f"{name} {100 * value / total:.0f}%" for name, value in profile.items())

@@ -44,6 +44,5 @@ class Project:
         for top in ("locales", "build"):
             for path in sorted((self.root / top).rglob("*")):
                 if path.is_file():
-                    files[str(path.relative_to(self.root))] = (path.read_bytes(),
-                                                               path.stat().st_mtime_ns)
+                    files[str(path.relative_to(self.root))] = (path.read_bytes(), path.stat().st_mtime_ns)
         return files

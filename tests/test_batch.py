@@ -131,8 +131,9 @@ def test_stream_reads_no_further_than_the_block_it_writes() -> None:
 
 def test_stream_diagnostics_count_lines_across_blocks() -> None:
     text = "English\n" * 150 + "ကိ ု\n"  # an orphaned mark on line 151
-    diagnostics = normalize_stream(io.BytesIO(text.encode()), "x", io.BytesIO().write, Options(repair=False),
-                                   block_lines=100)
+    diagnostics = normalize_stream(
+        io.BytesIO(text.encode()), "x", io.BytesIO().write, Options(repair=False), block_lines=100
+    )
     assert diagnostics and {d.line for d in diagnostics} == {151}
 
 
@@ -262,8 +263,13 @@ def test_file_reports_carry_a_bounded_number_of_diagnostics(tmp_path: Path, monk
     path.write_text("English\n" + "ကိ ု\n" * 5, encoding="utf-8")  # five orphaned marks
     options = Options(repair=False)
     streamed: list[int] = []
-    report = normalize_file(path, tmp_path / "o1.txt", options, block_lines=2,
-                            on_diagnostics=lambda found: streamed.extend(d.line for d in found))
+    report = normalize_file(
+        path,
+        tmp_path / "o1.txt",
+        options,
+        block_lines=2,
+        on_diagnostics=lambda found: streamed.extend(d.line for d in found),
+    )
     assert streamed == [2, 3, 4, 5, 6] and report.diagnostics == () and report.diagnostic_count == 5
     monkeypatch.setattr("polyglot.batch.REPORT_LIMIT", 2)
     report = normalize_file(path, tmp_path / "o2.txt", options, block_lines=2)

@@ -32,8 +32,7 @@ def write_corpus(folder: Path) -> list[Path]:
 @pytest.mark.parametrize("scheduler", ["sync", "processes"])
 def test_files_on_dask_equal_single_process(tmp_path: Path, scheduler: str) -> None:
     sources = write_corpus(tmp_path / "src")
-    reports = normalize_files(sources, tmp_path / "dask", root=tmp_path / "src", block_lines=100,
-                              scheduler=scheduler)
+    reports = normalize_files(sources, tmp_path / "dask", root=tmp_path / "src", block_lines=100, scheduler=scheduler)
     assert [r.path for r in reports] == [str(p) for p in sources]
     for source in sources:
         single = tmp_path / "single" / source.name

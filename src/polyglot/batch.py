@@ -122,6 +122,7 @@ def _voting_phrases(text: str) -> list[str]:
     primed along with the runs."""
     return _PHRASE.findall(text) if " " in text or "\t" in text else []
 
+
 _WORD = re.compile(r"\S+")
 
 

@@ -93,9 +93,7 @@ def load(path: str) -> TextFile:
 
 def visible(text: str) -> str:
     """Show invisible and unusual whitespace as ``<U+2002>`` so a reader can see damage."""
-    return "".join(
-        ch if ch == " " or (ch.isprintable() and not ch.isspace()) else f"<U+{ord(ch):04X}>" for ch in text
-    )
+    return "".join(ch if ch == " " or (ch.isprintable() and not ch.isspace()) else f"<U+{ord(ch):04X}>" for ch in text)
 
 
 @main.command()
@@ -244,9 +242,7 @@ def stream_inputs(
     return failed
 
 
-def _stream_to_stdout(
-    path: str, options: Options, jobs: int, block_lines: int, warn: Callable[[str], None]
-) -> None:
+def _stream_to_stdout(path: str, options: Options, jobs: int, block_lines: int, warn: Callable[[str], None]) -> None:
     out = sys.stdout.buffer
 
     def write(data: bytes) -> None:
@@ -383,8 +379,10 @@ def normalize(
     if in_place and check:
         fail("--in-place and --check contradict each other")
     if out_dir is not None and (in_place or check or show_diff or explain or fmt == "json"):
-        fail("--out writes a normalized tree; it cannot be combined with --in-place, --check, --diff, "
-             "--explain or --format json")
+        fail(
+            "--out writes a normalized tree; it cannot be combined with --in-place, --check, --diff, "
+            "--explain or --format json"
+        )
     try:
         options = Options(target=target, repair=not no_repair, source=source)  # type: ignore[arg-type]
         if not (check or show_diff or explain or fmt == "json"):
@@ -418,8 +416,10 @@ def normalize(
                 if show_diff:
                     click.echo(unified_diff(outcome), nl=False)
                 if check and (result.changed or result.diagnostics):
-                    click.echo(f"{outcome.path}: would change ({len(result.changes)} changes, "
-                               f"{len(result.diagnostics)} problems)")
+                    click.echo(
+                        f"{outcome.path}: would change ({len(result.changes)} changes, "
+                        f"{len(result.diagnostics)} problems)"
+                    )
                     if not explain:
                         report_diagnostics(outcome, click.echo)
             if in_place and result.changed:

@@ -333,6 +333,7 @@ LOST_LETTER_STAND_INS = ("\u2002", "\ufffd", "\ue01f")
 REPLACEMENT CHARACTER from extractors that know they lost a glyph (pdftotext), and a
 private-use code point, the glyph's own number in a font with no usable character map."""
 
+
 def _lose_letter(text: str, letter: str, stand_in: str) -> str:
     return text.replace(letter, stand_in)
 

@@ -55,7 +55,7 @@ def decode(data: bytes, name: str = "<stdin>") -> TextFile:
         raise InputError(f"{name}: binary file (contains NUL bytes), not text")
     bom = data.startswith(_BOM_BYTES)
     if bom:
-        data = data[len(_BOM_BYTES):]
+        data = data[len(_BOM_BYTES) :]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -67,9 +67,7 @@ def test_real_sentences_are_already_canonical() -> None:
 
 
 myanmar_soup = st.text(
-    alphabet=st.sampled_from(
-        [chr(c) for c in range(0x1000, 0x104A)] + [" ", "\u200b", "\u200c", "a", "1"]
-    ),
+    alphabet=st.sampled_from([chr(c) for c in range(0x1000, 0x104A)] + [" ", "\u200b", "\u200c", "a", "1"]),
     max_size=40,
 )
 

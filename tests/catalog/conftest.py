@@ -93,8 +93,9 @@ def msgfmt_check(path: Path, tmp: Path) -> str:
     about which msgfmt always warns; every other message is a failure.
     """
     assert MSGFMT, "GNU gettext's msgfmt is required (apt-get install gettext)"
-    result = subprocess.run([MSGFMT, "-c", "-o", str(tmp / "check.mo"), str(path)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [MSGFMT, "-c", "-o", str(tmp / "check.mo"), str(path)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     allowed = "still has the initial default value" if path.suffix == ".pot" else None
     for line in result.stderr.splitlines():

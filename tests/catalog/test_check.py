@@ -12,8 +12,7 @@ from .conftest import Project, set_msgstr
 
 ZAWGYI = "ေလွ်ာက္လႊာ ပိတ္သည့္ ရက္ကို နို၀င္ဘာ ၁၅ ရက္ေန႕"
 UNICODE = "လျှောက်လွှာ ပိတ်သည့် ရက်ကို နိုဝင်ဘာ ၁၅ ရက်နေ့"
-GOOD_HEADER = {"Language": "my", "Content-Type": "text/plain; charset=UTF-8",
-               "Plural-Forms": "nplurals=1; plural=0;"}
+GOOD_HEADER = {"Language": "my", "Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=1; plural=0;"}
 
 
 def findings(check: str, msgid: str, msgstr: str, lang: str = "my", fuzzy: bool = False):
@@ -29,18 +28,25 @@ CASES = [
     # check, lang, msgid, bad msgstr, good msgstr
     ("zawgyi", "my", "Deadline: 15 November", ZAWGYI, UNICODE),
     ("burmese", "my", "Human rights", "လူ့ ာအခွင့်အရေး", "လူ့အခွင့်အရေး"),
-    ("placeholders", "zh_Hans", "Hello %(name)s, {count} new", "你好，{count}条新消息",
-     "你好%(name)s，{count}条新消息"),
+    (
+        "placeholders",
+        "zh_Hans",
+        "Hello %(name)s, {count} new",
+        "你好，{count}条新消息",
+        "你好%(name)s，{count}条新消息",
+    ),
     ("html", "zh_Hans", "Read <b>this</b>.", "请阅读这个。", "请阅读<b>这个</b>。"),
-    ("urls", "my", "See https://asiacatalyst.org/apply.",
-     "https://asiacatalyst.org/ ကိုကြည့်ပါ။", "https://asiacatalyst.org/apply ကိုကြည့်ပါ။"),
-    ("emails", "zh_Hans", "Write to ksuwin@asiacatalyst.org.", "请写信给我们。",
-     "请发送至ksuwin@asiacatalyst.org。"),
+    (
+        "urls",
+        "my",
+        "See https://asiacatalyst.org/apply.",
+        "https://asiacatalyst.org/ ကိုကြည့်ပါ။",
+        "https://asiacatalyst.org/apply ကိုကြည့်ပါ။",
+    ),
+    ("emails", "zh_Hans", "Write to ksuwin@asiacatalyst.org.", "请写信给我们。", "请发送至ksuwin@asiacatalyst.org。"),
     ("numbers", "my", "from 15 to 30 November", "နိုဝင်ဘာ ၁၅ ရက်မှ", "နိုဝင်ဘာ ၁၅ ရက်မှ ၃၀ ရက်"),
-    ("numbers", "zh_Hans", "She is 47, in her mid-20s", "她今年四十岁，二十多岁",
-     "她今年四十七岁，二十多岁"),
-    ("numbers", "zh_Hans", "2.505 million people in 2016", "2016年有250万人",
-     "2016年有250.5万人"),
+    ("numbers", "zh_Hans", "She is 47, in her mid-20s", "她今年四十岁，二十多岁", "她今年四十七岁，二十多岁"),
+    ("numbers", "zh_Hans", "2.505 million people in 2016", "2016年有250万人", "2016年有250.5万人"),
     ("traditional", "zh_Hans", "Development", "發展", "发展"),
     ("punctuation", "zh_Hans", "Yes, really.", "是的,真的.", "是的，真的。"),
     ("punctuation", "my", "Yes, really.", "ဟုတ်ကဲ့, တကယ်ပါ.", "ဟုတ်ကဲ့၊ တကယ်ပါ။"),
@@ -48,8 +54,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("check", "lang", "msgid", "bad", "good"), CASES,
-                         ids=[f"{c[0]}-{c[1]}" for c in CASES])
+@pytest.mark.parametrize(("check", "lang", "msgid", "bad", "good"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
 def test_check_catches_the_bad_and_passes_the_good(check, lang, msgid, bad, good) -> None:
     caught = findings(check, msgid, bad, lang)
     assert caught, f"{check} missed {bad!r}"
@@ -70,8 +75,7 @@ def test_simplified_words_icu_would_change_are_not_flagged() -> None:
 def test_burmese_punctuation_is_never_a_false_positive() -> None:
     for check in ("punctuation", "sentence-end", "numbers"):
         assert findings(check, "Rights, knowledge.", "အခွင့်အရေး၊ အသိပညာ။") == []
-    assert findings("punctuation", "Email ksuwin@example.org.",
-                    "ksuwin@example.org သို့ ပို့ပါ။") == []
+    assert findings("punctuation", "Email ksuwin@example.org.", "ksuwin@example.org သို့ ပို့ပါ။") == []
 
 
 def test_fuzzy_entries_get_warnings_except_zawgyi() -> None:
@@ -82,8 +86,14 @@ def test_fuzzy_entries_get_warnings_except_zawgyi() -> None:
 
 def test_header_check_and_fix() -> None:
     locale = get_locale("my")
-    catalog = Catalog(header={"Language": "my_MM", "Plural-Forms": "nplurals=2; plural=(n != 1);",
-                              "Content-Type": "text/plain; charset=ISO-8859-1"}, path="my.po")
+    catalog = Catalog(
+        header={
+            "Language": "my_MM",
+            "Plural-Forms": "nplurals=2; plural=(n != 1);",
+            "Content-Type": "text/plain; charset=ISO-8859-1",
+        },
+        path="my.po",
+    )
     assert {f.check for f in check_catalog(catalog, locale)} == {"header"}
     assert len(check_catalog(catalog, locale)) == 3
     fixes = fix_catalog(catalog, locale)
@@ -93,9 +103,11 @@ def test_header_check_and_fix() -> None:
 
 def test_fix_converts_zawgyi_and_reports_each_change() -> None:
     locale = get_locale("my")
-    catalog = Catalog(header=dict(GOOD_HEADER), path="my.po",
-                      messages=[Message(msgid="Deadline: 15 November", msgstr=ZAWGYI,
-                                        msgstr_line=9)])
+    catalog = Catalog(
+        header=dict(GOOD_HEADER),
+        path="my.po",
+        messages=[Message(msgid="Deadline: 15 November", msgstr=ZAWGYI, msgstr_line=9)],
+    )
     fixes = fix_catalog(catalog, locale)
     assert catalog.messages[0].msgstr == UNICODE
     assert fixes and all(f.line == 9 for f in fixes)
@@ -106,8 +118,7 @@ def test_fix_converts_zawgyi_and_reports_each_change() -> None:
 def test_check_command_exit_codes_fix_and_json(project: Project) -> None:
     project.run("extract")
     project.run("update")
-    set_msgstr(project.po("my"), {"Please write to ksuwin@example.org before 30 November 2018.":
-                                  ZAWGYI})
+    set_msgstr(project.po("my"), {"Please write to ksuwin@example.org before 30 November 2018.": ZAWGYI})
     result = project.run("check", code=1)
     assert "locales/my/LC_MESSAGES/announcements.po:" in result.output
     assert "[zawgyi]" in result.output

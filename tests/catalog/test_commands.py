@@ -14,20 +14,21 @@ TITLE_ZH = "2018-19年度项目申请征集"
 SUMMARY_ZH = "我们正在接受申请。"
 ITEM_ZH = "五心服务中心"
 TITLE_MY = "လူတို့ လိုချင်သည့်အရာ"
-PARAGRAPH = ("We are accepting applications from community-based organizations for the "
-             "2018-19 program.")
+PARAGRAPH = "We are accepting applications from community-based organizations for the 2018-19 program."
 
 
 def _translate(project: Project) -> None:
     project.run("extract")
     project.run("update")
-    set_msgstr(project.po("zh_Hans"), {
-        "Call for Applications for 2018-19 Program": TITLE_ZH,
-        "We are accepting applications.": SUMMARY_ZH,
-        "Five Hearts Service Centre": ITEM_ZH,
-    })
-    set_msgstr(project.po("zh_Hans"), {PARAGRAPH: "我们正在接受2018-19年度项目的申请。"},
-               fuzzy=True)
+    set_msgstr(
+        project.po("zh_Hans"),
+        {
+            "Call for Applications for 2018-19 Program": TITLE_ZH,
+            "We are accepting applications.": SUMMARY_ZH,
+            "Five Hearts Service Centre": ITEM_ZH,
+        },
+    )
+    set_msgstr(project.po("zh_Hans"), {PARAGRAPH: "我们正在接受2018-19年度项目的申请。"}, fuzzy=True)
     set_msgstr(project.po("my"), {"What people want": TITLE_MY})
 
 
@@ -44,8 +45,10 @@ def test_extract_one_message_per_block_with_locations_and_kinds(project: Project
 
 
 def test_identical_blocks_share_one_message(project: Project) -> None:
-    project.write("corpus/more.md", "---\ntitle: More\nslug: more\ndate: 2019\n"
-                  "language: en\n---\n\n- Five Hearts Service Centre\n")
+    project.write(
+        "corpus/more.md",
+        "---\ntitle: More\nslug: more\ndate: 2019\nlanguage: en\n---\n\n- Five Hearts Service Centre\n",
+    )
     project.run("extract")
     template = read_po(str(project.pot))
     shared = [m for m in template.messages if m.msgid == "Five Hearts Service Centre"]
@@ -66,13 +69,11 @@ def test_every_written_catalog_passes_msgfmt(project: Project, tmp_path) -> None
 def test_compile_publishes_translations_but_never_fuzzy(project: Project) -> None:
     _translate(project)
     project.run("compile")
-    translation = gettext.translation("announcements", str(project.root / "build/locale"),
-                                      languages=["zh_Hans"])
+    translation = gettext.translation("announcements", str(project.root / "build/locale"), languages=["zh_Hans"])
     assert translation.gettext("Call for Applications for 2018-19 Program") == TITLE_ZH
     assert translation.gettext("Five Hearts Service Centre") == ITEM_ZH
     assert translation.gettext(PARAGRAPH) == PARAGRAPH  # fuzzy: not published
-    burmese = gettext.translation("announcements", str(project.root / "build/locale"),
-                                  languages=["my"])
+    burmese = gettext.translation("announcements", str(project.root / "build/locale"), languages=["my"])
     assert burmese.gettext("What people want") == TITLE_MY
     assert burmese.gettext("Give us jobs!") == "Give us jobs!"
     jed = json.loads(project.read("build/json/announcements.zh-Hans.json"))
@@ -84,8 +85,7 @@ def test_compile_publishes_translations_but_never_fuzzy(project: Project) -> Non
     manifest = json.loads(project.read("build/manifest.json"))
     zh = manifest["locales"]["zh_Hans"]
     assert (zh["messages"], zh["translated"], zh["fuzzy"], zh["untranslated"]) == (13, 3, 1, 9)
-    assert zh["documents"]["corpus/call.md"] == {"messages": 4, "translated": 2, "fuzzy": 1,
-                                                 "untranslated": 1}
+    assert zh["documents"]["corpus/call.md"] == {"messages": 4, "translated": 2, "fuzzy": 1, "untranslated": 1}
     assert len(zh["files"]["mo"]["sha256"]) == 64
     assert manifest["locales"]["my"]["translated"] == 1
 
@@ -108,8 +108,10 @@ def test_gnu_msgunfmt_reads_our_mo_files(project: Project, tmp_path) -> None:
 
 
 def test_compile_leaves_out_a_translation_whose_placeholders_differ(project: Project) -> None:
-    project.write("corpus/call.md", project.read("corpus/call.md").replace(
-        "We are accepting applications.", "We accept %(count)s applications."))
+    project.write(
+        "corpus/call.md",
+        project.read("corpus/call.md").replace("We are accepting applications.", "We accept %(count)s applications."),
+    )
     project.run("extract")
     project.run("update")
     set_msgstr(project.po("zh_Hans"), {"We accept %(count)s applications.": "我们接受申请。"})
@@ -141,14 +143,14 @@ def test_stats_counts_fuzzy_apart_from_translated(project: Project) -> None:
 
 
 @pytest.mark.parametrize("lang", ["my", "zh_Hans"])
-def test_malformed_po_is_reported_with_line_and_nothing_is_written(project: Project,
-                                                                   lang: str) -> None:
+def test_malformed_po_is_reported_with_line_and_nothing_is_written(project: Project, lang: str) -> None:
     _translate(project)
     project.write("corpus/call.md", project.read("corpus/call.md") + "\nA new paragraph.\n")
     project.run("extract")
     path = project.po(lang)
     broken = path.read_text(encoding="utf-8").replace(
-        'msgid "We are accepting applications."', 'msgid "We are accepting applications.', 1)
+        'msgid "We are accepting applications."', 'msgid "We are accepting applications.', 1
+    )
     assert broken != path.read_text(encoding="utf-8")
     path.write_text(broken, encoding="utf-8")
     before = project.snapshot()
@@ -180,8 +182,7 @@ def test_update_without_template_says_what_to_do(project: Project) -> None:
 
 
 def test_bad_front_matter_names_the_file_and_line(project: Project) -> None:
-    project.write("corpus/bad.md", "---\ntitle: Bad\nslug: Not A Slug\ndate: 2019\n"
-                  "language: en\n---\n\nText.\n")
+    project.write("corpus/bad.md", "---\ntitle: Bad\nslug: Not A Slug\ndate: 2019\nlanguage: en\n---\n\nText.\n")
     result = project.run("extract", code=2)
     assert result.stderr.startswith("polyglot: ")
     assert "corpus/bad.md:3: slug must be" in result.stderr

@@ -4,8 +4,7 @@ from polyglot.catalog.pofile import read_po
 
 from .conftest import CALL, Project, msgfmt_check, set_msgstr
 
-PARAGRAPH = ("We are accepting applications from community-based organizations for the "
-             "2018-19 program.")
+PARAGRAPH = "We are accepting applications from community-based organizations for the 2018-19 program."
 BURMESE = "၂၀၁၈-၁၉ အစီအစဉ်အတွက် လျှောက်လွှာများ လက်ခံနေပါသည်။"
 
 
@@ -33,12 +32,14 @@ def test_changed_source_becomes_fuzzy_with_previous_msgid(project: Project, tmp_
     msgfmt_check(project.po("my"), tmp_path)
 
 
-def test_removed_message_becomes_obsolete_and_returns_revived(project: Project,
-                                                              tmp_path) -> None:
+def test_removed_message_becomes_obsolete_and_returns_revived(project: Project, tmp_path) -> None:
     _translated_project(project)
-    project.write("corpus/call.md", CALL.replace(
-        "We are accepting applications from community-based organizations\n"
-        "for the 2018-19 program.\n\n", ""))
+    project.write(
+        "corpus/call.md",
+        CALL.replace(
+            "We are accepting applications from community-based organizations\nfor the 2018-19 program.\n\n", ""
+        ),
+    )
     project.run("extract")
     result = project.run("update")
     assert "1 obsolete" in result.output
@@ -60,9 +61,13 @@ def test_removed_message_becomes_obsolete_and_returns_revived(project: Project,
 def test_reflowed_paragraph_changes_nothing(project: Project) -> None:
     _translated_project(project)
     before = project.snapshot()
-    project.write("corpus/call.md", CALL.replace(
-        "We are accepting applications from community-based organizations\nfor the",
-        "We are accepting applications\nfrom community-based organizations for the"))
+    project.write(
+        "corpus/call.md",
+        CALL.replace(
+            "We are accepting applications from community-based organizations\nfor the",
+            "We are accepting applications\nfrom community-based organizations for the",
+        ),
+    )
     project.run("extract")
     project.run("update")
     assert project.snapshot() == before
@@ -72,8 +77,7 @@ def test_reflowed_paragraph_changes_nothing(project: Project) -> None:
 
 def test_untranslated_removed_message_is_dropped_not_kept(project: Project) -> None:
     _translated_project(project)
-    project.write("corpus/call.md", CALL.replace("We are accepting applications.",
-                                                 "Applications are open."))
+    project.write("corpus/call.md", CALL.replace("We are accepting applications.", "Applications are open."))
     project.run("extract")
     project.run("update")
     catalog = read_po(str(project.po("my")))
@@ -91,7 +95,6 @@ def test_second_edit_keeps_the_original_previous_msgid(project: Project) -> None
     project.write("corpus/call.md", once.replace("community-based", "grassroots"))
     project.run("extract")
     project.run("update")
-    edited = PARAGRAPH.replace("organizations", "organisations").replace(
-        "community-based", "grassroots")
+    edited = PARAGRAPH.replace("organizations", "organisations").replace("community-based", "grassroots")
     message = _message(project, edited)
     assert message.fuzzy and message.previous_msgid == PARAGRAPH

@@ -7,7 +7,7 @@ from polyglot.files import InputError
 
 from .conftest import msgfmt_check
 
-FULL = '''\
+FULL = """\
 # Burmese translations.
 msgid ""
 msgstr ""
@@ -41,7 +41,7 @@ msgstr ""
 #~| msgid "Gone before"
 #~ msgid "Gone later"
 #~ msgstr "နောက်မှ"
-'''
+"""
 
 
 def test_round_trip_is_byte_identical() -> None:
@@ -65,8 +65,7 @@ def test_msgfmt_accepts_previous_and_obsolete_previous(tmp_path: Path) -> None:
 def test_long_strings_wrap_at_79_columns_and_read_back() -> None:
     english = " ".join(["advocacy"] * 40)
     chinese = "亚洲促进会现正接受缅甸社区组织申请参加年度项目" * 5
-    catalog = Catalog(header={"Language": "zh_Hans"},
-                      messages=[Message(msgid=english, msgstr=chinese)])
+    catalog = Catalog(header={"Language": "zh_Hans"}, messages=[Message(msgid=english, msgstr=chinese)])
     text = format_po(catalog)
     assert max(len(line) for line in text.splitlines()) <= WIDTH
     again = parse_po(text)
@@ -94,9 +93,11 @@ def test_malformed_po_names_file_and_line(text: str, line: int, fault: str) -> N
 
 
 def test_context_and_plural_entries_round_trip(tmp_path: Path) -> None:
-    text = (FULL.split("\n\n")[0] + "\n\n"
-            'msgctxt "menu"\nmsgid "Open"\nmsgstr "ဖွင့်ပါ"\n\n'
-            'msgid "%d day"\nmsgid_plural "%d days"\nmsgstr[0] "%d ရက်"\n')
+    text = (
+        FULL.split("\n\n")[0] + "\n\n"
+        'msgctxt "menu"\nmsgid "Open"\nmsgstr "ဖွင့်ပါ"\n\n'
+        'msgid "%d day"\nmsgid_plural "%d days"\nmsgstr[0] "%d ရက်"\n'
+    )
     catalog = parse_po(text)
     assert catalog.messages[0].key == ("menu", "Open")
     assert catalog.messages[1].msgstr_plural == {0: "%d ရက်"}

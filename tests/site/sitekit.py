@@ -120,7 +120,6 @@ class SiteProject(Project):
         return sorted((self.root / "site").rglob("*.html"))
 
 
-
 def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     """A static file server for ``directory`` on 127.0.0.1 (a free port), in a thread."""
 

@@ -43,8 +43,10 @@ def test_polyglot_build_reports_dotted_circles_in_the_site(site_project: SitePro
     site_project.translate("my", {"Field notes": "ိကွင်းဆင်း မှတ်စုများ"})
     site_project.run("compile", "-q")
     result = site_project.run("build", "-q")
-    assert "build/json/announcements.my.json (msgid 'Field notes'): [render] warning: column 1: dotted circle" \
+    assert (
+        "build/json/announcements.my.json (msgid 'Field notes'): [render] warning: column 1: dotted circle"
         in result.stderr
+    )
 
 
 def test_dates_at_the_precision_given() -> None:

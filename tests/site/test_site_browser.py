@@ -17,8 +17,15 @@ from sitekit import REPO, SiteProject, serve
 
 from polyglot.files import atomic_write
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOTS = REPO / "build" / "screenshots"
 
 
@@ -34,7 +41,10 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext
     profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True,
+            str(profile),
+            executable_path=chromium_path(),
+            args=CHROMIUM_ARGS,
+            headless=True,
             viewport={"width": 1000, "height": 1200},
         )
         try:
@@ -73,8 +83,9 @@ def test_lang_attributes(page: Page, real_site: tuple[Path, str], tag: str) -> N
         visit(page, f"{url}{tag}/{path.name}")
         assert page.evaluate("document.documentElement.lang") == tag
         assert page.evaluate(BLOCKS_WITHOUT_LANG) == []
-        assert page.evaluate("() => [...document.querySelectorAll('[lang]')].every("
-                             "e => ['en', 'my', 'zh-Hans'].includes(e.lang))")
+        assert page.evaluate(
+            "() => [...document.querySelectorAll('[lang]')].every(e => ['en', 'my', 'zh-Hans'].includes(e.lang))"
+        )
 
 
 def test_burmese_font_is_loaded_and_used(page: Page, real_site: tuple[Path, str]) -> None:
@@ -113,9 +124,11 @@ def test_language_switcher_links_resolve(page: Page, real_site: tuple[Path, str]
 def test_screenshots_of_a_burmese_and_a_chinese_page(page: Page, real_site: tuple[Path, str]) -> None:
     _, url = real_site
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for tag, slug in (("my", "postcard-international-aids-conference-2018"),
-                      ("my", "call-for-applications-2018"),
-                      ("zh-Hans", "give-us-jobs")):
+    for tag, slug in (
+        ("my", "postcard-international-aids-conference-2018"),
+        ("my", "call-for-applications-2018"),
+        ("zh-Hans", "give-us-jobs"),
+    ):
         visit(page, f"{url}{tag}/{slug}.html")
         image = page.screenshot(full_page=False)
         assert image.startswith(b"\x89PNG")

@@ -52,10 +52,8 @@ def test_every_block_has_a_lang(built: SiteProject) -> None:
 
 def test_language_switcher_links_to_the_same_page_in_every_language(built: SiteProject) -> None:
     page = Elements(built.page("my/deadline.html"))
-    links = {attrs["hreflang"]: attrs["href"] for tag, attrs in page.tags
-             if tag == "a" and attrs.get("hreflang")}
-    assert links == {"en": "../en/deadline.html", "my": "../my/deadline.html",
-                     "zh-Hans": "../zh-Hans/deadline.html"}
+    links = {attrs["hreflang"]: attrs["href"] for tag, attrs in page.tags if tag == "a" and attrs.get("hreflang")}
+    assert links == {"en": "../en/deadline.html", "my": "../my/deadline.html", "zh-Hans": "../zh-Hans/deadline.html"}
     for href in links.values():
         assert (built.root / "site" / "my" / href).resolve().is_file()
 
@@ -112,8 +110,10 @@ def test_a_page_is_never_deleted_when_its_translation_falls_behind(built: SitePr
 
 def test_translations_are_escaped(built: SiteProject) -> None:
     html = built.page("my/deadline.html")
-    assert "&lt;script&gt;document.title=&#34;pwned&#34;;alert(1)&lt;/script&gt;" in html or \
-        "&lt;script&gt;document.title=&quot;pwned&quot;;alert(1)&lt;/script&gt;" in html
+    assert (
+        "&lt;script&gt;document.title=&#34;pwned&#34;;alert(1)&lt;/script&gt;" in html
+        or "&lt;script&gt;document.title=&quot;pwned&quot;;alert(1)&lt;/script&gt;" in html
+    )
     assert "<script" not in html
     zh = built.page("zh-Hans/index.html")  # a site string's translation holding markup
     assert "&lt;b&gt;公告&lt;/b&gt;" in zh and "<b>" not in zh
@@ -243,9 +243,14 @@ def test_files_of_an_earlier_build_are_reported_not_deleted(built: SiteProject) 
 
 
 def test_a_stray_percent_sign_in_a_site_translation_is_text(site_project: SiteProject) -> None:
-    site_project.translate("zh_Hans", {"All announcements": "100% 全部公告",
-                                       "Only %(percent)s of this page is translated so far; the rest is shown in "
-                                       "English.": "仅翻译了%(percent)s（100%）。"})
+    site_project.translate(
+        "zh_Hans",
+        {
+            "All announcements": "100% 全部公告",
+            "Only %(percent)s of this page is translated so far; the rest is shown in "
+            "English.": "仅翻译了%(percent)s（100%）。",
+        },
+    )
     site_project.run("compile", "-q")
     site_project.run("build", "-q")
     assert "100% 全部公告" in site_project.page("zh-Hans/deadline.html")

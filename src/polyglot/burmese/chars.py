@@ -203,6 +203,7 @@ def is_lost_glyph(ch: str) -> bool:
     """Does ``ch`` stand for a character that text extraction lost (see ``LOST_GLYPHS``)?"""
     return ch == REPLACEMENT or "\ue000" <= ch <= "\uf8ff"
 
+
 ZAWGYI_PREBASE = frozenset("\u1031\u103b" + "".join(chr(cp) for cp in range(0x107E, 0x1085)))
 """Zawgyi stores the vowel E and the medial RA (all its glyph variants) *before* the
 consonant, in visual order. These are the only Zawgyi marks that may follow a space."""

@@ -76,9 +76,7 @@ def ambiguous_encoding(det: Detection, line: int, column: int) -> Diagnostic:
     )
 
 
-def normalize_text(
-    text: str, *, target: Target = "unicode", repair: bool = True, source: Source = "auto"
-) -> Result:
+def normalize_text(text: str, *, target: Target = "unicode", repair: bool = True, source: Source = "auto") -> Result:
     """Detect, repair, convert and normalize every Burmese run of ``text``.
 
     ``source`` skips detection when the caller knows the input's encoding.

@@ -379,8 +379,11 @@ def _restore_elsewhere(
             else:
                 chars[offset] = space
                 continue
-            yield run, RepairEdit(
-                offset, offset + 1, letter, "restore_lost_letter", LOST_LETTER_REASON, f"{evidence_sites}; {why}"
+            yield (
+                run,
+                RepairEdit(
+                    offset, offset + 1, letter, "restore_lost_letter", LOST_LETTER_REASON, f"{evidence_sites}; {why}"
+                ),
             )
 
 

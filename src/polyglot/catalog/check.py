@@ -45,8 +45,13 @@ class Finding:
         return f"{self.path}:{self.line}: [{self.check}] {label}{self.message}"
 
     def to_dict(self) -> dict[str, object]:
-        return {"path": self.path, "line": self.line, "check": self.check,
-                "severity": self.severity, "message": self.message}
+        return {
+            "path": self.path,
+            "line": self.line,
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message,
+        }
 
 
 Problem = tuple[str, str]
@@ -80,14 +85,20 @@ def _compare(what: str, source: Collection[str], target: Collection[str]) -> Ite
 
 # --------------------------------------------------------------------------- Burmese
 
+
 @check("zawgyi")
 def zawgyi(message: Message, locale: Locale) -> Iterator[Problem]:
     """Zawgyi-encoded Burmese displays as garbage without a Zawgyi font."""
     for detection in detect_text(message.msgstr):
         if detection.encoding == "zawgyi":
-            yield ERROR, (f"Zawgyi-encoded Burmese at column {detection.column} "
-                          f"(P(Zawgyi) = {detection.probability:.2f}): {detection.text!r}; "
-                          "`polyglot check --fix` converts it")
+            yield (
+                ERROR,
+                (
+                    f"Zawgyi-encoded Burmese at column {detection.column} "
+                    f"(P(Zawgyi) = {detection.probability:.2f}): {detection.text!r}; "
+                    "`polyglot check --fix` converts it"
+                ),
+            )
 
 
 UNCERTAIN = {"ambiguous-encoding"}
@@ -103,8 +114,13 @@ def burmese(message: Message, locale: Locale) -> Iterator[Problem]:
     result = normalize_text(message.msgstr, repair=False)
     for change in result.changes:
         if change.kind != "convert":
-            yield ERROR, (f"column {change.column}: {change.rule}: {change.before!r} should be "
-                          f"{change.after!r}; `polyglot check --fix` applies it")
+            yield (
+                ERROR,
+                (
+                    f"column {change.column}: {change.rule}: {change.before!r} should be "
+                    f"{change.after!r}; `polyglot check --fix` applies it"
+                ),
+            )
     for diagnostic in result.diagnostics:
         severity = WARNING if diagnostic.code in UNCERTAIN else ERROR
         yield severity, f"column {diagnostic.column}: {diagnostic.code}: {diagnostic.message}"
@@ -112,10 +128,10 @@ def burmese(message: Message, locale: Locale) -> Iterator[Problem]:
 
 # --------------------------------------------------------------------------- invariants
 
+
 @check("placeholders")
 def placeholders(message: Message, locale: Locale) -> Iterator[Problem]:
-    yield from _compare("placeholders", tokens.placeholders(message.msgid),
-                        tokens.placeholders(message.msgstr))
+    yield from _compare("placeholders", tokens.placeholders(message.msgid), tokens.placeholders(message.msgstr))
 
 
 @check("html")
@@ -130,8 +146,7 @@ def urls(message: Message, locale: Locale) -> Iterator[Problem]:
 
 @check("emails")
 def emails(message: Message, locale: Locale) -> Iterator[Problem]:
-    yield from _compare("e-mail addresses", tokens.emails(message.msgid),
-                        tokens.emails(message.msgstr))
+    yield from _compare("e-mail addresses", tokens.emails(message.msgid), tokens.emails(message.msgstr))
 
 
 @check("numbers")
@@ -148,8 +163,7 @@ def numbers(message: Message, locale: Locale) -> Iterator[Problem]:
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
-SIMPLIFIED_WORDS = ("显著", "著名", "著作", "名著", "著称", "昭著", "卓著", "土著", "乾隆", "乾坤",
-                    "瞭望")
+SIMPLIFIED_WORDS = ("显著", "著名", "著作", "名著", "著称", "昭著", "卓著", "土著", "乾隆", "乾坤", "瞭望")
 """Words of standard Simplified Chinese that ICU's Hant-Hans still changes (著 and 乾 are
 in the General Standard Chinese Characters table): never a finding."""
 
@@ -169,8 +183,7 @@ def traditional(message: Message, locale: Locale) -> Iterator[Problem]:
     simplified = _hant_hans().transliterate(text)
     if simplified == text:
         return
-    allowed = [range(m.start(), m.end()) for word in SIMPLIFIED_WORDS
-               for m in re.finditer(word, text)]
+    allowed = [range(m.start(), m.end()) for word in SIMPLIFIED_WORDS for m in re.finditer(word, text)]
     if len(simplified) != len(text):
         yield ERROR, f"Traditional characters; Simplified would read: {simplified}"
         return
@@ -187,8 +200,7 @@ _HALF_WIDTH = re.compile(
     rf"(?<=[{HAN}])[,;:!?]|[,;:!?](?=[{HAN}])|(?<=[{HAN}])\.(?!\d)"
     rf"|(?<=[{HAN}])\(|\((?=[{HAN}])|(?<=[{HAN}])\)|\)(?=[{HAN}])"
 )
-_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。", "(": "（",
-               ")": "）"}
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
 _MARKDOWN_LINK = re.compile(r"\]\([^)\s]*\)")
 _MYANMAR_LETTER = "\u1000-\u103f"
 _ASCII_AFTER_BURMESE = re.compile(rf"(?<=[{_MYANMAR_LETTER}])[.,](?=\s|$)")
@@ -201,13 +213,17 @@ def punctuation(message: Message, locale: Locale) -> Iterator[Problem]:
     if locale.script == "Hans":
         for match in _HALF_WIDTH.finditer(text):
             char = match.group()
-            yield WARNING, (f"column {match.start() + 1}: half-width {char!r} in Chinese text; "
-                            f"use {_FULL_WIDTH[char]!r}")
+            yield (
+                WARNING,
+                (f"column {match.start() + 1}: half-width {char!r} in Chinese text; use {_FULL_WIDTH[char]!r}"),
+            )
     elif locale.script == "Mymr":
         for match in _ASCII_AFTER_BURMESE.finditer(text):
             wanted = "။" if match.group() == "." else "၊"
-            yield WARNING, (f"column {match.start() + 1}: {match.group()!r} after Burmese text; "
-                            f"Burmese uses {wanted!r}")
+            yield (
+                WARNING,
+                (f"column {match.start() + 1}: {match.group()!r} after Burmese text; Burmese uses {wanted!r}"),
+            )
 
 
 _TERMINATORS = ".!?。！？။…"
@@ -229,14 +245,14 @@ def sentence_end(message: Message, locale: Locale) -> Iterator[Problem]:
 
 # --------------------------------------------------------------------------- running
 
+
 def check_header(catalog: Catalog, locale: Locale) -> Iterator[Problem]:
     header = catalog.header
     if header.get("Language") != locale.code:
         yield ERROR, f"Language is {header.get('Language')!r}, should be {locale.code!r}"
     plural = " ".join(header.get("Plural-Forms", "").split())
     if plural != locale.plural_forms:
-        yield ERROR, (f"Plural-Forms is {header.get('Plural-Forms')!r}, "
-                      f"should be {locale.plural_forms!r}")
+        yield ERROR, (f"Plural-Forms is {header.get('Plural-Forms')!r}, should be {locale.plural_forms!r}")
     content_type = header.get("Content-Type", "")
     if "charset=utf-8" not in content_type.replace(" ", "").lower():
         yield ERROR, f"Content-Type {content_type!r} must declare charset=UTF-8"
@@ -244,8 +260,7 @@ def check_header(catalog: Catalog, locale: Locale) -> Iterator[Problem]:
 
 def fix_header(catalog: Catalog, locale: Locale) -> list[str]:
     """Set the header fields the ``header`` check requires; return what changed."""
-    wanted = {"Language": locale.code, "Plural-Forms": locale.plural_forms,
-              "Content-Type": "text/plain; charset=UTF-8"}
+    wanted = {"Language": locale.code, "Plural-Forms": locale.plural_forms, "Content-Type": "text/plain; charset=UTF-8"}
     changed = []
     for name, value in wanted.items():
         if catalog.header.get(name) != value:
@@ -254,11 +269,12 @@ def fix_header(catalog: Catalog, locale: Locale) -> list[str]:
     return changed
 
 
-def check_catalog(catalog: Catalog, locale: Locale,
-                  only: set[str] | None = None) -> list[Finding]:
+def check_catalog(catalog: Catalog, locale: Locale, only: set[str] | None = None) -> list[Finding]:
     """Every finding of every check on the catalog's translated (or fuzzy) messages."""
-    findings = [Finding(catalog.path, catalog.header_line, "header", text, severity)
-                for severity, text in check_header(catalog, locale)]
+    findings = [
+        Finding(catalog.path, catalog.header_line, "header", text, severity)
+        for severity, text in check_header(catalog, locale)
+    ]
     for message in catalog.active:
         if not message.msgstr or message.msgid_plural is not None:
             continue
@@ -279,8 +295,7 @@ def fix_catalog(catalog: Catalog, locale: Locale) -> list[Finding]:
     """Apply the safe fixes in place: Zawgyi → Unicode and Burmese normalization through
     the core (no guessing repairs: translators do not paste from PDFs), and the header.
     Returns one finding per change, so the user sees exactly what was rewritten."""
-    fixes = [Finding(catalog.path, catalog.header_line, "header", text, FIXED)
-             for text in fix_header(catalog, locale)]
+    fixes = [Finding(catalog.path, catalog.header_line, "header", text, FIXED) for text in fix_header(catalog, locale)]
     for index, message in enumerate(catalog.messages):
         if message.obsolete or not message.msgstr:
             continue
@@ -290,8 +305,14 @@ def fix_catalog(catalog: Catalog, locale: Locale) -> list[Finding]:
         line = message.msgstr_line or message.line
         for change in result.changes:
             name = "zawgyi" if change.kind == "convert" else "burmese"
-            fixes.append(Finding(catalog.path, line, name,
-                                 f"column {change.column}: {change.rule}: "
-                                 f"{change.before!r} → {change.after!r}", FIXED))
+            fixes.append(
+                Finding(
+                    catalog.path,
+                    line,
+                    name,
+                    f"column {change.column}: {change.rule}: {change.before!r} → {change.after!r}",
+                    FIXED,
+                )
+            )
         catalog.messages[index] = replace(message, msgstr=result.text)
     return fixes

@@ -65,12 +65,20 @@ def _say(quiet: bool, message: str) -> None:
 
 
 lang_option = click.option(
-    "--lang", "-l", "langs", multiple=True, metavar="LANG",
+    "--lang",
+    "-l",
+    "langs",
+    multiple=True,
+    metavar="LANG",
     help="Only this language (repeatable; aliases such as zh_CN or zh-Hans work).",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 format_option = click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
     help="Output for people or for programs.",
 )
 
@@ -86,8 +94,7 @@ def extract(quiet: bool) -> None:
     template = build(config)
     written = storage.save(config.template_path, template, touch="POT-Creation-Date")
     state = "written" if written else "unchanged"
-    _say(quiet, f"{config.relative(config.template_path)}: {len(template.messages)} messages "
-                f"({state})")
+    _say(quiet, f"{config.relative(config.template_path)}: {len(template.messages)} messages ({state})")
 
 
 @click.command()
@@ -101,18 +108,20 @@ def update(langs: tuple[str, ...], quiet: bool) -> None:
     config = _config()
     template = storage.load(config.template_path)
     if template is None:
-        raise InputError(f"{config.relative(config.template_path)}: no template; "
-                         "run `polyglot extract` first")
+        raise InputError(f"{config.relative(config.template_path)}: no template; run `polyglot extract` first")
     # Read every catalog before writing any: a malformed one must leave all untouched.
-    existing = {locale: storage.load(config.catalog_path(locale))
-                for locale in _locales(config, langs)}
+    existing = {locale: storage.load(config.catalog_path(locale)) for locale in _locales(config, langs)}
     for locale, old in existing.items():
         path = config.catalog_path(locale)
         catalog, report = merge(template, old, locale, config.domain)
         written = storage.save(path, catalog)
-        parts = [f"{report.kept} kept", f"{len(report.added)} new",
-                 f"{len(report.fuzzy)} fuzzy", f"{len(report.revived)} revived",
-                 f"{len(report.obsoleted)} obsolete"]
+        parts = [
+            f"{report.kept} kept",
+            f"{len(report.added)} new",
+            f"{len(report.fuzzy)} fuzzy",
+            f"{len(report.revived)} revived",
+            f"{len(report.obsoleted)} obsolete",
+        ]
         state = "written" if written else "unchanged"
         _say(quiet, f"{config.relative(path)}: {', '.join(parts)} ({state})")
 
@@ -133,16 +142,16 @@ def _load_catalogs(config: Config, langs: tuple[str, ...]) -> dict[Locale, Catal
 @click.command()
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("translation", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--lang", "-l", "lang", required=True, metavar="LANG",
-              help="The language of TRANSLATION.")
+@click.option("--lang", "-l", "lang", required=True, metavar="LANG", help="The language of TRANSLATION.")
 @click.option("--force", is_flag=True, help="Overwrite translations already in the catalog.")
-@click.option("--trusted", is_flag=True,
-              help="Do not mark ingested translations fuzzy (only for a translation known to "
-                   "follow its source block by block).")
+@click.option(
+    "--trusted",
+    is_flag=True,
+    help="Do not mark ingested translations fuzzy (only for a translation known to follow its source block by block).",
+)
 @quiet_option
 @handles_input_errors
-def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: bool,
-           quiet: bool) -> None:
+def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: bool, quiet: bool) -> None:
     """Seed LANG's catalog from TRANSLATION, an existing translation of SOURCE.
 
     Burmese is normalized first (Zawgyi, PDF damage). Blocks are aligned with SOURCE's;
@@ -163,8 +172,7 @@ def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: boo
     if catalog is None:
         template = storage.load(config.template_path)
         if template is None:
-            raise InputError(f"{config.relative(config.template_path)}: no template; "
-                             "run `polyglot extract` first")
+            raise InputError(f"{config.relative(config.template_path)}: no template; run `polyglot extract` first")
         catalog, _ = merge(template, None, locale, config.domain)
     where = config.relative(translation)
     report = run(document, text, where, catalog, locale, force=force, trusted=trusted)
@@ -174,33 +182,43 @@ def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: boo
     src = config.relative(source)
     for pair in report.pairs:
         doubt = f" ({'; '.join(pair.notes)})" if pair.notes else ""
-        _say(quiet, f"{where}:{pair.translation.line}: aligned with {src}:{pair.source.line} "
-                    f"[{pair.source.kind}], score {pair.score:.2f}{doubt}")
+        _say(
+            quiet,
+            f"{where}:{pair.translation.line}: aligned with {src}:{pair.source.line} "
+            f"[{pair.source.kind}], score {pair.score:.2f}{doubt}",
+        )
     for block in report.unaligned_translation:
-        click.echo(f"{where}:{block.line}: [ingest] not aligned with any block of {src}: "
-                   f"{block.text[:60]!r}", err=True)
+        click.echo(f"{where}:{block.line}: [ingest] not aligned with any block of {src}: {block.text[:60]!r}", err=True)
     for block in report.unaligned_source:
-        click.echo(f"{src}:{block.line}: [ingest] no translation found for this "
-                   f"{block.kind}: {block.text[:60]!r}", err=True)
+        click.echo(
+            f"{src}:{block.line}: [ingest] no translation found for this {block.kind}: {block.text[:60]!r}", err=True
+        )
     for msgid in report.kept:
-        click.echo(f"{config.relative(path)}: [ingest] kept the existing translation of "
-                   f"{msgid[:60]!r} (use --force to replace it)", err=True)
+        click.echo(
+            f"{config.relative(path)}: [ingest] kept the existing translation of "
+            f"{msgid[:60]!r} (use --force to replace it)",
+            err=True,
+        )
     for msgid in report.missing:
-        click.echo(f"{config.relative(path)}: [ingest] not in the catalog (run extract and "
-                   f"update first): {msgid[:60]!r}", err=True)
+        click.echo(
+            f"{config.relative(path)}: [ingest] not in the catalog (run extract and update first): {msgid[:60]!r}",
+            err=True,
+        )
     state = "written" if written else "unchanged"
     mark = "" if trusted else " (fuzzy, for review)"
-    _say(quiet, f"{config.relative(path)}: {len(report.filled)} translations filled{mark}, "
-                f"{len(report.unchanged)} already there, "
-                f"{len(report.changes)} normalization changes, "
-                f"{len(report.unaligned_source) + len(report.unaligned_translation)} blocks "
-                f"not aligned ({state})")
+    _say(
+        quiet,
+        f"{config.relative(path)}: {len(report.filled)} translations filled{mark}, "
+        f"{len(report.unchanged)} already there, "
+        f"{len(report.changes)} normalization changes, "
+        f"{len(report.unaligned_source) + len(report.unaligned_translation)} blocks "
+        f"not aligned ({state})",
+    )
 
 
 @click.command()
 @lang_option
-@click.option("--fix", is_flag=True,
-              help="Convert Zawgyi, normalize Burmese and repair headers in place.")
+@click.option("--fix", is_flag=True, help="Convert Zawgyi, normalize Burmese and repair headers in place.")
 @format_option
 @handles_input_errors
 def check(langs: tuple[str, ...], fix: bool, fmt: str) -> None:
@@ -225,8 +243,7 @@ def check(langs: tuple[str, ...], fix: bool, fmt: str) -> None:
         findings += check_catalog(catalog, locale)
         findings += check_catalog_rendering(catalog, locale)  # HarfBuzz with the site's Burmese font
     for finding in findings:
-        click.echo(json.dumps(finding.to_dict(), ensure_ascii=False) if fmt == "json"
-                   else str(finding))
+        click.echo(json.dumps(finding.to_dict(), ensure_ascii=False) if fmt == "json" else str(finding))
     errors = sum(finding.severity == ERROR for finding in findings)
     if fmt == "text":
         warnings = sum(finding.severity == "warning" for finding in findings)
@@ -270,14 +287,16 @@ def stats(langs: tuple[str, ...], fmt: str) -> None:
         for locale, catalog in catalogs.items():
             result = catalog_stats(catalog)
             data[locale.code] = {
-                **result.total.to_dict(), "obsolete": result.obsolete,
+                **result.total.to_dict(),
+                "obsolete": result.obsolete,
                 "documents": {p: c.to_dict() for p, c in result.documents.items()},
             }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    tables = [format_table(f"{locale.code} ({locale.name}): {catalog.path}",
-                           catalog_stats(catalog))
-              for locale, catalog in catalogs.items()]
+    tables = [
+        format_table(f"{locale.code} ({locale.name}): {catalog.path}", catalog_stats(catalog))
+        for locale, catalog in catalogs.items()
+    ]
     click.echo("\n\n".join(tables))
 
 

@@ -32,11 +32,16 @@ def publishable(catalog: Catalog) -> tuple[list[Message], list[Finding]]:
     for message in catalog.active:
         if not message.translated:
             continue
-        if any(tokens.placeholders(message.msgid) != tokens.placeholders(text)
-               for text in message.translations):
-            left_out.append(Finding(catalog.path, message.msgstr_line or message.line,
-                                    "placeholders", "placeholders differ from the msgid; "
-                                    "left out of the build", "warning"))
+        if any(tokens.placeholders(message.msgid) != tokens.placeholders(text) for text in message.translations):
+            left_out.append(
+                Finding(
+                    catalog.path,
+                    message.msgstr_line or message.line,
+                    "placeholders",
+                    "placeholders differ from the msgid; left out of the build",
+                    "warning",
+                )
+            )
             continue
         chosen.append(message)
     return chosen, left_out
@@ -50,8 +55,7 @@ def mo_bytes(header: dict[str, str], messages: list[Message]) -> bytes:
     """A GNU ``.mo`` file: sorted keys, no hash table (readers fall back to binary search)."""
     pairs = {"": "".join(f"{name}: {value}\n" for name, value in header.items())}
     for message in messages:
-        value = ("\x00".join(message.translations) if message.msgid_plural is not None
-                 else message.msgstr)
+        value = "\x00".join(message.translations) if message.msgid_plural is not None else message.msgstr
         key = _key(message)
         if message.msgid_plural is not None:
             key += "\x00" + message.msgid_plural
@@ -76,9 +80,7 @@ def mo_bytes(header: dict[str, str], messages: list[Message]) -> bytes:
 
 def jed_json(domain: str, locale: Locale, messages: list[Message]) -> str:
     """A Jed (1.x) catalog: ``{"domain", "locale_data": {domain: {"": meta, msgid: [str]}}}``."""
-    data: dict[str, object] = {
-        "": {"domain": domain, "lang": locale.web_tag, "plural_forms": locale.plural_forms}
-    }
+    data: dict[str, object] = {"": {"domain": domain, "lang": locale.web_tag, "plural_forms": locale.plural_forms}}
     for message in sorted(messages, key=_key):
         data[_key(message)] = message.translations
     document = {"domain": domain, "locale_data": {domain: data}}
@@ -127,8 +129,7 @@ def compile_all(config: Config, catalogs: dict[Locale, Catalog]) -> CompileResul
             "left_out": len(left_out),
             "obsolete": stats.obsolete,
             "files": {
-                "catalog": {"path": config.relative(Path(catalog.path)),
-                            "sha256": sha256(Path(catalog.path))},
+                "catalog": {"path": config.relative(Path(catalog.path)), "sha256": sha256(Path(catalog.path))},
                 "mo": emit(mo_path(config, locale), mo_bytes(catalog.header, messages)),
                 "json": emit(json_path(config, locale), jed_json(config.domain, locale, messages)),
             },
@@ -138,10 +139,8 @@ def compile_all(config: Config, catalogs: dict[Locale, Catalog]) -> CompileResul
     result.manifest = {
         "domain": config.domain,
         "source_language": config.source.code,
-        "template": {"path": config.relative(template), "sha256": sha256(template)}
-        if template.exists() else None,
+        "template": {"path": config.relative(template), "sha256": sha256(template)} if template.exists() else None,
         "locales": locales,
     }
-    emit(config.build / "manifest.json",
-         json.dumps(result.manifest, ensure_ascii=False, indent=2) + "\n")
+    emit(config.build / "manifest.json", json.dumps(result.manifest, ensure_ascii=False, indent=2) + "\n")
     return result

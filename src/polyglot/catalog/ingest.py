@@ -78,9 +78,7 @@ def _is_heading(block: Block) -> bool:
 
 def _looks_like_heading(block: Block) -> bool:
     """A one-line paragraph with no final punctuation reads as a heading in plain text."""
-    return _is_heading(block) or (
-        block.line == block.end_line and not block.text.rstrip().endswith((".", "။", "。"))
-    )
+    return _is_heading(block) or (block.line == block.end_line and not block.text.rstrip().endswith((".", "။", "。")))
 
 
 def score(source: Block, translation: Block, locale: Locale) -> tuple[float, tuple[str, ...]]:
@@ -99,8 +97,10 @@ def score(source: Block, translation: Block, locale: Locale) -> tuple[float, tup
     source_numbers = {format(n, "f") for n in tokens.numbers(source.text)}
     target_numbers = {format(n, "f") for n in tokens.numbers(translation.text)}
     if source_numbers != target_numbers:
-        notes.append(f"numbers differ ({', '.join(sorted(source_numbers)) or 'none'} vs "
-                     f"{', '.join(sorted(target_numbers)) or 'none'})")
+        notes.append(
+            f"numbers differ ({', '.join(sorted(source_numbers)) or 'none'} vs "
+            f"{', '.join(sorted(target_numbers)) or 'none'})"
+        )
     if length < -0.7:
         notes.append(f"lengths differ ({len(source.text)} vs {len(translation.text)} characters)")
     return value, tuple(notes)
@@ -147,19 +147,27 @@ INGESTED = "ingested from "
 def _unreviewed_ingest(message: Message, path: str) -> bool:
     """Whether the msgstr is our own earlier ingest of the same file, still fuzzy: that is
     no translator's work yet, so ingesting again (after the core improved) may refresh it."""
-    return message.fuzzy and any(comment.startswith(f"{INGESTED}{path}:")
-                                 for comment in message.translator_comments)
+    return message.fuzzy and any(comment.startswith(f"{INGESTED}{path}:") for comment in message.translator_comments)
 
 
-def ingest(source: Document, text: str, path: str, catalog: Catalog, locale: Locale, *,
-           force: bool = False, trusted: bool = False) -> IngestReport:
+def ingest(
+    source: Document,
+    text: str,
+    path: str,
+    catalog: Catalog,
+    locale: Locale,
+    *,
+    force: bool = False,
+    trusted: bool = False,
+) -> IngestReport:
     """Fill ``catalog`` (in place) from the translation ``text`` of ``source``."""
     report = IngestReport()
     if locale.script == "Mymr":
         result = normalize_text(text)
         text = result.text
-        report.changes = [f"{path}:{c.line}:{c.column}: [{c.kind}] {c.rule}: "
-                          f"{c.before!r} → {c.after!r}" for c in result.changes]
+        report.changes = [
+            f"{path}:{c.line}:{c.column}: [{c.kind}] {c.rule}: {c.before!r} → {c.after!r}" for c in result.changes
+        ]
     translated = parse_document(text, path)
     source_blocks = list(source.blocks)
     translation_blocks = list(translated.blocks)
@@ -179,8 +187,7 @@ def ingest(source: Document, text: str, path: str, catalog: Catalog, locale: Loc
     paired_source = {id(pair.source) for pair in report.pairs}
     paired_translation = {id(pair.translation) for pair in report.pairs}
     report.unaligned_source += [b for b in source_blocks if id(b) not in paired_source]
-    report.unaligned_translation += [b for b in translation_blocks
-                                     if id(b) not in paired_translation]
+    report.unaligned_translation += [b for b in translation_blocks if id(b) not in paired_translation]
     for pair in report.pairs:
         message = catalog.find(pair.source.text)
         if message is None:
@@ -194,8 +201,7 @@ def ingest(source: Document, text: str, path: str, catalog: Catalog, locale: Loc
             continue
         note = f"{INGESTED}{path}:{pair.translation.line}; review before publishing"
         comments = [c for c in message.translator_comments if not c.startswith(INGESTED)]
-        updated = replace(message, msgstr=pair.translation.text,
-                          translator_comments=[*comments, note])
+        updated = replace(message, msgstr=pair.translation.text, translator_comments=[*comments, note])
         updated.fuzzy = not trusted
         catalog.messages[catalog.messages.index(message)] = updated
         report.filled.append(pair.source.text)

@@ -42,13 +42,22 @@ SOURCE_LOCALE = "en"
 LOCALES: tuple[Locale, ...] = (
     Locale("en", "en", "English", "nplurals=2; plural=(n != 1);", ("en_US", "en-US", "en_GB")),
     Locale(
-        "my", "my", "Burmese", "nplurals=1; plural=0;", ("my_MM", "my-MM", "bur", "mya"),
-        script="Mymr", length_ratio=1.1,
+        "my",
+        "my",
+        "Burmese",
+        "nplurals=1; plural=0;",
+        ("my_MM", "my-MM", "bur", "mya"),
+        script="Mymr",
+        length_ratio=1.1,
     ),
     Locale(
-        "zh_Hans", "zh-Hans", "Chinese (Simplified)", "nplurals=1; plural=0;",
+        "zh_Hans",
+        "zh-Hans",
+        "Chinese (Simplified)",
+        "nplurals=1; plural=0;",
         ("zh_CN", "zh-CN", "zh_Hans_CN", "zh-Hans-CN", "zh_SG", "zh-SG"),
-        script="Hans", length_ratio=0.32,
+        script="Hans",
+        length_ratio=0.32,
     ),
 )
 
@@ -78,8 +87,5 @@ def get_locale(code: str) -> Locale:
     try:
         return _BY_NAME[_fold(code)]
     except KeyError:
-        known = ", ".join(
-            f"{loc.code} ({', '.join(dict.fromkeys((loc.web_tag, *loc.aliases)))})"
-            for loc in LOCALES
-        )
+        known = ", ".join(f"{loc.code} ({', '.join(dict.fromkeys((loc.web_tag, *loc.aliases)))})" for loc in LOCALES)
         raise InputError(f"unknown language {code!r}; known languages: {known}") from None

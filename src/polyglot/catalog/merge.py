@@ -83,8 +83,7 @@ def _update(old: Message, template: Message, **changes: object) -> Message:
     )
 
 
-def merge(template: Catalog, existing: Catalog | None, locale: Locale,
-          domain: str) -> tuple[Catalog, MergeReport]:
+def merge(template: Catalog, existing: Catalog | None, locale: Locale, domain: str) -> tuple[Catalog, MergeReport]:
     """The catalog for ``locale``: ``existing`` (None: a new one) merged with ``template``."""
     report = MergeReport()
     old = existing or Catalog()
@@ -92,8 +91,7 @@ def merge(template: Catalog, existing: Catalog | None, locale: Locale,
     obsolete = {message.key: message for message in old.obsolete}
     template_keys = {message.key for message in template.active}
     # Translations that lost their msgid: what an edited message may inherit (rule 3).
-    orphans = [m for m in [*old.active, *old.obsolete]
-               if m.key not in template_keys and m.has_translation]
+    orphans = [m for m in [*old.active, *old.obsolete] if m.key not in template_keys and m.has_translation]
     used: set[int] = set()
     messages: list[Message] = []
     unmatched: list[Message] = []
@@ -118,8 +116,7 @@ def merge(template: Catalog, existing: Catalog | None, locale: Locale,
         used.add(id(match))
         previous = match.previous_msgid if match.fuzzy and match.previous_msgid else match.msgid
         flags = ["fuzzy", *[flag for flag in match.flags if flag != "fuzzy"]]
-        messages[index] = _update(match, new, flags=flags, previous_msgid=previous,
-                                  previous_msgctxt=match.msgctxt)
+        messages[index] = _update(match, new, flags=flags, previous_msgid=previous, previous_msgctxt=match.msgctxt)
         report.fuzzy.append((previous, new.msgid))
     retired: list[Message] = []
     for message in [*old.active, *old.obsolete]:
@@ -135,7 +132,8 @@ def merge(template: Catalog, existing: Catalog | None, locale: Locale,
     created = template.header.get("POT-Creation-Date", "")
     catalog = Catalog(
         header=catalog_header(domain, locale, created, old.header or None),
-        header_comments=old.header_comments or [
+        header_comments=old.header_comments
+        or [
             f"{locale.name} translations of the {domain}.",
             "Kept up to date by `polyglot update`; translate the msgstr lines.",
         ],

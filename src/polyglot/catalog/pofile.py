@@ -110,8 +110,19 @@ class Catalog:
 
 # --------------------------------------------------------------------------- reading
 
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b",
-            "f": "\f", "v": "\v", "'": "'", "?": "?"}
+_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "\\": "\\",
+    '"': '"',
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+    "'": "'",
+    "?": "?",
+}
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(.*)$")
 
 
@@ -125,7 +136,7 @@ def _unquote(raw: str, where: str) -> str:
     while index < len(raw):
         char = raw[index]
         if char == '"':
-            if raw[index + 1:].strip():
+            if raw[index + 1 :].strip():
                 raise InputError(f"{where}: text after the closing quote")
             return "".join(out)
         if char == "\\":
@@ -136,7 +147,7 @@ def _unquote(raw: str, where: str) -> str:
                 out.append(_ESCAPES[code])
                 index += 2
                 continue
-            octal = re.match(r"[0-7]{1,3}", raw[index + 1:])
+            octal = re.match(r"[0-7]{1,3}", raw[index + 1 :])
             if octal:
                 out.append(chr(int(octal.group(), 8)))
                 index += 1 + len(octal.group())
@@ -242,7 +253,7 @@ class _Parser:
             return
         for prefix in ("#.", "#,", "#:"):
             if stripped.startswith(prefix):
-                self.comments[prefix].append(stripped[len(prefix):].strip())
+                self.comments[prefix].append(stripped[len(prefix) :].strip())
                 return
         text = stripped[1:]
         self.comments["#"].append(text[1:] if text.startswith(" ") else text)
@@ -305,7 +316,7 @@ class _Parser:
         )
         if msgid == "" and msgctxt is None and not self.obsolete:
             if self.catalog.header or self.catalog.messages:
-                raise self.error(message.line, "a second header entry (msgid \"\")")
+                raise self.error(message.line, 'a second header entry (msgid "")')
             self.catalog.header = _parse_header(message.msgstr, self.path, message.msgstr_line)
             self.catalog.header_comments += message.translator_comments
             self.catalog.header_flags = message.flags
@@ -314,8 +325,7 @@ class _Parser:
             if not self.obsolete:
                 first = self.seen.get(message.key)
                 if first is not None:
-                    raise self.error(message.line,
-                                     f"duplicate message definition (first at line {first})")
+                    raise self.error(message.line, f"duplicate message definition (first at line {first})")
                 self.seen[message.key] = message.line
             self.catalog.messages.append(message)
         self._reset()
@@ -352,9 +362,9 @@ def read_po(path: str) -> Catalog:
 
 # --------------------------------------------------------------------------- writing
 
+
 def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-            .replace("\t", "\\t").replace("\r", "\\r"))
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
 
 
 _PIECES = re.compile(r"[^ \n]*(?: +|\n|$)")

@@ -38,8 +38,12 @@ class Counts:
             self.untranslated += 1
 
     def to_dict(self) -> dict[str, int]:
-        return {"messages": self.total, "translated": self.translated, "fuzzy": self.fuzzy,
-                "untranslated": self.untranslated}
+        return {
+            "messages": self.total,
+            "translated": self.translated,
+            "fuzzy": self.fuzzy,
+            "untranslated": self.untranslated,
+        }
 
 
 @dataclass
@@ -66,14 +70,17 @@ def format_table(title: str, stats: CatalogStats) -> str:
     rows = [(path, counts) for path, counts in stats.documents.items()]
     rows.append(("total", stats.total))
     width = max(len(name) for name, _ in rows)
-    head = f"{'document':<{width}}  {'messages':>8}  {'translated':>10}  {'fuzzy':>5}  " \
-           f"{'untranslated':>12}  {'done':>5}"
+    head = (
+        f"{'document':<{width}}  {'messages':>8}  {'translated':>10}  {'fuzzy':>5}  {'untranslated':>12}  {'done':>5}"
+    )
     lines = [title, head, "-" * len(head)]
     for name, counts in rows:
         if name == "total":
             lines.append("-" * len(head))
-        lines.append(f"{name:<{width}}  {counts.total:>8}  {counts.translated:>10}  "
-                     f"{counts.fuzzy:>5}  {counts.untranslated:>12}  {counts.percent:>4.0f}%")
+        lines.append(
+            f"{name:<{width}}  {counts.total:>8}  {counts.translated:>10}  "
+            f"{counts.fuzzy:>5}  {counts.untranslated:>12}  {counts.percent:>4.0f}%"
+        )
     if stats.obsolete:
         lines.append(f"({stats.obsolete} obsolete messages kept for revival)")
     return "\n".join(lines)

@@ -23,8 +23,7 @@ DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
 def now() -> str:
     """The current time in PO header format; ``SOURCE_DATE_EPOCH`` makes builds reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch
-              else dt.datetime.now(dt.UTC))
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return moment.strftime("%Y-%m-%d %H:%M+0000")
 
 
@@ -43,8 +42,7 @@ def template_header(domain: str, created: str) -> dict[str, str]:
     }
 
 
-def catalog_header(domain: str, locale: Locale, created: str,
-                   previous: dict[str, str] | None = None) -> dict[str, str]:
+def catalog_header(domain: str, locale: Locale, created: str, previous: dict[str, str] | None = None) -> dict[str, str]:
     """The header of a translation catalog: ours where it matters, the translators' elsewhere.
 
     ``Language``, ``Plural-Forms`` and the charset always come from the locale table (the

@@ -33,8 +33,7 @@ def tags(text: str) -> Counter[str]:
     """HTML tags by name and direction (``<a>``, ``</a>``); attributes are not compared
     here (their URLs are, by ``urls``)."""
     return Counter(
-        ("</" if match.group().startswith("</") else "<") + match.group(1).lower() + ">"
-        for match in TAG.finditer(text)
+        ("</" if match.group().startswith("</") else "<") + match.group(1).lower() + ">" for match in TAG.finditer(text)
     )
 
 
@@ -74,13 +73,23 @@ _MYANMAR_ZERO = "\u1040"
 _LETTER_MARK = re.compile(r"[\u1000-\u103f\u1050-\u109f]")
 
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-_ENGLISH_SCALE = re.compile(
-    r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+|-)(thousand|million|billion)\b", re.IGNORECASE
-)
+_ENGLISH_SCALE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s+|-)(thousand|million|billion)\b", re.IGNORECASE)
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
 _CHINESE = re.compile(r"[〇零一二两三四五六七八九十百千万亿]+")
-_CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-                   "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CHINESE_MYRIADS = {"万": 10**4, "亿": 10**8}
 
@@ -145,7 +154,7 @@ def numbers(text: str) -> set[Decimal]:
     text = _ENGLISH_SCALE.sub(scaled, text)
     for match in _ARABIC.finditer(text):
         value = _number(match.group())
-        following = text[match.end():match.end() + 1]
+        following = text[match.end() : match.end() + 1]
         if value is not None and following in _CHINESE_MYRIADS:
             value = (value * _CHINESE_MYRIADS[following]).normalize()
         if value is not None:

@@ -80,6 +80,7 @@ class Document:
 
 # --------------------------------------------------------------------------- folding
 
+
 def _is_wide(char: str) -> bool:
     """Characters of scripts written without spaces between words (Chinese, Japanese)."""
     if not char:
@@ -109,6 +110,7 @@ def fold(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- parsing
+
 
 @cache
 def markdown() -> MarkdownIt:
@@ -155,9 +157,7 @@ def _validate(meta: dict[str, object], lines: dict[str, int], path: str) -> dict
         if key in meta and (not isinstance(meta[key], str) or not str(meta[key]).strip()):
             raise InputError(f"{path}:{lines.get(key, 1)}: {key!r} must be non-empty text")
     if not isinstance(meta["slug"], str) or not _SLUG.fullmatch(meta["slug"]):
-        raise InputError(
-            f"{path}:{lines['slug']}: slug must be lowercase letters, digits and hyphens"
-        )
+        raise InputError(f"{path}:{lines['slug']}: slug must be lowercase letters, digits and hyphens")
     date = meta["date"]
     if isinstance(date, dt.date):
         clean["date"] = date.isoformat()
@@ -224,12 +224,10 @@ def parse_document(text: str, path: str = "<document>") -> Document:
         for key in FRONT_MATTER_FIELDS:
             if key in meta:
                 line = key_lines[key]
-                blocks.append(Block(kind=key, text=fold(str(meta[key])), line=line,
-                                    end_line=line, raw=str(meta[key])))
+                blocks.append(Block(kind=key, text=fold(str(meta[key])), line=line, end_line=line, raw=str(meta[key])))
     body = "\n".join(text.split("\n")[body_start:])
     blocks.extend(_body_blocks(body, body_start))
-    return Document(path=path, text=text, meta=meta, blocks=tuple(blocks),
-                    body_start=body_start, language=language)
+    return Document(path=path, text=text, meta=meta, blocks=tuple(blocks), body_start=body_start, language=language)
 
 
 def load_document(path: str | Path) -> Document:
@@ -245,10 +243,7 @@ def corpus_documents(corpus: Path) -> list[Path]:
     """
     if not corpus.is_dir():
         raise InputError(f"{corpus}: corpus directory does not exist")
-    return sorted(
-        path for path in corpus.rglob("*.md")
-        if "incoming" not in path.relative_to(corpus).parts[:-1]
-    )
+    return sorted(path for path in corpus.rglob("*.md") if "incoming" not in path.relative_to(corpus).parts[:-1])
 
 
 __all__ = [

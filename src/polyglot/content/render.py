@@ -61,7 +61,7 @@ def translated_body(document: Document, translate: Translate) -> str:
             _replace_block(lines, block, translation)
     for index, cells in rows.items():
         lines[index] = _replace_cells(lines[index] or "", cells)
-    return "\n".join(line for line in lines[document.body_start:] if line is not None)
+    return "\n".join(line for line in lines[document.body_start :] if line is not None)
 
 
 def translated_meta(document: Document, translate: Translate, language: str) -> dict[str, object]:
@@ -83,4 +83,3 @@ def render_markdown(document: Document, translate: Translate, language: str) -> 
     meta = translated_meta(document, translate, language)
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return "---\n" + front + "---\n" + body
-

@@ -71,12 +71,12 @@ def load_translations(config: Config, locale: Locale, manifest: dict[str, object
         info = entry["files"]["json"]
         relative, expected = str(info["path"]), str(info["sha256"])
     except (KeyError, TypeError):
-        raise InputError(f"{config.relative(config.build / 'manifest.json')}: no JSON catalog "
-                         f"listed for {locale.code}") from None
+        raise InputError(
+            f"{config.relative(config.build / 'manifest.json')}: no JSON catalog listed for {locale.code}"
+        ) from None
     path = str(config.root / relative)
     if _sha256(path) != expected:
-        raise InputError(f"{relative}: does not match build/manifest.json (sha256); "
-                         "run `polyglot compile` again")
+        raise InputError(f"{relative}: does not match build/manifest.json (sha256); run `polyglot compile` again")
     data = _load_json(path)
     try:
         domain_data = data["locale_data"][data["domain"]]  # type: ignore[index]

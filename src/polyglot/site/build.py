@@ -154,10 +154,13 @@ class SiteBuilder:
             items = []
             for document in self.documents:
                 item, report = pages[locale, document.slug]
-                hidden = {other.web_tag for other in self.config.languages
-                          if pages[other, document.slug][1].below_threshold}
+                hidden = {
+                    other.web_tag for other in self.config.languages if pages[other, document.slug][1].below_threshold
+                }
                 html = env.get_template("page.html").render(
-                    page_tag=locale.web_tag, root="../", home="index.html",
+                    page_tag=locale.web_tag,
+                    root="../",
+                    home="index.html",
                     alternates=self.alternates(locale, f"{document.slug}.html", 1, set()),
                     seo_alternates=self.alternates(locale, f"{document.slug}.html", 1, hidden),
                     **item,
@@ -166,16 +169,28 @@ class SiteBuilder:
                 self.report.pages.append(report)
                 items.append(item)
             self.files[f"{locale.web_tag}/index.html"] = env.get_template("index.html").render(
-                page_tag=locale.web_tag, root="../", home="index.html", items=items,
+                page_tag=locale.web_tag,
+                root="../",
+                home="index.html",
+                items=items,
                 alternates=self.alternates(locale, "index.html", 1, set()),
                 seo_alternates=self.alternates(locale, "index.html", 1, set()),
             )
         source = self.config.source
-        root_alternates = [_Alternate(loc.web_tag, language_name(loc), f"{loc.web_tag}/index.html", False)
-                           for loc in self.config.languages]
-        self.files["index.html"] = self.environments[source].get_template("root.html").render(
-            page_tag=source.web_tag, root="", home="index.html", alternates=root_alternates,
-            seo_alternates=root_alternates,
+        root_alternates = [
+            _Alternate(loc.web_tag, language_name(loc), f"{loc.web_tag}/index.html", False)
+            for loc in self.config.languages
+        ]
+        self.files["index.html"] = (
+            self.environments[source]
+            .get_template("root.html")
+            .render(
+                page_tag=source.web_tag,
+                root="",
+                home="index.html",
+                alternates=root_alternates,
+                seo_alternates=root_alternates,
+            )
         )
 
     # ---------------------------------------------------------------- Burmese strings
@@ -203,8 +218,9 @@ class SiteBuilder:
     def install_fonts(self) -> None:
         (self.site / "fonts").mkdir(parents=True, exist_ok=True)
         fonts = site_fonts.install_burmese(self.site, self.settings.burmese_font)
-        chinese_text = "".join(html for path, html in self.files.items()
-                               if path.startswith("zh-Hans/") or path == "index.html")
+        chinese_text = "".join(
+            html for path, html in self.files.items() if path.startswith("zh-Hans/") or path == "index.html"
+        )
         chinese_text += "".join(language_name(locale) for locale in self.config.languages)
         fonts += site_fonts.install_chinese(self.site, self.settings.chinese_font, chinese_text)
         self.files["fonts/fonts.css"] = site_fonts.font_css(fonts)
@@ -218,7 +234,8 @@ class SiteBuilder:
             (self.report.written if write_text_if_changed(path, text) else self.report.unchanged).append(relative)
         built = set(self.files)
         self.report.stale = sorted(
-            path.relative_to(self.site).as_posix() for path in self.site.rglob("*.html")
+            path.relative_to(self.site).as_posix()
+            for path in self.site.rglob("*.html")
             if path.relative_to(self.site).as_posix() not in built
         )
 

@@ -12,11 +12,20 @@ from polyglot.files import InputError
 
 
 @click.command()
-@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to write the site (default: [tool.polyglot.site] out, else site/).")
-@click.option("--threshold", type=click.FloatRange(0, 100), default=None,
-              help="Percent translated below which a page gets the prominent notice and noindex "
-                   "(default: [tool.polyglot.site] threshold, else 80).")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the site (default: [tool.polyglot.site] out, else site/).",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Percent translated below which a page gets the prominent notice and noindex "
+    "(default: [tool.polyglot.site] threshold, else 80).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 def build(out: Path | None, threshold: float | None, quiet: bool) -> None:
     """Build the static site from corpus/ and the compiled catalogs in build/ (never the .po files).
@@ -46,8 +55,10 @@ def build(out: Path | None, threshold: float | None, quiet: bool) -> None:
         complete = sum(page.complete for page in pages)
         partial = [page for page in pages if not page.complete and not page.below_threshold]
         below = [page for page in pages if page.below_threshold]
-        say(f"{locale.code}: {len(pages)} pages ({complete} complete, {len(partial)} partly in English, "
-            f"{len(below)} below {settings.threshold:g}% translated)")
+        say(
+            f"{locale.code}: {len(pages)} pages ({complete} complete, {len(partial)} partly in English, "
+            f"{len(below)} below {settings.threshold:g}% translated)"
+        )
         for page in below:
             say(f"  {page.path}: {page.percent:.0f}% translated; built with the notice, English fallback")
     for font in report.fonts:

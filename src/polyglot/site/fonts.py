@@ -118,16 +118,14 @@ def find_fonts(kind: str, override: str | None) -> list[FontFile]:
                 files.append(FontFile(bold_path, _face_number(bold_path, face)))
             return files
     wanted = ", ".join(regular for regular, _ in candidates)
-    raise InputError(f"no {kind} font found ({wanted}) under {', '.join(map(str, FONT_DIRS))}; "
-                     f"{INSTALL_HINT[kind]}")
+    raise InputError(f"no {kind} font found ({wanted}) under {', '.join(map(str, FONT_DIRS))}; {INSTALL_HINT[kind]}")
 
 
 def open_font(font: FontFile) -> TTFont:
     """Open a face; bounds and timestamp are kept as they are, so output bytes are
     reproducible (a rebuild writes nothing) and saving skips recomputing every outline."""
     try:
-        return TTFont(str(font.path), fontNumber=font.number, recalcBBoxes=False,
-                      recalcTimestamp=False)
+        return TTFont(str(font.path), fontNumber=font.number, recalcBBoxes=False, recalcTimestamp=False)
     except (TTLibError, OSError) as err:
         raise InputError(f"{font.path}: not a usable font: {err}") from None
 
@@ -143,15 +141,19 @@ def verify_unicode_burmese(face: TTFont, where: str) -> None:
     """Refuse a Zawgyi font, or any font that cannot shape Unicode Burmese."""
     name = " ".join(str(face["name"].getDebugName(i) or "") for i in (1, 4))
     if "zawgyi" in name.lower():
-        raise InputError(f"{where}: {name.strip()!r} is a Zawgyi font; the site needs a Unicode "
-                         "Burmese font (Noto Sans Myanmar or Padauk)")
+        raise InputError(
+            f"{where}: {name.strip()!r} is a Zawgyi font; the site needs a Unicode "
+            "Burmese font (Noto Sans Myanmar or Padauk)"
+        )
     cmap = face.getBestCmap() or {}
     missing = [f"U+{code:04X}" for code in range(0x1000, 0x1022) if code not in cmap]
     if missing:
         raise InputError(f"{where}: not a Burmese font (no glyph for {', '.join(missing[:5])}…)")
     if "mym2" not in gsub_scripts(face):
-        raise InputError(f"{where}: has no OpenType shaping for Unicode Myanmar ('mym2'): a Zawgyi "
-                         "or legacy font would show mis-encoded text as if it were right")
+        raise InputError(
+            f"{where}: has no OpenType shaping for Unicode Myanmar ('mym2'): a Zawgyi "
+            "or legacy font would show mis-encoded text as if it were right"
+        )
 
 
 def woff2(face: TTFont) -> bytes:
@@ -203,8 +205,9 @@ def install_chinese(site: Path, override: str | None, text: str) -> list[SiteFon
     fonts = []
     for font in find_fonts("Chinese", override):
         info = font.path.stat()
-        key = hashlib.sha256(f"{font.path}|{font.number}|{info.st_size}|{info.st_mtime_ns}|{characters}"
-                             .encode()).hexdigest()
+        key = hashlib.sha256(
+            f"{font.path}|{font.number}|{info.st_size}|{info.st_mtime_ns}|{characters}".encode()
+        ).hexdigest()
         weight = 700 if "bold" in font.path.name.lower() else 400
         url = f"fonts/zh-hans-{weight}.woff2"
         key_path = site / f"{url}.key"

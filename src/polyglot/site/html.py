@@ -96,7 +96,7 @@ def render_body(document: Document, lookup: Lookup, web_tag: str, coverage: Cove
     ``coverage`` is updated with every body block's message. Raises AssertionError if the
     parser's blocks and the document's disagree, which would be a bug in this module.
     """
-    tokens = markdown().parse("\n".join(document.text.split("\n")[document.body_start:]))
+    tokens = markdown().parse("\n".join(document.text.split("\n")[document.body_start :]))
     blocks = iter(document.body_blocks)
     parser = inline_parser()
     for index, token in enumerate(tokens):

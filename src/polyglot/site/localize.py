@@ -18,8 +18,16 @@ from babel.numbers import format_decimal, format_percent
 
 from polyglot.catalog.locales import Locale
 
-ZERO_DIGITS = {"latn": "0", "mymr": "\u1040", "arab": "\u0660", "beng": "\u09e6",
-               "deva": "\u0966", "thai": "\u0e50", "khmr": "\u17e0", "laoo": "\u0ed0"}
+ZERO_DIGITS = {
+    "latn": "0",
+    "mymr": "\u1040",
+    "arab": "\u0660",
+    "beng": "\u09e6",
+    "deva": "\u0966",
+    "thai": "\u0e50",
+    "khmr": "\u17e0",
+    "laoo": "\u0ed0",
+}
 """First digit (zero) of the CLDR numbering systems whose digits are consecutive code points."""
 
 

@@ -72,12 +72,14 @@ class Shaper:
             elif glyph == self.dotted_circle and self.dotted_circle and ord(char or " ") != DOTTED_CIRCLE:
                 at = _orphan(text, cluster)
                 mark = text[at] if at < len(text) else ""
-                context = text[max(0, at - 3):at + 4]
-                found.append(RenderProblem(
-                    at + 1,
-                    f"dotted circle (U+25CC) inserted at {_describe(mark)} in {context!r}: the mark has "
-                    "no base it can attach to; readers see ◌",
-                ))
+                context = text[max(0, at - 3) : at + 4]
+                found.append(
+                    RenderProblem(
+                        at + 1,
+                        f"dotted circle (U+25CC) inserted at {_describe(mark)} in {context!r}: the mark has "
+                        "no base it can attach to; readers see ◌",
+                    )
+                )
         return found
 
 
@@ -146,6 +148,13 @@ def check_catalog_rendering(catalog: Catalog, locale: Locale, font: str | None =
             for problem in shaper.problems(text):
                 severity = WARNING if message.fuzzy else ERROR
                 suffix = " (fuzzy)" if message.fuzzy else ""
-                findings.append(Finding(catalog.path, message.msgstr_line or message.line, CHECK,
-                                        f"column {problem.column}: {problem.message}{suffix}", severity))
+                findings.append(
+                    Finding(
+                        catalog.path,
+                        message.msgstr_line or message.line,
+                        CHECK,
+                        f"column {problem.column}: {problem.message}{suffix}",
+                        severity,
+                    )
+                )
     return findings

@@ -57,8 +57,13 @@ def load_site_settings(config: Config) -> SiteSettings:
         if value is not None and (not isinstance(value, str) or not value):
             raise InputError(f"{name}: [tool.polyglot.site] {key} must be a non-empty string")
         fonts[key] = str(config.root / value) if value and key != "out" else value
-    return SiteSettings(enabled=True, threshold=float(threshold), out=fonts["out"] or "site",
-                        burmese_font=fonts["burmese_font"], chinese_font=fonts["chinese_font"])
+    return SiteSettings(
+        enabled=True,
+        threshold=float(threshold),
+        out=fonts["out"] or "site",
+        burmese_font=fonts["burmese_font"],
+        chinese_font=fonts["chinese_font"],
+    )
 
 
 def site_root(config: Config, settings: SiteSettings, out: Path | None) -> Path:
