@@ -6,7 +6,7 @@ POLYGLOT := $(VENV)/bin/polyglot
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: install demo test eval bench lint clean system-deps
+.PHONY: install demo test eval bench lint format clean system-deps
 
 install: $(STAMP)
 
@@ -55,7 +55,7 @@ test: install
 	$(VENV)/bin/pytest -q
 
 eval: install
-	$(PY) -m polyglot.evaluate $(SHARED)/eval
+	$(PY) -m evaluation $(SHARED)/eval
 
 # polyglot vs the naive loop (interleaved rounds, medians, MB/s, peak RSS, start-up, --jobs 2,
 # fast path == plain path); writes benchmarks/RESULTS.md. BENCH_ARGS=--memory-size=100 adds one
@@ -65,8 +65,15 @@ BENCH_ROUNDS ?= 3
 bench: install
 	$(PY) -m benchmarks.bench --sizes $(BENCH_SIZES) --rounds $(BENCH_ROUNDS) $(BENCH_ARGS)
 
+# Format, lint and types: CI runs `make lint test`, so each of these fails the build.
 lint: install
-	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
 
 clean:
 	rm -rf $(VENV) build site .pytest_cache .hypothesis

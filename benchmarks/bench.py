@@ -163,7 +163,8 @@ def breakdown(source: Path, lines: int = 6000) -> dict[str, float]:
     proc = subprocess.run(
         [PYTHON, "-c", PROFILE, str(source), str(lines)], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    return json.loads(proc.stdout)
+    shares: dict[str, float] = json.loads(proc.stdout)
+    return shares
 
 
 def count_lines(path: Path) -> int:

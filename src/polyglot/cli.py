@@ -7,6 +7,7 @@ one-line message on stderr that names the file (and line, where there is one).
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import os
 import sys
@@ -227,15 +228,7 @@ def stream_inputs(
                 show_progress,
                 os.path.getsize(path) if os.path.exists(path) else 0,
                 path,
-                lambda step, p=path: normalize_file(
-                    p,
-                    None,
-                    options,
-                    jobs=jobs,
-                    block_lines=block_lines,
-                    on_block=step,
-                    on_diagnostics=lambda found, p=p: _report_file_diagnostics(p, found, warn),
-                ),
+                functools.partial(_normalize_in_place, path, options, jobs, block_lines, warn),
             )
         else:
             _stream_to_stdout(path, options, jobs, block_lines, warn)
@@ -273,6 +266,17 @@ def _report_file_diagnostics(
         shown += 1
     if total is not None and total > shown:
         echo(f"{name}: … and {total - shown} more problems (`polyglot normalize --check {name}` lists them all)")
+
+
+def _normalize_in_place(
+    path: str, options: Options, jobs: int, block_lines: int, warn: Callable[[str], None], step: Callable[[int], None]
+) -> FileReport:
+    """One file rewritten in place, its diagnostics reported as they are found."""
+
+    def report(found: list[Diagnostic]) -> None:
+        _report_file_diagnostics(path, found, warn)
+
+    return normalize_file(path, None, options, jobs=jobs, block_lines=block_lines, on_block=step, on_diagnostics=report)
 
 
 def _with_progress(

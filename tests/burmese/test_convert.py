@@ -4,7 +4,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from polyglot.burmese.convert import (
-    _transliterator,
+    icu_transliterator,
     unicode_syllables,
     unicode_to_zawgyi,
     zawgyi_syllables,
@@ -50,7 +50,7 @@ zawgyi_soup = st.text(st.sampled_from(_ZAWGYI + [chr(c) for c in range(0x1000, 0
 @settings(max_examples=800)
 @given(zawgyi_soup)
 def test_syllable_cuts_convert_exactly_as_the_whole_chunk(chunk: str) -> None:
-    icu = _transliterator("Zawgyi-my")
+    icu = icu_transliterator("Zawgyi-my")
     pieces = zawgyi_syllables(chunk)
     assert "".join(pieces) == chunk
     assert "".join(icu.transliterate(p) for p in pieces) == icu.transliterate(chunk)
@@ -67,7 +67,7 @@ def test_pre_base_marks_out_of_order_are_not_cut() -> None:
     # RA, E, RA, E before one consonant: ICU leaves the first RA where it is, and a rule
     # then reorders it with the medial that ends the syllable before. Found by random testing.
     chunk = "\u1083\u101a\u103e\u1081\u1031\u1082\u1031\u101a\u1017\u101f"
-    icu = _transliterator("Zawgyi-my")
+    icu = icu_transliterator("Zawgyi-my")
     assert "".join(icu.transliterate(p) for p in zawgyi_syllables(chunk)) == icu.transliterate(chunk)
 
 
@@ -76,7 +76,7 @@ def test_pre_base_marks_out_of_order_are_not_cut() -> None:
 
 def test_a_medial_ra_stays_in_its_own_syllable() -> None:
     # ICU puts ဖ's medial RA before မ's medial HA, and its own Zawgyi-my reads that as မြှဖစ်.
-    assert _transliterator("my-Zawgyi").transliterate("မှဖြစ်") == "မျွဖစ္"
+    assert icu_transliterator("my-Zawgyi").transliterate("မှဖြစ်") == "မျွဖစ္"
     assert unicode_to_zawgyi("မှဖြစ်") == "မွျဖစ္"
     for word in ("မှဖြစ်", "ရှိခြင်း", "ထွေပြား", "ကြွမြန်း"):
         assert canonical(zawgyi_to_unicode(unicode_to_zawgyi(word))) == word

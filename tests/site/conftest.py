@@ -14,13 +14,13 @@ from sitekit import DEADLINE, MY, MY_FUZZY, NOTES, PYPROJECT, REPO, ZH, SiteProj
 
 from polyglot.cli import main
 
+EPOCH = "1543536000"
+"""SOURCE_DATE_EPOCH for every build of the fixture project: reproducible dates."""
 
-@pytest.fixture
-def site_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteProject:
+
+def _make_project(root: Path) -> SiteProject:
     """Extracted, translated (partly, with one fuzzy entry and one hostile one), compiled."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1543536000")
-    project = SiteProject(tmp_path)
+    project = SiteProject(root)
     project.write("pyproject.toml", PYPROJECT)
     project.write("corpus/deadline.md", DEADLINE)
     project.write("corpus/notes.md", NOTES)
@@ -33,10 +33,40 @@ def site_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteProject
     return project
 
 
+@pytest.fixture(scope="session")
+def _templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The fixture project made once per session, before and after ``build``: each test gets a copy
+    (``shutil.copytree`` keeps modification times, which the tests of idempotence compare)."""
+    compiled = tmp_path_factory.mktemp("site-compiled")
+    built = tmp_path_factory.mktemp("site-built")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        patch.chdir(compiled)
+        _make_project(compiled)
+        shutil.copytree(compiled, built, dirs_exist_ok=True)
+        patch.chdir(built)
+        SiteProject(built).run("build", "-q")
+    return {"compiled": compiled, "built": built}
+
+
+def _copy(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteProject:
+    root = tmp_path / "project"
+    shutil.copytree(template, root)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return SiteProject(root)
+
+
 @pytest.fixture
-def built(site_project: SiteProject) -> SiteProject:
-    site_project.run("build", "-q")
-    return site_project
+def site_project(_templates: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteProject:
+    """A private copy of the compiled fixture project, as the current directory."""
+    return _copy(_templates["compiled"], tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def built(_templates: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteProject:
+    """A private copy of the fixture project after ``polyglot build``."""
+    return _copy(_templates["built"], tmp_path, monkeypatch)
 
 
 @pytest.fixture(scope="session")

@@ -28,6 +28,8 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = REPO / "build" / "screenshots"
 
+pytestmark = pytest.mark.browser
+
 
 def chromium_path() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -143,8 +143,8 @@ def canonical_marks(marks: str) -> str:
     (class 9) that ends up next to it (``ယ့်``): normalization must agree with NFC or
     the two would undo each other forever.
     """
-    slots = [mark_slot(m, marks) for m in marks]
-    if any(slot is None for slot in slots) or _is_contraction(marks):
+    slots = [slot for slot in (mark_slot(m, marks) for m in marks) if slot is not None]
+    if len(slots) != len(marks) or _is_contraction(marks):
         return marks
     ordered = "".join(m for _, m in sorted(zip(slots, marks, strict=True), key=lambda p: p[0]))
     return unicodedata.normalize("NFC", ordered)

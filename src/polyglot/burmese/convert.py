@@ -40,7 +40,7 @@ _CACHE_SIZE = 1 << 16
 
 
 @cache
-def _transliterator(name: str) -> icu.Transliterator:
+def icu_transliterator(name: str) -> icu.Transliterator:
     return icu.Transliterator.createInstance(name)
 
 
@@ -58,7 +58,7 @@ def _zawgyi_chunk(chunk: str) -> str:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _zawgyi_icu(text: str) -> str:
-    return _transliterator("Zawgyi-my").transliterate(text)
+    return str(icu_transliterator("Zawgyi-my").transliterate(text))
 
 
 _PREBASE = char_class(ZAWGYI_PREBASE)
@@ -168,7 +168,7 @@ def _reads_back(zawgyi: str, syllable: str) -> bool:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _unicode_icu(text: str) -> str:
-    return _transliterator("my-Zawgyi").transliterate(text)
+    return str(icu_transliterator("my-Zawgyi").transliterate(text))
 
 
 _INVISIBLE_OR_SPACE = "[ \u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]"

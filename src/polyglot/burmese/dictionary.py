@@ -54,6 +54,7 @@ def _icu_data_path() -> Path:
 
 def _header_size(data: mmap.mmap | bytes, at: int, data_format: bytes) -> int:
     """Check an ICU data header (``udata.h``: size, magic 0xDA27, little-endian, format)."""
+    size: int
     size, magic1, magic2 = struct.unpack_from("<HBB", data, at)
     big_endian = data[at + 8]
     if (magic1, magic2) != (0xDA, 0x27) or big_endian or data[at + 12 : at + 16] != data_format:
@@ -71,6 +72,8 @@ def _package_item(data: mmap.mmap, name: str) -> int:
     (count,) = struct.unpack_from("<I", data, toc)
     suffix = ("/" + name).encode()
     for k in range(count):
+        name_offset: int
+        data_offset: int
         name_offset, data_offset = struct.unpack_from("<II", data, toc + 4 + 8 * k)
         end = data.find(b"\0", toc + name_offset)
         if data[toc + name_offset : end].endswith(suffix):

@@ -148,7 +148,7 @@ class MarkovModel:
             values.append(value)
         if not values:
             return None
-        return sum(values)
+        return float(sum(values))
 
     def probability(self, text: str) -> float:
         """P(Zawgyi) as myanmar-tools defines it (−inf when there is nothing to judge)."""

@@ -65,13 +65,15 @@ def mo_bytes(header: dict[str, str], messages: list[Message]) -> bytes:
     originals_at = 28
     translations_at = originals_at + 8 * count
     data_at = translations_at + 8 * count
-    table_o, table_t, blob = [], [], b""
-    for key, _ in items:
-        table_o.append((len(key), data_at + len(blob)))
-        blob += key + b"\x00"
-    for _, value in items:
-        table_t.append((len(value), data_at + len(blob)))
-        blob += value + b"\x00"
+    table_o: list[tuple[int, int]] = []
+    table_t: list[tuple[int, int]] = []
+    blob = b""
+    for original, _ in items:
+        table_o.append((len(original), data_at + len(blob)))
+        blob += original + b"\x00"
+    for _, translation in items:
+        table_t.append((len(translation), data_at + len(blob)))
+        blob += translation + b"\x00"
     out = struct.pack("<7I", MO_MAGIC, 0, count, originals_at, translations_at, 0, data_at)
     out += b"".join(struct.pack("<2I", length, offset) for length, offset in table_o)
     out += b"".join(struct.pack("<2I", length, offset) for length, offset in table_t)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from typing import Any
 
 from polyglot.catalog.locales import Locale
 from polyglot.catalog.pofile import Catalog, Message
@@ -67,7 +68,7 @@ def _best_match(new: Message, candidates: Iterable[Message]) -> Message | None:
     return best
 
 
-def _update(old: Message, template: Message, **changes: object) -> Message:
+def _update(old: Message, template: Message, **changes: Any) -> Message:
     """The old translation under the template's msgid, locations and extracted comments."""
     return replace(
         old,

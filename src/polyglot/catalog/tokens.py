@@ -160,7 +160,7 @@ def numbers(text: str) -> set[Decimal]:
         if value is not None:
             found.add(value)
     for match in _CHINESE.finditer(text):
-        value = chinese_numeral(match.group())
-        if value is not None:
-            found.add(Decimal(value).normalize())
+        numeral = chinese_numeral(match.group())
+        if numeral is not None:
+            found.add(Decimal(numeral).normalize())
     return found

@@ -128,7 +128,7 @@ class SiteBuilder:
         path = f"{locale.web_tag}/{document.slug}.html"
         report = PageReport(path, locale.code, document.slug, coverage.percent, coverage.complete, below)
         date = str(document.meta.get("date", ""))
-        item = {
+        item: dict[str, object] = {
             "href": f"{document.slug}.html",
             "title": title or render_inline(document.slug),
             "title_tag": title_tag,

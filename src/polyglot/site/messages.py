@@ -26,7 +26,8 @@ def site_strings() -> list[tuple[str, str, int]]:
     found = []
     for name in template_names():
         source = read_text(TEMPLATES / name).text
-        for line, _function, message in env.extract_translations(source):
+        # The i18n extension adds extract_translations to the environment at run time.
+        for line, _function, message in env.extract_translations(source):  # type: ignore[attr-defined]
             texts = message if isinstance(message, tuple) else (message,)
             for text in texts:
                 if text:
