@@ -16,10 +16,8 @@ it is what Android, Chrome and CLDR ship. polyglot adds two things around it:
 * **Two fixes to ``my-Zawgyi``** (Unicode to Zawgyi, for a legacy audience): it is run
   syllable by syllable, because ICU moves a medial RA into the syllable before
   (``unicode_syllables``), and the vowel E of a syllable with a stack or kinzi is put
-  first where ICU's own reader needs it there (``_unicode_syllable``). On 63,000 real
-  Unicode strings (the labelled data, ICU's dictionary, GTK's Burmese translations) the
-  output differs from ICU's in 142, and 139 of those come back unchanged through
-  ``Zawgyi-my`` (30 did).
+  first where ICU's own reader needs it there (``_unicode_syllable``). Both are kept only
+  where the result reads back through ``Zawgyi-my`` (measured in ``docs/DECISIONS.md``).
 
 The transliterators are created once per process (creating one costs ~0.2 ms, using it
 ~1 µs per character), which also makes these functions safe in worker processes.
@@ -119,9 +117,8 @@ def unicode_syllables(chunk: str) -> list[str]:
 
     ICU's ``my-Zawgyi`` reorders marks across syllables: a medial RA, which Zawgyi
     stores before its consonant, is put before the medial WA or HA of the syllable
-    *before* (``မှဖြစ်`` becomes ``မျွဖစ္``, which reads back as ``မြှဖစ်``; about 30 of
-    63,000 real Unicode strings, ICU's dictionary and GTK's Burmese translations among
-    them). Zawgyi's visual order never reaches across a syllable, so neither may the
+    *before* (``မှဖြစ်`` becomes ``မျွဖစ္``, which reads back as ``မြှဖစ်``).
+    Zawgyi's visual order never reaches across a syllable, so neither may the
     conversion. Chunks with digits, or that do not begin with a letter, are not cut
     (as in ``zawgyi_syllables``).
     """

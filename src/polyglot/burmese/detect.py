@@ -54,24 +54,17 @@ sentence's clear evidence (which reaches the 12 of ``MARKOV_CLIP`` alone)."""
 
 ROUND_TRIP_UNSTABLE = 4.0
 ROUND_TRIP_STABLE = -1.5
-"""Evidence from ``survives_round_trip``, rounded down from measured likelihood ratios:
-real Unicode survives in all 14,827 labelled strings whose readings differ and in all
-but 2 of GTK's 5,173 Burmese translations, Zawgyi read as Unicode in 8.6 % of its
-15,276 (log ratio ≈ 2.4 for surviving, far above 4 for not)."""
+"""Evidence from ``survives_round_trip`` (log-odds), rounded down from likelihood ratios
+measured on labelled data: real Unicode nearly always survives, Zawgyi read as Unicode
+rarely does. The measurements are in ``docs/DECISIONS.md``."""
 
 SHORT_RUN = 24
 SHORT_RUN_MODEL_SCALE = 0.6
 """The model's log-odds on a run shorter than ``SHORT_RUN`` characters are multiplied by
-this: on short strings the model is overconfident, and its score must be calibrated
-before it is added to the other evidence (which is measured as honest likelihood ratios).
-
-Measured on the public labelled data (both sides of every pair whose two readings
-differ): fitting P(Zawgyi) = sigmoid(a × model log-odds) gives a ≈ 0.57 over the 29,489
-strings under 24 characters (0.6 on the 24,590 Spelling Book words, 0.5 on the 4,625
-CLDR strings), and every length bucket below 24 lies between 0.45 and 0.7; from 24
-characters on the model separates the two encodings without an error and needs no
-correction. A handful of characters gives the model few transitions to judge, and a rare
-transition, which says little about the encoding, moves its score a long way."""
+this: a handful of characters gives the model few transitions to judge, so a rare one
+moves its score a long way, and the score must be calibrated before it is added to the
+other evidence (honest likelihood ratios). The fit behind the value is in
+``docs/DECISIONS.md``."""
 
 MARKOV_CLIP = 12.0
 """The Markov score is capped so that clear structural or lexical evidence can overrule
@@ -114,10 +107,10 @@ def weigh(text: str) -> Evidence:
     markov = max(-MARKOV_CLIP, min(MARKOV_CLIP, llr))
     if llr >= MARKOV_CLIP or (llr <= -MARKOV_CLIP and not misreading_score(text)):
         # The model alone is at its clip: a likelihood ratio above 160,000, which it
-        # reaches on sentences, where it is near perfect (100 % on the mmgov and UDHR
-        # sentences). The costlier evidence exists for short, unclear strings. Nor is
-        # the run converted to see whether both readings are the same (ICU costs about
-        # a microsecond per character, more than everything else here): if they are,
+        # reaches on sentences, where it is near perfect. The costlier evidence exists
+        # for short, unclear strings. Nor is the run converted to see whether both
+        # readings are the same (ICU costs about a microsecond per character, more
+        # than everything else here): if they are,
         # treating the run as either encoding gives the same text, and a run long
         # enough for the model to be this sure shows how its writer types either way.
         # A Unicode verdict is first checked against the run's own syllables, which
@@ -148,10 +141,7 @@ def survives_round_trip(text: str) -> bool:
     spaces around a zero-width space and reads the digit zero between letters as wa
     (``၀တ္ထု``), look-alikes that real Unicode has as often as Zawgyi. So the comparison
     leaves out all whitespace and zero-width spaces and reads every ၀ as ဝ: the evidence
-    is in the letters and marks, and a misreading changes those. Counting them made
-    115 of 5,173 strings of GTK's Burmese translations, real Unicode, fail; now 2 do
-    (``၄င်`` typed for ``၎င်း``), while 13,964 of the 15,276 labelled Zawgyi strings
-    still fail, as before.
+    is in the letters and marks, and a misreading changes those.
     """
     return _round_trip_key(zawgyi_to_unicode(unicode_to_zawgyi(text))) == _round_trip_key(text)
 

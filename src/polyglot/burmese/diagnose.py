@@ -247,13 +247,9 @@ ENCODING_EVIDENCE: dict[str, float] = {
 }
 """Problems that betray a misread encoding, with their weight as evidence (log-odds).
 
-Each weight is a rounded-down log-likelihood ratio measured on 15,403 labelled pairs
-(public data, both sides read as Unicode): a dangling virama 0 times in real Unicode vs
-7,567 in Zawgyi (the Zawgyi asat is U+1039); an orphan mark 1 vs 4,525; a stack outside
-the Pali grid 21 vs 4,927; vowel E with I/II/U/UU/AI 1 vs 583 (E with an asat but no A:
-0 in real Unicode and ICU's dictionary, 43 in Unicode misread as Zawgyi, which counts
-for Unicode); a dot below on a consonant with no vowel 0 vs 164 (and 1 in ICU's 41,001
-dictionary words; a visarga there 0 vs 696). Duplicated or competing
+Each weight is a rounded-down log-likelihood ratio of the problem in Zawgyi read as
+Unicode against real Unicode (the counts are in ``docs/DECISIONS.md``); a dangling
+virama, for one, is how Zawgyi's asat (U+1039) reads in Unicode. Duplicated or competing
 vowels are not evidence: the vowel code points mean the same in Zawgyi and Unicode (and
 ICU's conversion silently drops one, which would make the Zawgyi reading look better)."""
 
