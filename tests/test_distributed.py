@@ -29,6 +29,7 @@ def write_corpus(folder: Path) -> list[Path]:
     return paths
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scheduler", ["sync", "processes"])
 def test_files_on_dask_equal_single_process(tmp_path: Path, scheduler: str) -> None:
     sources = write_corpus(tmp_path / "src")

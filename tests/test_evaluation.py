@@ -50,16 +50,3 @@ def test_conversion_scores_count_a_wrong_reference_as_a_miss() -> None:
     wrong = [Pair(pairs[0].zawgyi, pairs[1].unicode), *pairs[1:]]
     score = {row.metric: row.polyglot for row in evaluate_conversion("ours", wrong)}[exact]
     assert score == pytest.approx(100.0 * (len(pairs) - 1) / len(pairs))
-
-
-SHARED_EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not SHARED_EVAL.is_dir(), reason="the public evaluation data lies beside the project")
-def test_the_whole_evaluation_runs_and_reports_its_targets(capsys: pytest.CaptureFixture[str]) -> None:
-    status = main([str(SHARED_EVAL)])
-    out = capsys.readouterr().out
-    assert "| data set | metric |" in out
-    missed = out.count("NOT MET")
-    assert status == (1 if missed else 0)

@@ -46,6 +46,7 @@ def test_what_needs_a_closer_look_is_not_clean(text: str) -> None:
     assert not is_clean(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=600)
 @given(st.one_of(syllable_soup, syllables))
 def test_accepted_text_is_canonical_and_well_formed(text: str) -> None:
@@ -55,6 +56,7 @@ def test_accepted_text_is_canonical_and_well_formed(text: str) -> None:
         assert problems(text) == []
 
 
+@pytest.mark.slow
 @settings(max_examples=600)
 @given(st.one_of(syllable_soup, syllables))
 def test_cluster_by_cluster_normalization_equals_the_rules(text: str) -> None:

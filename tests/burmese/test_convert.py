@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -47,6 +48,7 @@ _ZAWGYI = list("ကခဂငစဆဇညတထဒနပဖဗဘမယရလဝ�
 zawgyi_soup = st.text(st.sampled_from(_ZAWGYI + [chr(c) for c in range(0x1000, 0x10A0, 3)]), min_size=1, max_size=16)
 
 
+@pytest.mark.slow
 @settings(max_examples=800)
 @given(zawgyi_soup)
 def test_syllable_cuts_convert_exactly_as_the_whole_chunk(chunk: str) -> None:
@@ -119,6 +121,7 @@ syllable = st.builds(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=1500)
 @given(st.lists(syllable, min_size=2, max_size=5))
 def test_well_formed_unicode_comes_back_from_zawgyi(syllables: list[str]) -> None:

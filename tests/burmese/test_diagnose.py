@@ -60,6 +60,7 @@ def test_positions() -> None:
 _SOUP = [chr(c) for c in range(0x1000, 0x10A0)] + [" ", "\u200b", "a"]
 
 
+@pytest.mark.slow
 @settings(max_examples=1000)
 @given(st.text(st.sampled_from(_SOUP), max_size=12))
 def test_the_search_for_evidence_problems_misses_none(text: str) -> None:

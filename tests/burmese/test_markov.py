@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from myanmartools import ZawgyiDetector
@@ -18,6 +19,7 @@ _ALPHABET = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.text(_ALPHABET, max_size=120), min_size=1, max_size=40))
 def test_batch_scores_equal_the_loop(texts: list[str]) -> None:

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,7 @@ runs = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=1000)
 @given(runs)
 def test_the_prefilter_finds_every_site(texts: list[tuple[str, str]]) -> None:
@@ -63,6 +65,7 @@ def _damaged_sentences() -> st.SearchStrategy[list[tuple[str, str]]]:
     return st.lists(damaged.map(lambda text: (text, "zawgyi")), min_size=1, max_size=3)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(st.one_of(runs, _damaged_sentences()))
 def test_scoring_the_words_around_sites_ranks_hypotheses_as_whole_runs_do(texts: list[tuple[str, str]]) -> None:

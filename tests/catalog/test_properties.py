@@ -2,6 +2,7 @@
 
 import textwrap
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -43,6 +44,7 @@ def test_any_message_survives_writing_and_reading(msgid: str, msgstr: str, comme
 words = st.lists(st.from_regex(r"[A-Za-z][A-Za-z0-9’,.()-]{0,11}", fullmatch=True), min_size=1, max_size=60)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(words=words, width=st.integers(min_value=20, max_value=120))
 def test_wrapping_a_paragraph_anywhere_gives_the_same_message(words: list[str], width: int) -> None:
