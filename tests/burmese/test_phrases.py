@@ -79,3 +79,14 @@ def test_folding_loses_and_invents_nothing_but_spaces(words: list[str], data: st
     folded = fold(text)
     assert folded.replace(" ", "") == text.replace("\n", "")
     assert "\n" not in folded
+
+
+def test_a_msgstr_with_soft_breaks_renders_by_the_same_rule() -> None:
+    """A translator who wrapped a Burmese msgstr in their editor: the page shows the phrase
+    whole, the phrase boundary as a space, and keeps a hard break."""
+    from polyglot.site.html import render_inline
+
+    assert render_inline("မြှင့်တင်လို\nသည့် အဖွဲ့များ") == "မြှင့်တင်လိုသည့် အဖွဲ့များ"
+    assert render_inline("ခေါ်ယူလျှက်ရှိရာ\n*လျှောက်လွှာ*") == "ခေါ်ယူလျှက်ရှိရာ <em>လျှောက်လွှာ</em>"
+    assert render_inline("我们\n是") == "我们是"
+    assert render_inline("အဖွဲ့များ  \nနှင့်") == "အဖွဲ့များ<br />\nနှင့်"

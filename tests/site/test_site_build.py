@@ -231,7 +231,8 @@ def test_a_translation_cannot_change_the_page_structure() -> None:
     hostile = {"One.": "## not a heading\n\n- nor a list", "Two": "<img src=x onerror=alert(1)>"}
     html = render_body(document, hostile.get, "my", Coverage())
     assert html.count("<h2") == 0 and html.count("<li") == 1 and "<img" not in html
-    assert '<p lang="my">## not a heading\n\n- nor a list</p>' in html
+    # its line breaks are soft breaks inside one paragraph, folded as the catalogs fold them
+    assert '<p lang="my">## not a heading  - nor a list</p>' in html
     assert '<li lang="my">&lt;img src=x onerror=alert(1)&gt;</li>' in html
 
 
