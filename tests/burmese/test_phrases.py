@@ -40,6 +40,19 @@ def test_a_dictionary_word_across_the_break_is_joined() -> None:
     assert not break_is_space("ခေါ်ယူလျှက်ရှိရာ လျှောက်", "လွှာ ပိတ်သည့်")
 
 
+def test_a_number_stands_apart_from_the_words_around_it() -> None:
+    assert fold("နိုဝင်ဘာ\n၁၅ ရက်နေ့") == "နိုဝင်ဘာ ၁၅ ရက်နေ့"
+    assert fold("နိုဝင်ဘာ ၁၅\nရက်နေ့") == "နိုဝင်ဘာ ၁၅ ရက်နေ့"
+
+
+def test_a_word_ending_in_a_phrase_final_particle_closes_the_phrase() -> None:
+    # များသည် (plural + topic) and လွယ်ကူစွာ (adverb: easily) end their phrases
+    assert fold("အဖွဲ့ဝင်များသည်\nအစည်းအဝေး") == "အဖွဲ့ဝင်များသည် အစည်းအဝေး"
+    assert fold("လွယ်ကူစွာ\nဝင်ရောက်နိုင်သည်") == "လွယ်ကူစွာ ဝင်ရောက်နိုင်သည်"
+    # ... while the adverb suffix itself never opens one
+    assert fold("များ\nစွာ") == "များစွာ"
+
+
 def test_two_content_words_without_a_particle_are_one_phrase() -> None:
     assert fold("လူထု\nအဖွဲ့") == "လူထုအဖွဲ့"
 

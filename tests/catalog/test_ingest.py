@@ -1,5 +1,8 @@
 """Ingest: normalize an existing (Zawgyi, damaged) translation, align it, fill the catalog."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from polyglot.catalog.pofile import read_po
 
 from .conftest import Project, set_msgstr
@@ -222,3 +225,62 @@ def test_numbers_in_any_script_choose_the_block() -> None:
     chinese = parse_document("会议有十五个团体、三十人参加。\n").blocks
     pairs = align(list(source), list(chinese), get_locale("zh_Hans"))
     assert [(p.source.line, p.translation.line) for p in pairs] == [(3, 1)]
+
+
+_BLOCK_TEXT = st.sampled_from(
+    [
+        "Asia Catalyst opened its 2019 program.",
+        "Write to office@example.org.",
+        "The deadline is 30 November.",
+        "A longer paragraph about the communities the program serves and why it matters to them.",
+        "Asia Catalyst ၏ ၂၀၁၉ အစီအစဉ်။",
+        "office@example.org သို့ စာရေးပါ။",
+        "နောက်ဆုံးရက်မှာ နိုဝင်ဘာ ၃၀ ဖြစ်သည်။",
+        "အစီအစဉ်က ဝန်ဆောင်မှုပေးသော လူထုများနှင့် ၎င်းတို့အတွက် အရေးပါပုံကို ရှင်းပြသည့် စာပိုဒ်ရှည်။",
+        "Heading",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_BLOCK_TEXT, min_size=0, max_size=6), st.lists(_BLOCK_TEXT, min_size=0, max_size=6))
+def test_alignment_keeps_order_and_uses_each_block_at_most_once(source_texts: list[str], translated: list[str]) -> None:
+    """Whatever the texts, pairs keep both sides' order, take one or two blocks a side,
+    and no block is in two pairs: what is not in a pair is what ingest reports."""
+    from polyglot.catalog.ingest import align
+    from polyglot.catalog.locales import get_locale
+    from polyglot.content.document import Block
+
+    source = [Block("paragraph", text, 2 * i + 1, 2 * i + 1) for i, text in enumerate(source_texts)]
+    translation = [Block("paragraph", text, 2 * i + 1, 2 * i + 1) for i, text in enumerate(translated)]
+    pairs = align(source, translation, get_locale("my"))
+    used_source = [b.line for p in pairs for b in p.sources]
+    used_translation = [b.line for p in pairs for b in p.translations]
+    assert used_source == sorted(set(used_source)) and used_translation == sorted(set(used_translation))
+    for pair in pairs:
+        assert 1 <= len(pair.sources) <= 2 and 1 <= len(pair.translations) <= 2
+        assert len(pair.sources) + len(pair.translations) <= 3
+        assert all(b.text in pair.text for b in pair.translations)  # joined, nothing invented or lost
+
+
+def test_a_translation_covering_two_source_blocks_is_reported_on_the_second(project: Project) -> None:
+    project.write(
+        "corpus/two.md",
+        "---\ntitle: Two\nslug: two\ndate: 2019\nlanguage: en\n---\n\n"
+        "Asia Catalyst opened applications for its 2019 program.\n\n"
+        "The deadline is 30 November, and the form is at www.example.org/form.\n",
+    )
+    project.write(
+        "corpus/incoming/two.my.txt",
+        "Asia Catalyst သည် ၂၀၁၉ အစီအစဉ်အတွက် လျှောက်လွှာများကို ဖွင့်လှစ်လိုက်ပြီး နောက်ဆုံးရက်မှာ "
+        "နိုဝင်ဘာ ၃၀ ဖြစ်ပါသည်၊ လျှောက်လွှာပုံစံကို www.example.org/form တွင် ရယူနိုင်ပါသည်။\n",
+    )
+    project.run("extract")
+    result = project.run("ingest", "corpus/two.md", "--lang", "my", "corpus/incoming/two.my.txt")
+    assert "two.my.txt:1: aligned with corpus/two.md:8, 10 [paragraph] (two blocks for one)" in result.output
+    assert "corpus/two.md:10: [ingest] translated together with corpus/two.md:8" in result.stderr
+    messages = _catalog(project)
+    first = messages["Asia Catalyst opened applications for its 2019 program."]
+    assert first.msgstr.startswith("Asia Catalyst သည်") and first.fuzzy
+    assert "(it translates corpus/two.md:8, 10 together)" in first.translator_comments[0]
+    assert messages["The deadline is 30 November, and the form is at www.example.org/form."].msgstr == ""

@@ -15,9 +15,11 @@ asks what stood there, and the words on both sides are the evidence:
 - the word after the break is a bound particle (a postposition, a verb particle, a
   nominalizer): it attaches to what precedes it and never opens a phrase, so the break is
   inside a phrase: nothing. (``မြှင့်တင်လို⏎သည့်`` → ``မြှင့်တင်လိုသည့်``)
-- the word before the break is a particle that closes a phrase (a case marker, a clause
-  connective, a sentence-final particle), and a content word follows: a phrase boundary, a
-  space. (``ခေါ်ယူလျှက်ရှိရာ⏎လျှောက်လွှာ`` → ``… ရှိရာ လျှောက်လွှာ``)
+- a number on either side: a space (numerals stand apart from words, as Latin words do).
+- the word before the break is, or ends with, a particle that closes a phrase (a case
+  marker, a clause connective, an adverb's or a quotation's closing particle, a
+  sentence-final particle), and a content word follows: a phrase boundary, a space.
+  (``ခေါ်ယူလျှက်ရှိရာ⏎လျှောက်လွှာ`` → ``… ရှိရာ လျှောက်လွှာ``)
 - otherwise nothing: two content words with no particle between them are inside one
   phrase (a phrase ends with its particle), and word boundaries within phrases far
   outnumber phrase boundaries, so a break with no sign of a boundary is taken to be inside.
@@ -31,9 +33,10 @@ fall through to "nothing" unless a dictionary word or punctuation says otherwise
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
-from polyglot.burmese.chars import is_myanmar
+from polyglot.burmese.chars import DIGITS, is_myanmar
 from polyglot.burmese.lexicon import is_possessive, is_word, syllables, word_joins
 
 BOUND = frozenset(
@@ -59,9 +62,14 @@ BOUND = frozenset(
         "လောက်",
         "ကြောင့်",
         "အတွက်",
+        "အဖြစ်",
+        "အထိ",
+        "ဆီသို့",
         "များ",
         "တို့",
         "လည်း",
+        "သာ",
+        "ဟု",
         # verb particles, auxiliaries and nominalizers
         "သည်",
         "သည့်",
@@ -96,6 +104,7 @@ BOUND = frozenset(
         "ပါ",
         "သေး",
         "တော့",
+        "စွာ",
     }
 )
 """Particles that attach to the word before them: a phrase never begins with one."""
@@ -118,12 +127,20 @@ PHRASE_FINAL = frozenset(
         "အား",
         "အတွက်",
         "ကြောင့်",
+        "အဖြစ်",
+        "အထိ",
         "လည်း",
         "များ",
         "တို့",
+        # an adverb closed by its suffix, a quotation by its quotative particle
+        "စွာ",
+        "ဟု",
         # a clause closed by its connective or relative marker
         "ရာ",
         "၍",
+        "ကာ",
+        "လျက်",
+        "မီ",
         "ပြီး",
         "လျှင်",
         "ရင်",
@@ -183,11 +200,24 @@ def first_word(run: str) -> str:
     return parts[0] if parts else ""
 
 
+_WINDOW = 64
+"""Characters of context on each side of a break: twice ICU's longest Burmese word, so
+every word that could touch the break is seen, and a long unspaced run costs no more."""
+
+
 def _edge_runs(before: str, after: str) -> tuple[str, str]:
-    """The unspaced stretches of text touching the break on each side."""
-    left = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
-    right = after.lstrip().split(None, 1)[0] if after.strip() else ""
-    return left, right
+    """The unspaced stretches of text touching the break on each side (at most
+    ``_WINDOW`` characters each)."""
+    left = before[-_WINDOW * 2 :].rstrip()
+    left = left.rsplit(None, 1)[-1] if left else ""
+    right = after[: _WINDOW * 2].lstrip()
+    right = right.split(None, 1)[0] if right else ""
+    if len(left) > _WINDOW:
+        cut = len(left) - _WINDOW
+        while cut < len(left) - 1 and unicodedata.category(left[cut]).startswith("M"):
+            cut += 1  # never start on a mark cut off its letter
+        left = left[cut:]
+    return left, right[:_WINDOW]
 
 
 def break_is_space(before: str, after: str) -> bool:
@@ -207,4 +237,13 @@ def break_is_space(before: str, after: str) -> bool:
         return False  # a dictionary word runs across the break
     if first_word(right) in BOUND:
         return False
-    return last_word(left) in PHRASE_FINAL
+    if left[-1] in DIGITS or right[0] in DIGITS:
+        return True  # a number stands apart from the words around it, as a Latin word does
+    return ends_with_particle(last_word(left))
+
+
+def ends_with_particle(word: str) -> bool:
+    """Whether ``word`` is a phrase-final particle or ends with one (the dictionary lists
+    particle compounds such as ``များသည်`` and ``ရာတွင်`` as words of their own)."""
+    parts = syllables(word)
+    return any("".join(parts[start:]) in PHRASE_FINAL for start in range(len(parts))) or word in PHRASE_FINAL

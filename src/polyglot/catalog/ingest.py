@@ -5,13 +5,17 @@ Zawgyi and damaged by PDF extraction. Ingesting one:
 
 1. normalizes it through the Burmese core (Zawgyi → Unicode, evidence-based repairs),
    reporting every change;
-2. cuts it into blocks the way the source is cut (same parser, same folding);
-3. aligns translation blocks with source blocks: in order (translations keep the order
-   of their source), scoring each pair by kind (a heading with a heading), by length
-   (relative to the language's usual length ratio) and by anchors both sides must share
-   (numbers in any script, URLs, e-mail addresses, Latin-script names);
-4. fills the msgstrs of the aligned messages and reports every block on either side it
-   could not align, and every weak pair.
+2. cuts it into blocks the way the source is cut (same parser, same line joining), and
+   a plain-text file's paragraphs also where a short line ends a sentence (PDF text has
+   lost its blank lines);
+3. aligns translation blocks with source blocks in order (translations keep the order
+   of their source), one to one, or one block for two on the other side, scoring each
+   pair by kind (a heading with a heading), by the length of its prose (relative to the
+   language's usual ratio) and by anchors both sides share (numbers in any script, URLs,
+   e-mail addresses, Latin-script names);
+4. fills the msgstrs of the aligned messages, and reports every pair with its evidence
+   and doubts, and every block on either side it could not align, with its line and why.
+   Nothing is invented and no translated text is left out unreported.
 
 A machine alignment is not a translator's judgement, so ingested translations are fuzzy
 (as po4a-gettextize makes them) unless ``trusted`` is set: they are in the catalog for a
@@ -71,11 +75,17 @@ class Pair:
 
     @property
     def text(self) -> str:
-        """The translation: its blocks joined as a line break between them is joined."""
-        text = self.translations[0].text
-        for block in self.translations[1:]:
-            text += line_break(text, block.text) + block.text
-        return text
+        """The translation, its blocks joined (``join_blocks``)."""
+        return join_blocks(self.translations)
+
+
+def join_blocks(blocks: tuple[Block, ...]) -> str:
+    """Blocks that together stand for one message, joined as a line break between them
+    is joined (``line_break``): a space after ``။`` or ``.``, nothing between Chinese."""
+    text = blocks[0].text
+    for block in blocks[1:]:
+        text += line_break(text, block.text) + block.text
+    return text
 
 
 @dataclass(frozen=True)
@@ -166,10 +176,6 @@ def _where(blocks: tuple[Block, ...]) -> str:
     return ", ".join(str(b.line) if b.line == b.end_line else f"{b.line}-{b.end_line}" for b in blocks)
 
 
-def _joined(blocks: tuple[Block, ...]) -> str:
-    return Pair(blocks, blocks, 0.0).text
-
-
 def score_blocks(
     sources: tuple[Block, ...], translations: tuple[Block, ...], locale: Locale
 ) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
@@ -180,7 +186,7 @@ def score_blocks(
     language's usual ratio), the kind of block (a heading with a heading), and anchors
     both sides share: numbers in any script, URLs, e-mail addresses, Latin-script names.
     """
-    source_text, translation_text = _joined(sources), _joined(translations)
+    source_text, translation_text = join_blocks(sources), join_blocks(translations)
     notes: list[str] = []
     source_anchors, translation_anchors = _anchors(source_text), _anchors(translation_text)
     shared = source_anchors & translation_anchors
@@ -207,12 +213,6 @@ def score_blocks(
     if shared:
         evidence.insert(0, "both have " + ", ".join(sorted(shared)))
     return value, tuple(notes), tuple(evidence)
-
-
-def score(source: Block, translation: Block, locale: Locale) -> tuple[float, tuple[str, ...]]:
-    """``score_blocks`` for one block on each side: the score and the doubts."""
-    value, notes, _ = score_blocks((source,), (translation,), locale)
-    return value, notes
 
 
 _BEADS = ((1, 1), (1, 2), (2, 1))
