@@ -122,3 +122,18 @@ def test_gnu_msgattrib_sees_the_same_fuzzy_entries(project: Project) -> None:
     assert fuzzy_msgids() == {TITLE, _paragraph(project).msgid}
     project.run("review", "corpus/call.md", "--lang", "my", "--accept", "--ignore", "numbers")
     assert fuzzy_msgids() == set()
+
+
+def test_a_new_review_sets_the_ignore_flags_afresh(project: Project) -> None:
+    """After the English changes (fuzzy again), an old ignore- flag does not wave the new
+    text through: the reviewer decides again."""
+    _ingested(project)
+    project.run("review", "corpus/call.md", "--lang", "my", "--accept", "--ignore", "numbers")
+    project.write("corpus/call.md", LONG_SOURCE.replace("our 2019 program", "our 2019 and 2020 program"))
+    project.run("extract")
+    project.run("update")
+    assert _paragraph(project).fuzzy and "ignore-numbers" in _paragraph(project).flags
+    result = project.run("review", "corpus/call.md", "--lang", "my", "--accept", code=1)
+    assert "[numbers] number(s) of the msgid missing from the msgstr: 2019, 2020" in result.stderr
+    project.run("review", "corpus/call.md", "--lang", "my", "--accept", "--ignore", "numbers")
+    assert _paragraph(project).flags.count("ignore-numbers") == 1

@@ -159,9 +159,11 @@ def _load_catalogs(config: Config, langs: tuple[str, ...]) -> dict[Locale, Catal
 def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: bool, quiet: bool) -> None:
     """Seed LANG's catalog from TRANSLATION, an existing translation of SOURCE.
 
-    Burmese is normalized first (Zawgyi, PDF damage). Blocks are aligned with SOURCE's;
-    each aligned message gets the translation, marked fuzzy for review. Every block that
-    could not be aligned is reported.
+    Burmese is normalized first (Zawgyi, PDF damage). Blocks are aligned with SOURCE's in
+    order, one for one or one for two, on evidence that survives translation (numbers in
+    any script, addresses, Latin names, length); each aligned message gets the
+    translation, marked fuzzy for review (see `polyglot review`). Every pair is printed
+    with its evidence, every block that could not be aligned with its line and why.
     """
     from polyglot.catalog.ingest import ingest as run
     from polyglot.catalog.merge import merge

@@ -46,17 +46,19 @@ def source_line(message: Message, document: str) -> int:
 
 
 def findings_for(catalog: Catalog, message: Message, locale: Locale) -> list[Finding]:
-    """What ``polyglot check`` says about this one message (as if it were accepted)."""
+    """What ``polyglot check`` says about this one message as if it were accepted now
+    (without the ``ignore-`` flags of an earlier review)."""
     probe = Catalog(header=dict(catalog.header), messages=[_accepted(message, ())], path=catalog.path)
     return [f for f in check_catalog(probe, locale) if f.check != "header"]
 
 
 def _accepted(message: Message, ignore: tuple[str, ...]) -> Message:
     """The message as review leaves it: not fuzzy, its ingest note marked reviewed, and
-    the reviewer's ``ignore-`` flags added."""
+    exactly the ``ignore-`` flags of this review (an earlier review's are for an earlier
+    text)."""
     comments = [c.replace(REVIEW_NOTE, REVIEWED_NOTE) for c in message.translator_comments]
-    added = [f"{IGNORE_PREFIX}{name}" for name in ignore if f"{IGNORE_PREFIX}{name}" not in message.flags]
-    accepted = replace(message, translator_comments=comments, flags=[*message.flags, *added])
+    kept = [flag for flag in message.flags if not flag.startswith(IGNORE_PREFIX)]
+    accepted = replace(message, translator_comments=comments, flags=[*kept, *(IGNORE_PREFIX + n for n in ignore)])
     accepted.fuzzy = False
     return accepted
 
