@@ -25,23 +25,39 @@ $(STAMP): pyproject.toml | system-deps
 	$(PY) -m pip install -q -e '.[dev,dask]'
 	@touch $(STAMP)
 
+CALL := corpus/call-for-applications-2018
+INCOMING := corpus/incoming/call-for-applications-2018.my.txt
 demo: install
-	@echo "== 1. Incoming Burmese text (Zawgyi, damaged by PDF extraction): what polyglot changes and why"
+	@echo "== 1. Incoming: the organisation's Burmese call, Zawgyi copied out of a PDF (as it arrived)"
+	@sed -e 's/^/    /' $(INCOMING)
+	@echo
+	@echo "== 2. What polyglot normalize changes in it, and why"
 	$(POLYGLOT) normalize --explain corpus/incoming/*.txt > /dev/null
 	@echo
-	@echo "== 2. The clean result"
+	@echo "== 3. The clean result (Unicode Burmese, repaired)"
 	$(POLYGLOT) normalize corpus/incoming/*.txt
 	@echo
-	@echo "== 3. Announcements → gettext catalogs"
+	@echo "== 4. Announcements → gettext catalogs; ingest lines the Burmese up against the English"
+	@echo "     (which blocks matched and on what evidence, which did not and why; the PDF's line"
+	@echo "     breaks are joined phrase by phrase; anything new it fills stays fuzzy until reviewed)"
 	$(POLYGLOT) extract
 	$(POLYGLOT) update
-	$(POLYGLOT) ingest corpus/call-for-applications-2018.md --lang my corpus/incoming/call-for-applications-2018.my.txt
+	$(POLYGLOT) ingest $(CALL).md --lang my $(INCOMING)
+	@echo
+	@echo "== 5. Review: the call's messages as the organisation's translator left them"
+	@echo "     (accepted with: polyglot review $(CALL).md --lang my --accept --ignore numbers;"
+	@echo "      the Burmese says Program 2018 where the English says 2018-19: reviewed, kept as written)"
+	$(POLYGLOT) review $(CALL).md --lang my
 	$(POLYGLOT) check
 	$(POLYGLOT) compile
-	$(POLYGLOT) stats
+	$(POLYGLOT) stats --lang my
 	@echo
-	@echo "== 4. The website: corpus/ + build/ → site/ (fonts self-hosted, English fallback marked)"
+	@echo "== 6. The website: corpus/ + build/ → site/ (fonts self-hosted, English fallback marked)"
 	$(POLYGLOT) build
+	@echo
+	@echo "== 7. The Burmese call page, block by block: site/my/call-for-applications-2018.html"
+	$(POLYGLOT) outline site/my/call-for-applications-2018.html
+	@echo
 	@echo "Open the site: file://$(CURDIR)/site/index.html"
 	@echo "  (or serve it: $(PY) -m http.server -d site -b 127.0.0.1 8000, then http://127.0.0.1:8000/)"
 

@@ -137,6 +137,46 @@ def test_screenshots_of_a_burmese_and_a_chinese_page(page: Page, real_site: tupl
         atomic_write(SCREENSHOTS / f"{tag}-{slug}.png", image)
 
 
+ORGANISATION_TITLE = "Asia Catalyst မှ Human Rights Documentation and Advocacy Program 2018"
+"""The organisation's Burmese heading of its 2018 call, as ingested and reviewed (locales/my)."""
+ORGANISATION_PHRASES = (
+    "လက်တွဲလုပ်ဆောင်ရန် လူထု အခြေပြု အဖွဲ့ သစ်များ ခေါ်ယူလျှက်ရှိရာ လျှောက်လွှာ ပိတ်သည့် ရက်ကို",
+    "နိုဝင်ဘာ ၁၅ ရက်နေ့ မှ နိုဝင်ဘာ ၃၀ ရက်နေ့သို့ တိုးမြှင့်လိုက်ကြောင်း အကြောင်း ကြားအပ်ပါတယ်။",
+    "မှတ်တမ်းတင်ခြင်းနှင့် ပြောင်းလဲမှုအတွက်",
+    "စွမ်းရည်များကို မြှင့်တင်လိုသည့် လူထုအခြေပြု အဖွဲ့များ နှင့် ကွန်ယက်များကို ပါဝင်လျှောက်ထားရန်",
+)
+"""Its two paragraphs: converted from Zawgyi, repaired, each PDF line break joined as the
+phrase around it needs (inside a phrase nothing, between phrases a space)."""
+
+PAGE_BLOCKS = """() => [...document.querySelectorAll('article h1, article .body p, article .body li')]
+    .map(e => ({tag: e.tagName, lang: e.lang, marked: e.classList.contains('untranslated'),
+                text: e.innerText, height: e.getBoundingClientRect().height}))"""
+
+
+@pytest.mark.browser
+def test_the_burmese_call_shows_the_organisations_own_burmese(page: Page, real_site: tuple[Path, str]) -> None:
+    _, url = real_site
+    visit(page, f"{url}my/call-for-applications-2018.html")
+    assert page.evaluate("document.documentElement.lang") == "my"
+    title, *body = page.evaluate(PAGE_BLOCKS)
+    assert title == {"tag": "H1", "lang": "my", "marked": False, "text": ORGANISATION_TITLE, "height": title["height"]}
+    burmese = [block for block in body if block["lang"] == "my"]
+    assert len(burmese) == 1 and not burmese[0]["marked"]
+    for phrase in ORGANISATION_PHRASES:
+        assert phrase in burmese[0]["text"]
+    # Only the English paragraph the Burmese has no counterpart for falls back, marked.
+    english = [block for block in body if block["lang"] != "my"]
+    assert [(b["lang"], b["marked"]) for b in english] == [("en", True)]
+    assert english[0]["text"].startswith("Please fill out this application form")
+    assert all(block["height"] > 0 for block in [title, *body])
+    family = page.evaluate("getComputedStyle(document.querySelector('article .body p[lang=my]')).fontFamily")
+    assert family.startswith('"Polyglot Myanmar"'), family
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    image = page.screenshot(full_page=True)
+    assert image.startswith(b"\x89PNG")
+    atomic_write(SCREENSHOTS / "my-call-for-applications-2018-full.png", image)
+
+
 def test_a_hostile_translation_stays_text_in_the_browser(page: Page, built: SiteProject) -> None:
     server, url = serve(built.root / "site")
     dialogs: list[str] = []

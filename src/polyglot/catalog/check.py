@@ -4,7 +4,9 @@ Each check is a small named function from a message (and its locale) to problems
 finding says which rule fired (``FILE:LINE: [numbers] ...``) and each rule is tested on
 its own. Errors block publishing (exit status 1); warnings are advice. A fuzzy
 translation is never published, so its content findings are only warnings: they tell
-the translator what to look at when reviewing it.
+the translator what to look at when reviewing it. A reviewed entry flagged
+``ignore-<check>`` (Weblate's convention; ``polyglot review --accept --ignore``) is not
+checked by that check: the reviewer accepted it failing it, on purpose.
 
 Burmese knowledge comes from the Burmese core (its detector and its pipeline); this
 module knows nothing about Zawgyi itself.
@@ -282,6 +284,8 @@ def check_catalog(catalog: Catalog, locale: Locale, only: set[str] | None = None
         for name, function in CHECKS.items():
             if only is not None and name not in only:
                 continue
+            if f"ignore-{name}" in message.flags and not message.fuzzy and name not in ALWAYS_ERRORS:
+                continue  # a reviewer accepted this entry failing this check (Weblate's flag)
             for severity, text in function(message, locale):
                 if message.fuzzy and name not in ALWAYS_ERRORS:
                     severity, text = WARNING, f"{text} (fuzzy)"

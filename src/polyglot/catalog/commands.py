@@ -1,4 +1,4 @@
-"""The catalog commands: extract, update, ingest, check, compile, stats.
+"""The catalog commands: extract, update, ingest, review, check, compile, stats.
 
 Each command parses its options, calls the library, and formats what it got back; the
 work itself lives in the modules beside this one. Errors in the user's input
@@ -46,6 +46,11 @@ def handles_input_errors(command: F) -> F:
 
 def _config() -> Config:
     return load_config()
+
+
+def _span(blocks: tuple[Any, ...]) -> str:
+    """Where blocks stand in their file: ``3``, ``3-5``, ``3-5, 6-8``."""
+    return ", ".join(str(b.line) if b.line == b.end_line else f"{b.line}-{b.end_line}" for b in blocks)
 
 
 def _locales(config: Config, codes: tuple[str, ...]) -> list[Locale]:
@@ -154,9 +159,11 @@ def _load_catalogs(config: Config, langs: tuple[str, ...]) -> dict[Locale, Catal
 def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: bool, quiet: bool) -> None:
     """Seed LANG's catalog from TRANSLATION, an existing translation of SOURCE.
 
-    Burmese is normalized first (Zawgyi, PDF damage). Blocks are aligned with SOURCE's;
-    each aligned message gets the translation, marked fuzzy for review. Every block that
-    could not be aligned is reported.
+    Burmese is normalized first (Zawgyi, PDF damage). Blocks are aligned with SOURCE's in
+    order, one for one or one for two, on evidence that survives translation (numbers in
+    any script, addresses, Latin names, length); each aligned message gets the
+    translation, marked fuzzy for review (see `polyglot review`). Every pair is printed
+    with its evidence, every block that could not be aligned with its line and why.
     """
     from polyglot.catalog.ingest import ingest as run
     from polyglot.catalog.merge import merge
@@ -181,17 +188,31 @@ def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: boo
         _say(quiet, line)
     src = config.relative(source)
     for pair in report.pairs:
-        doubt = f" ({'; '.join(pair.notes)})" if pair.notes else ""
+        shape = {1: "", 2: " (two blocks for one)"}
+        doubt = f"; doubtful: {'; '.join(pair.notes)}" if pair.notes else ""
         _say(
             quiet,
-            f"{where}:{pair.translation.line}: aligned with {src}:{pair.source.line} "
-            f"[{pair.source.kind}], score {pair.score:.2f}{doubt}",
+            f"{where}:{_span(pair.translations)}: aligned with {src}:{_span(pair.sources)} "
+            f"[{pair.source.kind}]{shape[max(len(pair.sources), len(pair.translations))]}, "
+            f"score {pair.score:.2f}: {'; '.join(pair.evidence)}{doubt}",
         )
-    for block in report.unaligned_translation:
-        click.echo(f"{where}:{block.line}: [ingest] not aligned with any block of {src}: {block.text[:60]!r}", err=True)
-    for block in report.unaligned_source:
+    for item in report.unaligned_translation:
         click.echo(
-            f"{src}:{block.line}: [ingest] no translation found for this {block.kind}: {block.text[:60]!r}", err=True
+            f"{where}:{_span((item.block,))}: [ingest] not aligned with any block of {src} ({item.reason}): "
+            f"{item.block.text[:60]!r}",
+            err=True,
+        )
+    for item in report.unaligned_source:
+        click.echo(
+            f"{src}:{item.block.line}: [ingest] no translation found for this {item.block.kind} ({item.reason}): "
+            f"{item.block.text[:60]!r}",
+            err=True,
+        )
+    for block, covering in report.covered:
+        click.echo(
+            f"{src}:{block.line}: [ingest] translated together with {src}:{covering.line}, in that message's "
+            f"msgstr; this {block.kind} stays untranslated (a translator may split it)",
+            err=True,
         )
     for msgid in report.kept:
         click.echo(
@@ -214,6 +235,84 @@ def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: boo
         f"{len(report.unaligned_source) + len(report.unaligned_translation)} blocks "
         f"not aligned ({state})",
     )
+
+
+@click.command()
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--lang", "-l", "lang", required=True, metavar="LANG", help="The catalog to review.")
+@click.option("--accept", is_flag=True, help="Accept the document's fuzzy entries (after reading them).")
+@click.option("--line", "lines", type=int, multiple=True, metavar="N", help="Only the message at line N of DOCUMENT.")
+@click.option(
+    "--ignore",
+    "ignore",
+    multiple=True,
+    metavar="CHECK",
+    help="Accept entries that fail this check on purpose (they get an ignore-CHECK flag).",
+)
+@handles_input_errors
+def review(document: Path, lang: str, accept: bool, lines: tuple[int, ...], ignore: tuple[str, ...]) -> None:
+    """Show DOCUMENT's messages in LANG with their review state; --accept confirms them.
+
+    Fuzzy entries (ingested, or changed in the source) are never published. Read each
+    one against its English, then accept it here or in a PO editor (Poedit, Lokalize,
+    Weblate: clear "needs work"/fuzzy). Entries failing a check that blocks publishing
+    stay fuzzy unless that check is named with --ignore.
+    """
+    from polyglot.catalog.check import ALWAYS_ERRORS, CHECKS
+    from polyglot.catalog.review import accept as run_accept
+    from polyglot.catalog.review import document_messages, findings_for, source_line, state
+
+    config = _config()
+    locale = _locales(config, (lang,))[0]
+    catalog = _load_catalogs(config, (lang,))[locale]
+    name = config.relative(document)
+    unknown = sorted(set(ignore) - set(CHECKS)) + sorted(set(ignore) & ALWAYS_ERRORS)
+    if unknown:
+        raise InputError(f"--ignore {unknown[0]}: not a check that may be ignored ({', '.join(sorted(CHECKS))})")
+    messages = document_messages(catalog, name)
+    if not messages:
+        raise InputError(f"{name}: no messages in {catalog.path}; run `polyglot extract` and `polyglot update`")
+    known = {source_line(m, name) for m in messages}
+    stray = sorted(set(lines) - known)
+    if stray:
+        raise InputError(f"{name}:{stray[0]}: no message starts at this line (messages at {sorted(known)})")
+    if accept:
+        report = run_accept(catalog, name, locale, lines=frozenset(lines), ignore=ignore)
+        if report.accepted:
+            storage.save(config.root / catalog.path, catalog, touch="PO-Revision-Date")
+        for message in report.accepted:
+            flags = [f for f in message.flags if f.startswith("ignore-")]
+            extra = f" (with {', '.join(flags)})" if flags else ""
+            click.echo(f"{name}:{source_line(message, name)}: accepted{extra}: {message.msgid[:60]!r}")
+        for message, findings in report.refused:
+            reasons = "; ".join(f"[{f.check}] {f.message}" for f in findings)
+            click.echo(f"{name}:{source_line(message, name)}: [review] left fuzzy: {reasons}", err=True)
+        for message in report.empty:
+            click.echo(f"{name}:{source_line(message, name)}: [review] fuzzy with no translation: nothing to accept")
+        click.echo(
+            f"{catalog.path}: {len(report.accepted)} accepted, {len(report.refused)} left fuzzy "
+            f"({'written' if report.accepted else 'unchanged'})"
+        )
+        sys.exit(1 if report.refused else 0)
+    counts: dict[str, int] = {}
+    for message in messages:
+        where = state(message)
+        counts[where] = counts.get(where, 0) + 1
+        kind = message.extracted_comments[0] if message.extracted_comments else "message"
+        origin = next((c for c in message.translator_comments if c.startswith("ingested from ")), "")
+        flags = [f for f in message.flags if f.startswith("ignore-")]
+        detail = "; ".join(part for part in (origin, ", ".join(flags)) if part)
+        click.echo(f"{name}:{source_line(message, name)} [{kind}] {where}{f' — {detail}' if detail else ''}")
+        click.echo(f"    en: {message.msgid}")
+        if message.has_translation:
+            click.echo(f"    {locale.code}: {message.msgstr}")
+        else:
+            click.echo(f"    {locale.code}: (none: the page shows the English, marked as such)")
+        if where == "fuzzy":
+            for finding in findings_for(catalog, message, locale):
+                click.echo(f"    check: [{finding.check}] {finding.severity}: {finding.message}")
+    summary = ", ".join(f"{counts.get(k, 0)} {k}" for k in ("translated", "fuzzy", "untranslated"))
+    click.echo(f"{catalog.path}: {name}: {summary}")
 
 
 @click.command()
@@ -302,7 +401,7 @@ def stats(langs: tuple[str, ...], fmt: str) -> None:
 
 def register(group: click.Group) -> None:
     """Add the catalog commands to the main ``polyglot`` group."""
-    for command in (extract, update, ingest, check, compile_command, stats):
+    for command in (extract, update, ingest, review, check, compile_command, stats):
         group.add_command(command)
 
 

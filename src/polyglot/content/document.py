@@ -22,6 +22,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from polyglot.burmese.chars import is_myanmar
 from polyglot.files import InputError, read_text
 
 FRONT_MATTER_FIELDS = ("title", "summary")
@@ -91,22 +92,52 @@ def _is_wide(char: str) -> bool:
 
 
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_ZERO_WIDTH = "\u200b\u2060"
+
+
+def line_break(before: str, after: str) -> str:
+    """What a line break between ``before`` and ``after`` stands for: a space, or nothing.
+
+    This is the one rule for every place polyglot folds line breaks (source blocks,
+    ingested translations, msgstrs with soft breaks), decided by the script on each side:
+
+    - Chinese (and the other wide scripts) on both sides: nothing, since Chinese puts no
+      space between words or sentences (CSS Text's segment-break rule, what CommonMark
+      renderers do for CJK);
+    - Burmese on both sides: a space only where a phrase ends, since Burmese puts spaces
+      between phrases, not words (``polyglot.burmese.phrases.break_is_space``);
+    - a zero-width space on either side: nothing, the writer marked the break already;
+    - anything else (Latin, digits, a change of script): a space.
+    """
+    last = before[-1:] if before else ""
+    first = after[:1]
+    if not last or not first or last in _ZERO_WIDTH or first in _ZERO_WIDTH:
+        return ""
+    if _is_wide(last) and _is_wide(first):
+        return ""
+    if is_myanmar(last) and is_myanmar(first):
+        from polyglot.burmese.phrases import break_is_space  # the dictionary loads only for Burmese
+
+        return " " if break_is_space(before, after) else ""
+    return " "
 
 
 def fold(text: str) -> str:
-    """Fold the line breaks of a block into the message text.
+    """Fold the line breaks of a block into the message text, each by ``line_break``.
 
-    A break becomes one space, except between two Chinese characters, where a space
-    would be an error in the text: this is how CommonMark renderers treat soft breaks
-    in CJK text, and what makes a reflowed Chinese paragraph keep its msgid too.
+    Reflowing an English or Chinese paragraph therefore never changes its msgid, and a PDF
+    line break inside a Burmese phrase does not become a space in the middle of it.
     """
+    text = text.strip()
 
     def join(match: re.Match[str]) -> str:
-        before = text[match.start() - 1] if match.start() else ""
-        after = text[match.end()] if match.end() < len(text) else ""
-        return "" if _is_wide(before) and _is_wide(after) else " "
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        before = text[line_start : match.start()]
+        after = text[match.end() : line_end if line_end >= 0 else len(text)]
+        return line_break(before, after)
 
-    return _BREAK.sub(join, text.strip())
+    return _BREAK.sub(join, text)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -252,6 +283,7 @@ __all__ = [
     "Document",
     "corpus_documents",
     "fold",
+    "line_break",
     "load_document",
     "parse_document",
 ]

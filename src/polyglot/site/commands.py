@@ -71,9 +71,26 @@ def build(out: Path | None, threshold: float | None, quiet: bool) -> None:
     say(f"open {(site / 'index.html').resolve().as_uri()}")
 
 
+@click.command(name="outline")
+@click.argument("page", type=click.Path(dir_okay=False, path_type=Path))
+def outline_command(page: Path) -> None:
+    """Print a built PAGE block by block: its language, and which blocks are English fallback."""
+    from polyglot.files import read_text
+    from polyglot.site.outline import outline
+
+    try:
+        lines = outline(read_text(str(page)).text)
+    except InputError as err:
+        click.echo(f"polyglot: {err}", err=True)
+        sys.exit(2)
+    for line in lines:
+        click.echo(str(line))
+
+
 def register(group: click.Group) -> None:
     """Attach the site commands to the main ``polyglot`` group."""
     group.add_command(build)
+    group.add_command(outline_command)
 
 
 __all__ = ["register"]

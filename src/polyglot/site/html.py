@@ -23,7 +23,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
-from polyglot.content.document import Document, markdown
+from polyglot.content.document import Document, line_break, markdown
 
 Lookup = Callable[[str], "str | None"]
 """A block's message → its published translation, or None."""
@@ -70,6 +70,24 @@ def inline_parser() -> MarkdownIt:
     return parser
 
 
+def fold_soft_breaks(children: list[Token]) -> list[Token]:
+    """A translation's soft line breaks as the text they stand for (``line_break``).
+
+    A browser turns a soft break into a space except between Chinese characters, which
+    would put a space inside a Burmese phrase a translator wrapped in their editor; the
+    page gets what the message means instead, decided by the rule the catalogs use. Hard
+    breaks (two spaces or a backslash before the newline) stay line breaks.
+    """
+    texts = [child.content if child.type in ("text", "code_inline") else "" for child in children]
+    out = []
+    for index, child in enumerate(children):
+        if child.type == "softbreak":
+            before, after = "".join(texts[:index]), "".join(texts[index + 1 :])
+            child = Token("text", "", 0, content=line_break(before, after))
+        out.append(child)
+    return out
+
+
 def _block_element(tokens: list[Token], index: int) -> Token:
     """The element that carries a block's ``lang``: its heading, paragraph or cell, or for a
     tight list item (whose paragraph is not rendered) the ``<li>``."""
@@ -110,7 +128,7 @@ def render_body(document: Document, lookup: Lookup, web_tag: str, coverage: Cove
         else:
             text, tag = translation, web_tag
         parsed = parser.parseInline(text)
-        token.children = parsed[0].children if parsed else []
+        token.children = fold_soft_breaks(parsed[0].children or []) if parsed else []
         token.content = text
         _mark(_block_element(tokens, index), tag, fallback=translation is None and tag != web_tag)
     assert next(blocks, None) is None, f"{document.path}: blocks and parse disagree"
@@ -120,4 +138,7 @@ def render_body(document: Document, lookup: Lookup, web_tag: str, coverage: Cove
 
 def render_inline(text: str) -> Markup:
     """A front-matter field (title, summary) as inline Markdown, raw HTML shown as text."""
-    return Markup(inline_parser().renderInline(text))
+    parser = inline_parser()
+    parsed = parser.parseInline(text)
+    children = fold_soft_breaks(parsed[0].children or []) if parsed else []
+    return Markup(parser.renderer.render(children, parser.options, {}))
