@@ -33,6 +33,7 @@ from typing import Literal
 
 from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
 from polyglot.burmese.diagnose import has_repeated_vowels, misreading_score
+from polyglot.burmese.language import run_language
 from polyglot.burmese.lexicon import word_joins
 from polyglot.burmese.markov import markov_model, sigmoid
 from polyglot.burmese.normalize import canonical
@@ -174,6 +175,13 @@ class Detection:
     detector_probability: float
     """P(Zawgyi) from the myanmar-tools model alone (for comparison)."""
     evidence: str
+    language: str = "burmese"
+    """The run's language: ``burmese``, or ``shan``, ``mon``, ``karen``, ``pali``, ``other``
+    (``language.run_language``), which polyglot leaves exactly as it is."""
+
+    @property
+    def is_burmese(self) -> bool:
+        return self.language == "burmese"
 
     @property
     def treat_as(self) -> Literal["zawgyi", "unicode"]:
@@ -209,6 +217,7 @@ class Detection:
             "detector_probability": _finite(self.detector_probability),
             "text": self.text,
             "evidence": self.evidence,
+            "language": self.language,
         }
 
 
@@ -326,14 +335,23 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
     The detections' segments may be finer than the ones given (see ``split_mixed``).
     """
     model = markov_model()
-    scored = [(part, weigh(part.text)) for seg in segments for part in split_mixed(seg)]
-    votes = [_votes(seg, ev) for seg, ev in scored]
+    scored: list[tuple[Segment, Evidence | str]] = []
+    for seg in segments:
+        language = run_language(seg.text)
+        if language != "burmese":
+            scored.append((seg, language))  # another language: no encoding question, no vote
+        else:
+            scored += [(part, weigh(part.text)) for part in split_mixed(seg)]
+    votes = [_votes(seg, ev) if isinstance(ev, Evidence) else (0, 0) for seg, ev in scored]
     zawgyi_votes = sum(z for z, _ in votes)
     unicode_votes = sum(u for _, u in votes)
     out = []
     for (seg, ev), (own_z, own_u) in zip(scored, votes, strict=True):
         lean = _prior(zawgyi_votes - own_z, unicode_votes - own_u)  # the rest of the document
         detector_p = model.probability(seg.text)
+        if isinstance(ev, str):
+            out.append(other_language(seg, ev, detector_p))
+            continue
         if ev.identical:
             out.append(Detection(seg, "unicode", 0.0, detector_p, ev.describe()))
             continue
@@ -353,11 +371,28 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
     return out
 
 
+def other_language(seg: Segment, language: str, detector_p: float) -> Detection:
+    """The detection of a run in another language than Burmese: Unicode, left as it is."""
+    why = f"{language.title()} in Myanmar script (language.run_language): not Burmese, left exactly as it is"
+    return Detection(seg, "unicode", 0.0, detector_p, why, language)
+
+
 def assume_encoding(segments: Iterable[Segment], encoding: Literal["zawgyi", "unicode"]) -> list[Detection]:
-    """Detections for a caller who knows the encoding (``--from``): no guessing at all."""
+    """Detections for a caller who knows the encoding (``--from``): no guessing at all.
+
+    The language is still found: Shan, Mon or Karen text in a Zawgyi document is Unicode
+    (Zawgyi has no way to write it), and Burmese rules would damage it.
+    """
     model = markov_model()
     p = 1.0 if encoding == "zawgyi" else 0.0
-    return [Detection(seg, encoding, p, model.probability(seg.text), "encoding given by the user") for seg in segments]
+    out = []
+    for seg in segments:
+        language = run_language(seg.text)
+        if language != "burmese":
+            out.append(other_language(seg, language, model.probability(seg.text)))
+        else:
+            out.append(Detection(seg, encoding, p, model.probability(seg.text), "encoding given by the user"))
+    return out
 
 
 def detect_text(text: str) -> list[Detection]:
