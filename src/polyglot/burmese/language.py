@@ -82,9 +82,9 @@ NEVER_ZAWGYI = frozenset(
         *_range(0x1050, 0x1059),
         *_range(0x105B, 0x105F),
         *_range(0x1098, 0x109F),
+        *_range(0xA9E0, 0xA9FF),
+        *_range(0xAA60, 0xAA7F),
     ]
-    + _range(0xA9E0, 0xA9FF)
-    + _range(0xAA60, 0xAA7F)
 )
 """Code points Zawgyi has no glyph for: the non-Burmese ones it does not reuse (it reuses
 only U+1033, U+1034, U+105A and U+1060–U+1097), and Unicode's medial HA and great SA
