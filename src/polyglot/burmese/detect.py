@@ -31,10 +31,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from polyglot.burmese.chars import VIRAMA
+from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
 from polyglot.burmese.diagnose import has_repeated_vowels, misreading_score
 from polyglot.burmese.language import run_language
-from polyglot.burmese.lexicon import word_joins
+from polyglot.burmese.lexicon import all_words, word_joins
 from polyglot.burmese.markov import markov_model, sigmoid
 from polyglot.burmese.normalize import canonical
 from polyglot.burmese.segment import Segment, myanmar_segments
@@ -108,7 +110,15 @@ class Evidence:
 
 @lru_cache(maxsize=1 << 15)
 def weigh(text: str) -> Evidence:
-    """Gather the evidence for one Myanmar run. Pure and memoized: runs repeat."""
+    """Gather the evidence for one Myanmar run. Pure and memoized: runs repeat.
+
+    A run that ends in a virama after clean Unicode, and whose Zawgyi reading is
+    ill-formed, is weighed without that virama: it is a word cut off before the
+    consonant the virama stacks (``အခန်းကဏ္`` for ``အခန်းကဏ္ဍ``), and a cut says nothing
+    about the encoding of the text before it.
+    """
+    if _truncated_unicode(text):
+        return weigh(text[:-1])
     llr = -(markov_model().unicode_log_ratio(text) or 0.0)
     if len(text) < SHORT_RUN:
         llr *= SHORT_RUN_MODEL_SCALE
@@ -135,6 +145,28 @@ def weigh(text: str) -> Evidence:
         if not has_repeated_vowels(text):  # ICU collapses those both ways: no evidence
             round_trip = ROUND_TRIP_UNSTABLE if not survives_round_trip(text) else ROUND_TRIP_STABLE
     return Evidence(markov, structure, words, identical=False, round_trip=round_trip)
+
+
+def _truncated_unicode(text: str) -> bool:
+    if len(text) < 2 or not text.endswith(VIRAMA) or not is_clean(text[:-1]):
+        return False
+    return misreading_score(canonical(zawgyi_to_unicode(text))) > 0
+
+
+def clearly_unicode(text: str, evidence: Evidence) -> bool:
+    """Does a run's own evidence say Unicode so clearly that no document prior may overrule it?
+
+    Its evidence is decided on its own (beyond ``CONFIDENT``), and the run is well-formed
+    Unicode in canonical order made entirely of dictionary words (``lexicon.all_words``;
+    a word cut off after a virama counts by what precedes the cut). A short Unicode
+    phrase pasted into a Zawgyi document (``တစ်ဦး``) is exactly that, and its Zawgyi
+    reading (``တဈဦး``) is not Burmese anyone typed.
+    """
+    if evidence.total > -CONFIDENT or evidence.identical:
+        return False
+    if _truncated_unicode(text):
+        text = text[:-1]
+    return is_clean(text) and all_words(text)
 
 
 def survives_round_trip(text: str) -> bool:
@@ -355,6 +387,8 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
         if ev.identical:
             out.append(Detection(seg, "unicode", 0.0, detector_p, ev.describe()))
             continue
+        if lean > 0 and clearly_unicode(seg.text, ev):
+            lean = 0.0  # the prior may tip an unclear run, never overrule clear evidence
         total = ev.total + lean
         encoding: Encoding
         evidence = ev.describe()
