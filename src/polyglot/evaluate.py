@@ -424,6 +424,9 @@ def main(argv: list[str]) -> int:
     rows += evaluate_model_compatibility(root)
     rows += evaluate_other_converter_cases(root)
     rows += evaluate_system_translations()
+    from polyglot.eval_realworld import evaluate_realworld  # issue 14's rows: real-world habits
+
+    rows += evaluate_realworld(root)
     print("| data set | metric | anchors (myanmar-tools 0.5 + ICU) | polyglot | n |")
     print("|---|---|---:|---:|---:|")
     for r in rows:

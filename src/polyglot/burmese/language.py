@@ -91,10 +91,12 @@ only U+1033, U+1034, U+105A and U+1060–U+1097), and Unicode's medial HA and gr
 (U+103E, U+103F), which Zawgyi writes at U+103D and U+1086. ICU's ``Zawgyi-my`` passes
 all of them through unchanged."""
 
-_TONES = frozenset("\u1037\u1038\u103a\u1039\u1094\u1095")
-"""Zawgyi's dot below (and its variants), visarga, and its asat (U+1039): none of them can
-follow Zawgyi's great SA ဿ (U+1086), which carries no vowel of its own; Shan's final-Y
-vowel sign ႆ at the same code point takes them all the time (``ထႆး``, ``ၼႆႉ``)."""
+_TONES = frozenset("\u1037\u1038\u1039\u1094\u1095\u103a\u103c\u103d\u1087\u1088\u1089\u108a")
+"""Zawgyi's dot below (and its variants), visarga, asat (U+1039) and the medials that follow
+their consonant (YA U+103A, WA U+103C, HA U+103D and its variants U+1087–U+108A): none can
+follow Zawgyi's great SA ဿ (U+1086), which carries no vowel of its own and is no consonant
+a medial joins; Shan's final-Y vowel sign ႆ at the same code point takes a tone all the
+time (``ထႆး``, ``ၼႆႉ``, ``ပႆႇ``)."""
 
 _MISREAD_CODES = frozenset({"orphan-mark", "dangling-virama"})
 """Problems of ICU's Zawgyi reading that Zawgyi Burmese cannot have: a mark with no letter,
@@ -202,8 +204,8 @@ def _run_language(text: str) -> Language:
             votes[vote[0]] = votes.get(vote[0], 0) + 1
             strong += vote[1] and vote[0] != "zawgyi"
     zawgyi = votes.pop("zawgyi", 0)
-    if not votes or not strong:
-        return "burmese"
+    if not votes or not (strong or sum(votes.values()) >= 2):
+        return "burmese"  # one weak word (a foreign name with an odd stack) is not a language
     language = max(sorted(votes), key=votes.__getitem__)
     others = sum(votes.values())
     if others > zawgyi and 2 * others >= carriers:

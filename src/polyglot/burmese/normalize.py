@@ -205,15 +205,19 @@ def reorder_marks(text: str) -> Iterator[Edit]:
 def _foreign_marks(marks: str) -> bool:
     """Does a cluster carry marks that no Burmese syllable combines?
 
-    The vowel AI with a vowel A (Mon ``လှာဲ``), or the anusvara with an A vowel and an
-    asat (S'gaw Karen ``ခရံာ်``, Christ): Burmese has neither, so the syllable is of
-    another language written in the same script, whose order is the writer's, and
-    UTN #11's Burmese order does not apply to it.
+    The vowel AI with any other vowel sign (Mon ``လှာဲ``, ``ဟှုဲ``), or the anusvara with
+    an A vowel (S'gaw Karen ``ခရံာ်``, Christ; Mon ``ာံ``): Burmese writes AI alone and
+    never puts the anusvara on an A, so the syllable is of another language written in
+    the same script, whose order is the writer's, and UTN #11's Burmese order does not
+    apply to it.
     """
     present = set(marks)
-    if "\u1032" in present and present & _A_VOWELS:
+    if "\u1032" in present and present & _OTHER_VOWELS:
         return True
-    return "\u1036" in present and ASAT in present and bool(present & _A_VOWELS)
+    return "\u1036" in present and bool(present & _A_VOWELS)
+
+
+_OTHER_VOWELS = frozenset("\u102b\u102c\u102d\u102e\u102f\u1030\u1031\u1036")
 
 
 @rule("normalize")
@@ -235,12 +239,12 @@ def compose_nfc(text: str) -> Iterator[Edit]:
 RULES: tuple[Rule, ...] = (
     compose_nfc,  # first: clusters are read from marks in canonical combining order
     remove_stray_zero_width,
-    remove_doubled_marks,
     fix_zero_for_wa,
     fix_wa_in_numbers,
     fix_four_for_nyi,
     fix_u_for_nya,
     reorder_marks,
+    remove_doubled_marks,  # after reordering, which puts a syllable's two copies of a mark side by side
     compose_nfc,  # last: compose what reordering brought together (ဥ + ီ → ဦ)
 )
 """The normalization rules, in the order they run (later rules see earlier results)."""

@@ -353,12 +353,24 @@ def _typing_habit(runs: Sequence[tuple[str, str]], site: _Site) -> bool:
     text, encoding = runs[site.run]
     if not site.deletable:
         return False
-    lo = text.rfind(" ", 0, max(site.start - 1, 0)) + 1
-    end = site.offset + 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    left, right = text[lo : site.start], text[site.offset + 1 : end]
+    # The word around the site: a gap before a mark is no word boundary (``ခွင ့ ်``), so
+    # the word reaches past such gaps, and they are left out when the pieces are judged.
+    lo = site.start
+    while lo > 0 and not (text[lo - 1].isspace() and not needs_base(text[lo], encoding)):
+        lo -= 1
+    hi = site.offset + 1
+    while hi < len(text) and not (text[hi].isspace() and not needs_base(_after_gap(text, hi), encoding)):
+        hi += 1
+    left = "".join(text[lo : site.start].split())
+    right = "".join(text[site.offset + 1 : hi].split())
     return _ill_formed(left + right, encoding) <= _ill_formed(left, encoding) + _ill_formed(right, encoding)
+
+
+def _after_gap(text: str, pos: int) -> str:
+    """The first character after the whitespace starting at ``pos`` ("" at the end)."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return text[pos] if pos < len(text) else ""
 
 
 def _ill_formed(text: str, encoding: str) -> int:
