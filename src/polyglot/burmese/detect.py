@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from polyglot.burmese.chars import VIRAMA
+from polyglot.burmese.chars import VIRAMA, char_class, myanmar_chars, needs_base
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
 from polyglot.burmese.diagnose import has_repeated_vowels, misreading_score
@@ -112,13 +112,18 @@ class Evidence:
 def weigh(text: str) -> Evidence:
     """Gather the evidence for one Myanmar run. Pure and memoized: runs repeat.
 
-    A run that ends in a virama after clean Unicode, and whose Zawgyi reading is
-    ill-formed, is weighed without that virama: it is a word cut off before the
+    Spaces typed before marks are left out (``_TYPED_GAP_BEFORE_MARK``). A run that
+    ends in a virama after clean Unicode, and whose Zawgyi reading is ill-formed, is
+    weighed without that virama: it is a word cut off before the
     consonant the virama stacks (``အခန်းကဏ္`` for ``အခန်းကဏ္ဍ``), and a cut says nothing
     about the encoding of the text before it.
     """
     if _truncated_unicode(text):
         return weigh(text[:-1])
+    if " " in text or "\t" in text:
+        joined = _TYPED_GAP_BEFORE_MARK.sub("", text)
+        if joined != text and joined.strip():
+            return weigh(joined)
     llr = -(markov_model().unicode_log_ratio(text) or 0.0)
     if len(text) < SHORT_RUN:
         llr *= SHORT_RUN_MODEL_SCALE
@@ -145,6 +150,14 @@ def weigh(text: str) -> Evidence:
         if not has_repeated_vowels(text):  # ICU collapses those both ways: no evidence
             round_trip = ROUND_TRIP_UNSTABLE if not survives_round_trip(text) else ROUND_TRIP_STABLE
     return Evidence(markov, structure, words, identical=False, round_trip=round_trip)
+
+
+_MARK_IN_BOTH = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs_base(ch, "zawgyi")))
+_TYPED_GAP_BEFORE_MARK = re.compile(f"(?<=\\S)[ \t]+(?=[{_MARK_IN_BOTH}])")
+"""Spaces typed between a letter and a mark that follows a letter in both encodings: a
+typing habit of Zawgyi and Unicode typists alike (``ရဲ ႔``, ``ဖွင့ ်``), so no evidence of
+either encoding. The run is weighed as if they were not there; what ``repair`` does with
+them is its own decision."""
 
 
 def _truncated_unicode(text: str) -> bool:

@@ -20,7 +20,7 @@ is each word's two readings:
 * **Zawgyi Burmese**: the word is impossible there: it holds a code point Zawgyi never
   uses (``NEVER_ZAWGYI``), a mark that must follow a letter begins it, a medial RA has
   no letter after it, Zawgyi's ဿ carries a tone, or ICU's reading of it leaves a mark
-  or a stacker with no letter.
+  or a stacker with no letter, or begins with a kinzi.
 
 A word with a non-Burmese code point that is well-formed as Unicode and impossible as
 Zawgyi speaks for that language; one that is impossible as Unicode and possible as
@@ -98,7 +98,7 @@ follow Zawgyi's great SA ဿ (U+1086), which carries no vowel of its own and is 
 a medial joins; Shan's final-Y vowel sign ႆ at the same code point takes a tone all the
 time (``ထႆး``, ``ၼႆႉ``, ``ပႆႇ``)."""
 
-_MISREAD_CODES = frozenset({"orphan-mark", "dangling-virama"})
+_MISREAD_CODES = frozenset({"orphan-mark", "dangling-virama", "word-initial-kinzi"})
 """Problems of ICU's Zawgyi reading that Zawgyi Burmese cannot have: a mark with no letter,
 a stacker with nothing stacked under it (a Zawgyi stacked consonant or kinzi where no
 consonant can carry it). A stack outside the Pali grid is not counted: Zawgyi typists
@@ -144,11 +144,24 @@ def _zawgyi_impossible(word: str) -> bool:
 
 
 def _zawgyi_reading_problems(word: str) -> frozenset[str]:
+    """The well-formedness problems of ICU's reading of ``word`` as Zawgyi, plus
+    ``word-initial-kinzi`` where that reading begins with a kinzi: a kinzi is the final
+    nasal of the syllable before, so no word begins with one (Zawgyi draws it over the
+    next consonant, which Karen's tone ၤ after a word's first letter imitates), and
+    ``word-initial-stack`` where it begins with a stacked pair, whose upper consonant
+    would close a syllable that is not there (no word of ICU's dictionary begins so);
+    Mon's medial LA reads so (``ကၠ``), and so do a few of Zawgyi's own test strings."""
     from polyglot.burmese.convert import zawgyi_to_unicode
     from polyglot.burmese.diagnose import problems
     from polyglot.burmese.normalize import canonical
 
-    return frozenset(p.code for p in problems(canonical(zawgyi_to_unicode(word))))
+    reading = canonical(zawgyi_to_unicode(word))
+    found = {p.code for p in problems(reading)}
+    if reading.startswith("\u1004\u103a\u1039"):
+        found.add("word-initial-kinzi")
+    elif reading[1:2] == "\u1039":
+        found.add("word-initial-stack")
+    return frozenset(found)
 
 
 Vote = tuple[str, bool]
@@ -159,9 +172,9 @@ Vote = tuple[str, bool]
 def word_vote(word: str) -> Vote | None:
     """What one space-free word says: another language or Zawgyi, and how strongly (None: nothing).
 
-    A Zawgyi reading that stacks a consonant outside the Pali grid is weak evidence
-    against Zawgyi: Karen's vowel ၢ after any consonant reads so (``တၢ်``), but so does a
-    foreign name typed in Zawgyi (``အစၢဘို``).
+    A Zawgyi reading that stacks a consonant outside the Pali grid, or at a word's start,
+    is weak evidence against Zawgyi: Karen's vowel ၢ after any consonant reads so
+    (``တၢ်``), but so does a foreign name typed in Zawgyi (``အစၢဘို``).
     """
     owners = [LANGUAGE_OF[ch] for ch in word if ch in LANGUAGE_OF]
     if not owners:
@@ -173,7 +186,7 @@ def word_vote(word: str) -> Vote | None:
         return language, True
     if zawgyi_ok and not unicode_ok:
         return "zawgyi", True
-    if unicode_ok and "implausible-stack" in _zawgyi_reading_problems(word):
+    if unicode_ok and {"implausible-stack", "word-initial-stack"} & _zawgyi_reading_problems(word):
         return language, False
     return None
 

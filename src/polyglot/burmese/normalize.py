@@ -203,18 +203,18 @@ def reorder_marks(text: str) -> Iterator[Edit]:
 
 
 def _foreign_marks(marks: str) -> bool:
-    """Does a cluster carry marks that no Burmese syllable combines?
+    """Does a cluster carry marks that no syllable UTN #11 orders combines?
 
     The vowel AI with any other vowel sign (Mon ``လှာဲ``, ``ဟှုဲ``), or the anusvara with
-    an A vowel (S'gaw Karen ``ခရံာ်``, Christ; Mon ``ာံ``): Burmese writes AI alone and
-    never puts the anusvara on an A, so the syllable is of another language written in
-    the same script, whose order is the writer's, and UTN #11's Burmese order does not
-    apply to it.
+    an A vowel and an asat (S'gaw Karen ``ခရံာ်``, Christ): Burmese writes AI alone and
+    never kills a nasalised A, so the syllable is of another language written in the same
+    script, whose order is the writer's. (An anusvara with an A and no asat, Mon's ``ာံ``,
+    is in UTN #11's order and is ordered.)
     """
     present = set(marks)
     if "\u1032" in present and present & _OTHER_VOWELS:
         return True
-    return "\u1036" in present and bool(present & _A_VOWELS)
+    return "\u1036" in present and ASAT in present and bool(present & _A_VOWELS)
 
 
 _OTHER_VOWELS = frozenset("\u102b\u102c\u102d\u102e\u102f\u1030\u1031\u1036")
