@@ -121,8 +121,8 @@ def weigh(text: str) -> Evidence:
     if _truncated_unicode(text):
         return weigh(text[:-1])
     if " " in text or "\t" in text:
-        joined = _TYPED_GAP_BEFORE_MARK.sub("", text)
-        if joined != text and joined.strip():
+        joined = _join_typed_gaps(text)
+        if joined != text:
             return weigh(joined)
     llr = -(markov_model().unicode_log_ratio(text) or 0.0)
     if len(text) < SHORT_RUN:
@@ -158,6 +158,17 @@ _TYPED_GAP_BEFORE_MARK = re.compile(f"(?<=\\S)[ \t]+(?=[{_MARK_IN_BOTH}])")
 typing habit of Zawgyi and Unicode typists alike (``ရဲ ႔``, ``ဖွင့ ်``), so no evidence of
 either encoding. The run is weighed as if they were not there; what ``repair`` does with
 them is its own decision."""
+
+
+def _join_typed_gaps(text: str) -> str:
+    """``text`` without the spaces typed before marks, except in a list of single
+    characters (``ါ ာ ိ``), where each mark stands alone on purpose."""
+    from polyglot.burmese.repair import in_character_list
+
+    gaps = [m for m in _TYPED_GAP_BEFORE_MARK.finditer(text) if not in_character_list(text, m.start(), m.end())]
+    for m in reversed(gaps):
+        text = text[: m.start()] + text[m.end() :]
+    return text
 
 
 def _truncated_unicode(text: str) -> bool:

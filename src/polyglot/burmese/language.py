@@ -20,7 +20,8 @@ is each word's two readings:
 * **Zawgyi Burmese**: the word is impossible there: it holds a code point Zawgyi never
   uses (``NEVER_ZAWGYI``), a mark that must follow a letter begins it, a medial RA has
   no letter after it, Zawgyi's ဿ carries a tone, or ICU's reading of it leaves a mark
-  or a stacker with no letter, or begins with a kinzi.
+  or a stacker with no letter (weaker: it stacks outside the Pali grid, or begins
+  with a stack or a kinzi).
 
 A word with a non-Burmese code point that is well-formed as Unicode and impossible as
 Zawgyi speaks for that language; one that is impossible as Unicode and possible as
@@ -98,7 +99,7 @@ follow Zawgyi's great SA ဿ (U+1086), which carries no vowel of its own and is 
 a medial joins; Shan's final-Y vowel sign ႆ at the same code point takes a tone all the
 time (``ထႆး``, ``ၼႆႉ``, ``ပႆႇ``)."""
 
-_MISREAD_CODES = frozenset({"orphan-mark", "dangling-virama", "word-initial-kinzi"})
+_MISREAD_CODES = frozenset({"orphan-mark", "dangling-virama"})
 """Problems of ICU's Zawgyi reading that Zawgyi Burmese cannot have: a mark with no letter,
 a stacker with nothing stacked under it (a Zawgyi stacked consonant or kinzi where no
 consonant can carry it). A stack outside the Pali grid is not counted: Zawgyi typists
@@ -164,6 +165,10 @@ def _zawgyi_reading_problems(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_WEAK_CODES = frozenset({"implausible-stack", "word-initial-stack", "word-initial-kinzi"})
+"""Readings Burmese text does not have but isolated syllables, foreign names and test
+strings typed in Zawgyi do: evidence, but weak."""
+
 Vote = tuple[str, bool]
 """(``zawgyi`` or a language, whether the evidence is strong)."""
 
@@ -172,8 +177,8 @@ Vote = tuple[str, bool]
 def word_vote(word: str) -> Vote | None:
     """What one space-free word says: another language or Zawgyi, and how strongly (None: nothing).
 
-    A Zawgyi reading that stacks a consonant outside the Pali grid, or at a word's start,
-    is weak evidence against Zawgyi: Karen's vowel ၢ after any consonant reads so
+    A Zawgyi reading that stacks a consonant outside the Pali grid, or begins with a
+    stack or a kinzi, is weak evidence against Zawgyi (``_WEAK_CODES``): Karen's vowel ၢ after any consonant reads so
     (``တၢ်``), but so does a foreign name typed in Zawgyi (``အစၢဘို``).
     """
     owners = [LANGUAGE_OF[ch] for ch in word if ch in LANGUAGE_OF]
@@ -186,7 +191,7 @@ def word_vote(word: str) -> Vote | None:
         return language, True
     if zawgyi_ok and not unicode_ok:
         return "zawgyi", True
-    if unicode_ok and {"implausible-stack", "word-initial-stack"} & _zawgyi_reading_problems(word):
+    if unicode_ok and _WEAK_CODES & _zawgyi_reading_problems(word):
         return language, False
     return None
 

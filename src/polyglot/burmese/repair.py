@@ -161,7 +161,7 @@ def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
             lost = any(map(is_lost_glyph, gap))  # a lost glyph stands for something: never deleted
             before = text[m.start() - 1] if m.start() else ""
             after = text[m.end()]
-            if _in_character_list(text, m.start(), m.end()):
+            if in_character_list(text, m.start(), m.end()):
                 continue
             if needs_base(after, encoding):
                 # With no letter before the gap (start of a run, or only marks), deleting it
@@ -194,7 +194,7 @@ def _letter_before(text: str, end: int, encoding: str) -> bool:
     return False
 
 
-def _in_character_list(text: str, start: int, end: int) -> bool:
+def in_character_list(text: str, start: int, end: int) -> bool:
     """Is the gap ``text[start:end]`` inside a list of single characters (``ါ ာ ိ ီ``)?
 
     Alphabet tables and exemplar sets list the marks one by one, separated by spaces:
