@@ -283,7 +283,10 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
         habit = [site for site in by_space[space] if _typing_habit(runs, site)]
         if habit:
             by_space[space] = [site for site in by_space[space] if site not in habit]
-            evidence = f"U+{ord(space):04X} typed before a mark that belongs to the letter before it"
+            evidence = (
+                f"U+{ord(space):04X} before a mark that joins the letter before it into a well-formed "
+                "syllable: a space typed or inserted there, never a lost letter"
+            )
             typed = spaced_after is not False and all(runs[s.run][0][s.offset + 1] in _TONE_MARKS for s in habit)
             for site in habit:
                 plans[site.run].append(_space_removal(*runs[site.run], site, evidence, typed=typed))
