@@ -16,17 +16,16 @@ reference is forgiven, not even the digit ၀ used for the letter ဝ.
 
 from __future__ import annotations
 
-import json
 import math
 import random
 import sys
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from evaluation.data import DAMAGED, Pair, Row, anchor_is_zawgyi, datasets, pairs_tsv, pct, read_tsv, unescape
+from evaluation.realworld import evaluate_realworld
 from polyglot.burmese.chars import CONSONANTS, myanmar_chars, needs_base
 from polyglot.burmese.convert import icu_transliterator, zawgyi_to_unicode
 from polyglot.burmese.detect import detect_text
@@ -34,62 +33,6 @@ from polyglot.burmese.markov import markov_model
 from polyglot.burmese.normalize import canonical
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.burmese.segment import has_myanmar
-
-
-@dataclass(frozen=True)
-class Pair:
-    zawgyi: str
-    unicode: str
-
-
-def _unescape(field: str) -> str:
-    return json.loads(field) if field.startswith('"') else field
-
-
-def read_tsv(path: Path) -> Iterator[list[str]]:
-    """The tab-separated fields of each line of ``path``; blank lines and ``#`` comments skipped.
-
-    The one reader of every ``.tsv`` file of the data: they share this form and differ only in
-    their columns, which the callers name.
-    """
-    for line in path.read_text(encoding="utf-8").split("\n"):
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
-
-
-def _tsv(path: Path, zawgyi_first: bool, escaped: bool = False) -> list[Pair]:
-    pairs = []
-    for fields in read_tsv(path):
-        a, b = fields[:2]
-        if escaped:
-            a, b = _unescape(a), _unescape(b)
-        pairs.append(Pair(a, b) if zawgyi_first else Pair(b, a))
-    return pairs
-
-
-def _parallel(zawgyi: Path, unicode: Path) -> list[Pair]:
-    zs = zawgyi.read_text(encoding="utf-8").split("\n")
-    us = unicode.read_text(encoding="utf-8").split("\n")
-    return [Pair(z, u) for z, u in zip(zs, us, strict=True) if z.strip() and not z.startswith("#")]
-
-
-def datasets(root: Path) -> Iterator[tuple[str, list[Pair]]]:
-    mt = root / "myanmar-tools"
-    yield "myanmar-tools unit pairs", _tsv(mt / "transliterate_test_pairs_z_u.tsv", True, escaped=True)
-    yield "CLDR UI strings", _tsv(root / "cldr-ui" / "cldr_my_uni_qaaz_pairs.tsv", False)
-    yield "mmgov news", _parallel(mt / "mmgov_zawgyi_src.txt", mt / "mmgov_unicode_out.txt")
-    yield "UDHR", _parallel(mt / "udhr_mya_zawgyi_out.txt", mt / "udhr_mya_unicode_src.txt")
-    yield "Rabbit sentences", _tsv(root / "rabbit" / "rabbit_sample_pairs.tsv", True)
-    yield "Spelling Book words", _tsv(root / "dagonmetric" / "spelling_book_uni_zg_pairs.tsv", False)
-
-
-DAMAGED = ("mmgov news", "UDHR")
-"""The data sets whose Zawgyi is damaged for ``evaluate_damage``: running text, as the
-seed's is (one human-typed, one machine-made)."""
-
-
-def _anchor_is_zawgyi(text: str) -> bool:
-    return markov_model().probability(text) > 0.5
 
 
 def _polyglot_zawgyi_lines(lines: list[str]) -> list[bool]:
@@ -108,41 +51,28 @@ def _polyglot_zawgyi_lines(lines: list[str]) -> list[bool]:
     return [weight.get(i, [0, 0])[0] > weight.get(i, [0, 0])[1] for i in range(len(lines))]
 
 
-@dataclass
-class Row:
-    dataset: str
-    metric: str
-    anchor: float | None
-    polyglot: float
-    n: int
-
-
-def _pct(hits: int, n: int) -> float:
-    return 100.0 * hits / n if n else float("nan")
-
-
 def evaluate_detection(name: str, pairs: list[Pair]) -> list[Row]:
     distinct = [p for p in pairs if p.zawgyi != p.unicode]
     lines = [(p.zawgyi, True) for p in distinct] + [(p.unicode, False) for p in distinct]
     random.Random(11).shuffle(lines)
     texts = [t for t, _ in lines]
     ours = _polyglot_zawgyi_lines(texts)
-    anchor = [_anchor_is_zawgyi(t) for t in texts]
+    anchor = [anchor_is_zawgyi(t) for t in texts]
     zg = [i for i, (_, z) in enumerate(lines) if z]
     uni = [i for i, (_, z) in enumerate(lines) if not z]
     return [
         Row(
             name,
             "Zawgyi caught %",
-            _pct(sum(anchor[i] for i in zg), len(zg)),
-            _pct(sum(ours[i] for i in zg), len(zg)),
+            pct(sum(anchor[i] for i in zg), len(zg)),
+            pct(sum(ours[i] for i in zg), len(zg)),
             len(zg),
         ),
         Row(
             name,
             "Unicode kept %",
-            _pct(sum(not anchor[i] for i in uni), len(uni)),
-            _pct(sum(not ours[i] for i in uni), len(uni)),
+            pct(sum(not anchor[i] for i in uni), len(uni)),
+            pct(sum(not ours[i] for i in uni), len(uni)),
             len(uni),
         ),
     ]
@@ -159,7 +89,7 @@ def evaluate_conversion(name: str, pairs: list[Pair]) -> list[Row]:
         p = Pair(p.zawgyi, unicodedata.normalize("NFC", p.unicode))
         icu_out = icu.transliterate(p.zawgyi)
         icu_exact += icu_out == p.unicode
-        gated_exact += (icu_out if _anchor_is_zawgyi(p.zawgyi) else p.zawgyi) == p.unicode
+        gated_exact += (icu_out if anchor_is_zawgyi(p.zawgyi) else p.zawgyi) == p.unicode
         from_zawgyi, from_unicode = normalize_text(p.zawgyi), normalize_text(p.unicode)
         ours_exact += from_zawgyi.text == p.unicode
         converted += normalize_text(p.zawgyi, source="zawgyi").text == p.unicode
@@ -170,17 +100,17 @@ def evaluate_conversion(name: str, pairs: list[Pair]) -> list[Row]:
         icu_round += canonical(icu.transliterate(icu_back.transliterate(p.unicode))) == canonical(p.unicode)
     n = len(pairs)
     return [
-        Row(name, "conversion exact %, encoding known (anchor: ICU alone)", _pct(icu_exact, n), _pct(converted, n), n),
-        Row(name, "end to end exact %", _pct(gated_exact, n), _pct(ours_exact, n), n),
+        Row(name, "conversion exact %, encoding known (anchor: ICU alone)", pct(icu_exact, n), pct(converted, n), n),
+        Row(name, "end to end exact %", pct(gated_exact, n), pct(ours_exact, n), n),
         Row(
             name,
             "Unicode side unchanged %",
-            _pct(sum(not _anchor_is_zawgyi(p.unicode) or icu.transliterate(p.unicode) == p.unicode for p in pairs), n),
-            _pct(kept, n),
+            pct(sum(not anchor_is_zawgyi(p.unicode) or icu.transliterate(p.unicode) == p.unicode for p in pairs), n),
+            pct(kept, n),
             n,
         ),
         Row(name, REPAIRED, None, repaired, 2 * n),
-        Row(name, ROUND_TRIP, _pct(icu_round, n), _pct(ours_round, n), n),
+        Row(name, ROUND_TRIP, pct(icu_round, n), pct(ours_round, n), n),
     ]
 
 
@@ -195,9 +125,9 @@ def evaluate_word_lists(root: Path) -> list[Row]:
         words = [w for w in (dm / file).read_text(encoding="utf-8").split("\n") if w.strip()]
         distinct = [w for w in words if icu_transliterator("Zawgyi-my").transliterate(w) != w]
         ours = sum(d.treat_as == "zawgyi" for w in distinct for d in detect_text(w)[:1])
-        anchor = sum(_anchor_is_zawgyi(w) for w in distinct)
+        anchor = sum(anchor_is_zawgyi(w) for w in distinct)
         rows.append(
-            Row("word lists (alone)", label, _pct(anchor, len(distinct)), _pct(ours, len(distinct)), len(distinct))
+            Row("word lists (alone)", label, pct(anchor, len(distinct)), pct(ours, len(distinct)), len(distinct))
         )
     return rows
 
@@ -208,17 +138,17 @@ def evaluate_cldr_cases(root: Path) -> list[Row]:
     icu = icu_transliterator("Zawgyi-my")
     for fields in read_tsv(path):
         kind, raw, expected = fields[:3]
-        source, want = _unescape(raw), _unescape(expected)
+        source, want = unescape(raw), unescape(expected)
         n += 1
         if kind == "u2z":
             ours = normalize_text(source, target="zawgyi").text
             theirs = icu_transliterator("my-Zawgyi").transliterate(source)
         else:
             ours = normalize_text(source).text
-            theirs = icu.transliterate(source) if _anchor_is_zawgyi(source) else source
+            theirs = icu.transliterate(source) if anchor_is_zawgyi(source) else source
         passed += ours == want
         anchor_passed += theirs == want
-    return [Row("CLDR unit cases", "pass %", _pct(anchor_passed, n), _pct(passed, n), n)]
+    return [Row("CLDR unit cases", "pass %", pct(anchor_passed, n), pct(passed, n), n)]
 
 
 def evaluate_canonical_order(root: Path) -> list[Row]:
@@ -237,7 +167,7 @@ def evaluate_canonical_order(root: Path) -> list[Row]:
         passed += normalize_text(raw, source="unicode").text == want
         nfc += unicodedata.normalize("NFC", raw) == want
     metric = "canonical order exact % (anchor: NFC)"
-    return [Row("UTN #11 storage order cases", metric, _pct(nfc, n), _pct(passed, n), n)]
+    return [Row("UTN #11 storage order cases", metric, pct(nfc, n), pct(passed, n), n)]
 
 
 def evaluate_model_compatibility(root: Path) -> list[Row]:
@@ -259,7 +189,7 @@ def evaluate_model_compatibility(root: Path) -> list[Row]:
         ours += same(markov_model().probability(text), float(want))
         theirs += same(package.get_zawgyi_probability(text), float(want))
     metric = "P(Zawgyi) exact % (anchor: myanmartools)"
-    return [Row("myanmar-tools compatibility", metric, _pct(theirs, n), _pct(ours, n), n)]
+    return [Row("myanmar-tools compatibility", metric, pct(theirs, n), pct(ours, n), n)]
 
 
 def evaluate_other_converter_cases(root: Path) -> list[Row]:
@@ -271,7 +201,7 @@ def evaluate_other_converter_cases(root: Path) -> list[Row]:
     rows = []
     for file, to_unicode in (("dm_zg2uni_unit_pairs.tsv", True), ("dm_uni2zg_unit_pairs.tsv", False)):
         icu = icu_transliterator("Zawgyi-my" if to_unicode else "my-Zawgyi")
-        pairs = _tsv(root / "dagonmetric" / file, zawgyi_first=to_unicode, escaped=True)
+        pairs = pairs_tsv(root / "dagonmetric" / file, zawgyi_first=to_unicode, escaped=True)
         ours = anchor = 0
         for p in pairs:
             source, want = (p.zawgyi, p.unicode) if to_unicode else (p.unicode, p.zawgyi)
@@ -284,7 +214,7 @@ def evaluate_other_converter_cases(root: Path) -> list[Row]:
             anchor += unicodedata.normalize("NFC", icu.transliterate(source)) == want
         n = len(pairs)
         metric = f"{'Zawgyi → Unicode' if to_unicode else 'Unicode → Zawgyi'} exact % (anchor: ICU)"
-        rows.append(Row("another converter's unit cases", metric, _pct(anchor, n), _pct(ours, n), n))
+        rows.append(Row("another converter's unit cases", metric, pct(anchor, n), pct(ours, n), n))
     return rows
 
 
@@ -312,9 +242,9 @@ def evaluate_system_translations(directory: Path = SYSTEM_TRANSLATIONS) -> list[
     if not strings:
         return []
     ours = sum(any(d.treat_as == "zawgyi" for d in detect_text(text)) for text in strings)
-    anchor = sum(_anchor_is_zawgyi(text) for text in strings)
+    anchor = sum(anchor_is_zawgyi(text) for text in strings)
     name = "installed programs' Burmese translations"
-    return [Row(name, "Unicode strings flagged %", _pct(anchor, len(strings)), _pct(ours, len(strings)), len(strings))]
+    return [Row(name, "Unicode strings flagged %", pct(anchor, len(strings)), pct(ours, len(strings)), len(strings))]
 
 
 TARGETS: list[tuple[str, str, str, float]] = [
@@ -371,7 +301,7 @@ def evaluate_damage(name: str, pairs: list[Pair], encoding: str) -> list[Row]:
     def score(damaged: list[str]) -> tuple[int, int, int]:
         ours = normalize_text("\n".join(damaged)).text.split("\n")
         lines = [i for i, (d, z) in enumerate(zip(damaged, source, strict=True)) if d != z and clean[i] == reference[i]]
-        gated = [icu.transliterate(d) if _anchor_is_zawgyi(d) else d for d in damaged]
+        gated = [icu.transliterate(d) if anchor_is_zawgyi(d) else d for d in damaged]
         anchor = sum(gated[i] == reference[i] for i in lines)
         return sum(ours[i] == reference[i] for i in lines), anchor, len(lines)
 
@@ -384,8 +314,8 @@ def evaluate_damage(name: str, pairs: list[Pair], encoding: str) -> list[Row]:
             Row(
                 name,
                 f"lost letter as U+{ord(stand_in):04X} restored, damaged lines exact %",
-                _pct(sum(a for _, a, _ in lost), n),
-                _pct(sum(o for o, _, _ in lost), n),
+                pct(sum(a for _, a, _ in lost), n),
+                pct(sum(o for o, _, _ in lost), n),
                 n,
             )
         )
@@ -397,8 +327,8 @@ def evaluate_damage(name: str, pairs: list[Pair], encoding: str) -> list[Row]:
         Row(
             name,
             "inserted spaces removed, damaged lines exact %",
-            _pct(spaced[1], spaced[2]),
-            _pct(spaced[0], spaced[2]),
+            pct(spaced[1], spaced[2]),
+            pct(spaced[0], spaced[2]),
             spaced[2],
         ),
     ]
@@ -428,6 +358,7 @@ def main(argv: list[str]) -> int:
     rows += evaluate_model_compatibility(root)
     rows += evaluate_other_converter_cases(root)
     rows += evaluate_system_translations()
+    rows += evaluate_realworld(root)
     print("| data set | metric | anchors (myanmar-tools 0.5 + ICU) | polyglot | n |")
     print("|---|---|---:|---:|---:|")
     for r in rows:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.evaluate import Pair, Row, check_targets, evaluate_conversion, evaluate_detection, main, read_tsv
+from evaluation.data import Pair, Row, read_tsv
+from evaluation.evaluate import check_targets, evaluate_conversion, evaluate_detection, main
 from polyglot.burmese.convert import unicode_to_zawgyi
 from tests.conftest import UNICODE_SENTENCES
 

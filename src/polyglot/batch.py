@@ -141,7 +141,7 @@ def normalize_block(text: str, options: Options = Options()) -> BlockResult:
     else:
         markov_model().prime(s.text for s in segments)
         detections = assume_encoding(segments, options.source)
-    if options.repair and any(plan_repairs([(d.text, d.treat_as) for d in detections])):
+    if options.repair and any(plan_repairs([(d.text if d.is_burmese else "", d.treat_as) for d in detections])):
         return _via_pipeline(lines, burmese, sub, options)
     if any(d.treat_as == "zawgyi" and spaced_zwsp_edits(d.text) for d in detections):
         return _via_pipeline(lines, burmese, sub, options)  # a conversion edit spans a space: not word by word
@@ -155,7 +155,7 @@ def normalize_block(text: str, options: Options = Options()) -> BlockResult:
             line = bisect.bisect_right(starts, seg.start)
             diagnostics.append(ambiguous_encoding(det, burmese[line - 1] + 1, seg.start - starts[line - 1] + 1))
         pieces.append(sub[pos : seg.start])
-        new, found = _normalize_run(seg.text, det.treat_as, options.target)
+        new, found = _normalize_run(seg.text, det.treat_as, options.target) if det.is_burmese else (seg.text, ())
         pieces.append(new)
         for offset, code, message, suggestion in found:
             source = seg.start + offset

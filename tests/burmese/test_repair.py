@@ -66,7 +66,7 @@ def _damaged_sentences() -> st.SearchStrategy[list[tuple[str, str]]]:
 
 
 @pytest.mark.slow
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.one_of(runs, _damaged_sentences()))
 def test_scoring_the_words_around_sites_ranks_hypotheses_as_whole_runs_do(texts: list[tuple[str, str]]) -> None:
     sites = repair._damage_sites(texts)

@@ -43,13 +43,17 @@ def icu_transliterator(name: str) -> icu.Transliterator:
 
 
 _DIGITS_ONLY = re.compile("[\u1040-\u1049]+")
+_NUMBER_WITH_WA = re.compile("(?=.*[\u1041-\u1049])[\u1040-\u1049\u101d]+")
+"""Digits and the letter wa only, with a true digit among them: a number (wa is the look-alike of zero)."""
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _zawgyi_chunk(chunk: str) -> str:
     # Digits mean the same in both encodings. Alone, ICU reads ၀ and ၄ as the letters
-    # ဝ and ၎, which is right inside a word but wrong for a number standing by itself.
-    if _DIGITS_ONLY.fullmatch(chunk):
+    # ဝ and ၎, which is right inside a word but wrong for a number standing by itself;
+    # so is a number typed with the letter wa for zero (``၂ဝဝ၄``), which normalization
+    # then writes with the digit (``normalize.fix_wa_in_numbers``).
+    if _DIGITS_ONLY.fullmatch(chunk) or _NUMBER_WITH_WA.fullmatch(chunk):
         return chunk
     return "".join(map(_zawgyi_icu, zawgyi_syllables(chunk)))
 

@@ -31,9 +31,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from polyglot.burmese.chars import VIRAMA, char_class, myanmar_chars, needs_base
+from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
 from polyglot.burmese.diagnose import has_repeated_vowels, misreading_score
-from polyglot.burmese.lexicon import word_joins
+from polyglot.burmese.language import run_language
+from polyglot.burmese.lexicon import all_words, word_joins
 from polyglot.burmese.markov import markov_model, sigmoid
 from polyglot.burmese.normalize import canonical
 from polyglot.burmese.segment import Segment, myanmar_segments
@@ -100,7 +103,20 @@ class Evidence:
 
 @lru_cache(maxsize=1 << 15)
 def weigh(text: str) -> Evidence:
-    """Gather the evidence for one Myanmar run. Pure and memoized: runs repeat."""
+    """Gather the evidence for one Myanmar run. Pure and memoized: runs repeat.
+
+    Spaces typed before marks are left out (``_TYPED_GAP_BEFORE_MARK``). A run that
+    ends in a virama after clean Unicode, and whose Zawgyi reading is ill-formed, is
+    weighed without that virama: it is a word cut off before the
+    consonant the virama stacks (``အခန်းကဏ္`` for ``အခန်းကဏ္ဍ``), and a cut says nothing
+    about the encoding of the text before it.
+    """
+    if _truncated_unicode(text):
+        return weigh(text[:-1])
+    if " " in text or "\t" in text:
+        joined = _join_typed_gaps(text)
+        if joined != text:
+            return weigh(joined)
     llr = -(markov_model().unicode_log_ratio(text) or 0.0)
     if len(text) < SHORT_RUN:
         llr *= SHORT_RUN_MODEL_SCALE
@@ -127,6 +143,47 @@ def weigh(text: str) -> Evidence:
         if not has_repeated_vowels(text):  # ICU collapses those both ways: no evidence
             round_trip = ROUND_TRIP_UNSTABLE if not survives_round_trip(text) else ROUND_TRIP_STABLE
     return Evidence(markov, structure, words, identical=False, round_trip=round_trip)
+
+
+_MARK_IN_BOTH = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs_base(ch, "zawgyi")))
+_TYPED_GAP_BEFORE_MARK = re.compile(f"(?<=\\S)[ \t]+(?=[{_MARK_IN_BOTH}])")
+"""Spaces typed between a letter and a mark that follows a letter in both encodings: a
+typing habit of Zawgyi and Unicode typists alike (``ရဲ ႔``, ``ဖွင့ ်``), so no evidence of
+either encoding. The run is weighed as if they were not there; what ``repair`` does with
+them is its own decision."""
+
+
+def _join_typed_gaps(text: str) -> str:
+    """``text`` without the spaces typed before marks, except in a list of single
+    characters (``ါ ာ ိ``), where each mark stands alone on purpose."""
+    from polyglot.burmese.repair import in_character_list
+
+    gaps = [m for m in _TYPED_GAP_BEFORE_MARK.finditer(text) if not in_character_list(text, m.start(), m.end())]
+    for m in reversed(gaps):
+        text = text[: m.start()] + text[m.end() :]
+    return text
+
+
+def _truncated_unicode(text: str) -> bool:
+    if len(text) < 2 or not text.endswith(VIRAMA) or not is_clean(text[:-1]):
+        return False
+    return misreading_score(canonical(zawgyi_to_unicode(text))) > 0
+
+
+def clearly_unicode(text: str, evidence: Evidence) -> bool:
+    """Does a run's own evidence say Unicode so clearly that no document prior may overrule it?
+
+    Its evidence is decided on its own (beyond ``CONFIDENT``), and the run is well-formed
+    Unicode in canonical order made entirely of dictionary words (``lexicon.all_words``;
+    a word cut off after a virama counts by what precedes the cut). A short Unicode
+    phrase pasted into a Zawgyi document (``တစ်ဦး``) is exactly that, and its Zawgyi
+    reading (``တဈဦး``) is not Burmese anyone typed.
+    """
+    if evidence.total > -CONFIDENT or evidence.identical:
+        return False
+    if _truncated_unicode(text):
+        text = text[:-1]
+    return is_clean(text) and all_words(text)
 
 
 def survives_round_trip(text: str) -> bool:
@@ -164,6 +221,13 @@ class Detection:
     detector_probability: float
     """P(Zawgyi) from the myanmar-tools model alone (for comparison)."""
     evidence: str
+    language: str = "burmese"
+    """The run's language: ``burmese``, or ``shan``, ``mon``, ``karen``, ``pali``, ``other``
+    (``language.run_language``), which polyglot leaves exactly as it is."""
+
+    @property
+    def is_burmese(self) -> bool:
+        return self.language == "burmese"
 
     @property
     def treat_as(self) -> Literal["zawgyi", "unicode"]:
@@ -199,6 +263,7 @@ class Detection:
             "detector_probability": _finite(self.detector_probability),
             "text": self.text,
             "evidence": self.evidence,
+            "language": self.language,
         }
 
 
@@ -316,17 +381,28 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
     The detections' segments may be finer than the ones given (see ``split_mixed``).
     """
     model = markov_model()
-    scored = [(part, weigh(part.text)) for seg in segments for part in split_mixed(seg)]
-    votes = [_votes(seg, ev) for seg, ev in scored]
+    scored: list[tuple[Segment, Evidence | str]] = []
+    for seg in segments:
+        language = run_language(seg.text)
+        if language != "burmese":
+            scored.append((seg, language))  # another language: no encoding question, no vote
+        else:
+            scored += [(part, weigh(part.text)) for part in split_mixed(seg)]
+    votes = [_votes(seg, ev) if isinstance(ev, Evidence) else (0, 0) for seg, ev in scored]
     zawgyi_votes = sum(z for z, _ in votes)
     unicode_votes = sum(u for _, u in votes)
     out = []
     for (seg, ev), (own_z, own_u) in zip(scored, votes, strict=True):
         lean = _prior(zawgyi_votes - own_z, unicode_votes - own_u)  # the rest of the document
         detector_p = model.probability(seg.text)
+        if isinstance(ev, str):
+            out.append(other_language(seg, ev, detector_p))
+            continue
         if ev.identical:
             out.append(Detection(seg, "unicode", 0.0, detector_p, ev.describe()))
             continue
+        if lean > 0 and clearly_unicode(seg.text, ev):
+            lean = 0.0  # the prior may tip an unclear run, never overrule clear evidence
         total = ev.total + lean
         encoding: Encoding
         evidence = ev.describe()
@@ -343,11 +419,28 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
     return out
 
 
+def other_language(seg: Segment, language: str, detector_p: float) -> Detection:
+    """The detection of a run in another language than Burmese: Unicode, left as it is."""
+    why = f"{language.title()} in Myanmar script (language.run_language): not Burmese, left exactly as it is"
+    return Detection(seg, "unicode", 0.0, detector_p, why, language)
+
+
 def assume_encoding(segments: Iterable[Segment], encoding: Literal["zawgyi", "unicode"]) -> list[Detection]:
-    """Detections for a caller who knows the encoding (``--from``): no guessing at all."""
+    """Detections for a caller who knows the encoding (``--from``): no guessing at all.
+
+    The language is still found: Shan, Mon or Karen text in a Zawgyi document is Unicode
+    (Zawgyi has no way to write it), and Burmese rules would damage it.
+    """
     model = markov_model()
     p = 1.0 if encoding == "zawgyi" else 0.0
-    return [Detection(seg, encoding, p, model.probability(seg.text), "encoding given by the user") for seg in segments]
+    out = []
+    for seg in segments:
+        language = run_language(seg.text)
+        if language != "burmese":
+            out.append(other_language(seg, language, model.probability(seg.text)))
+        else:
+            out.append(Detection(seg, encoding, p, model.probability(seg.text), "encoding given by the user"))
+    return out
 
 
 def detect_text(text: str) -> list[Detection]:

@@ -150,3 +150,32 @@ def word_joins(text: str) -> int:
                     best[end] = max(best[end], best[start] + end - start - 1)
         joins += best[-1]
     return joins
+
+
+@lru_cache(maxsize=1 << 15)
+def all_words(text: str) -> bool:
+    """Does every syllable of ``text`` belong to a dictionary word, the words side by side?
+
+    Each run of adjacent syllables must split completely into words of the dictionary
+    (one-syllable words included), and ``text`` must have at least one syllable and no
+    stranded final. Real Burmese typed in Unicode usually does; the same characters read
+    as the other encoding rarely do.
+    """
+    runs, stranded = _parse(text)
+    if stranded or not runs:
+        return False
+    longest = _longest_word()
+    for parts in runs:
+        ok = [True] + [False] * len(parts)  # ok[i]: the first i syllables split into words
+        for end in range(1, len(parts) + 1):
+            candidate = ""
+            for start in range(end - 1, -1, -1):
+                candidate = parts[start] + candidate
+                if len(candidate) > longest:
+                    break
+                if ok[start] and (is_word(candidate) or is_possessive(candidate)):
+                    ok[end] = True
+                    break
+        if not ok[-1]:
+            return False
+    return True

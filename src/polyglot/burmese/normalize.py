@@ -19,7 +19,19 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from polyglot.burmese.changes import Edit, Rule, rule
-from polyglot.burmese.chars import ASAT, BASES, DIGITS, DOT_BELOW, MEDIALS, VIRAMA, is_mark
+from polyglot.burmese.chars import (
+    ASAT,
+    BASE_CLASS,
+    BASES,
+    DIGITS,
+    DOT_BELOW,
+    MARK_CLASS,
+    MARK_SLOTS,
+    MEDIALS,
+    VIRAMA,
+    char_class,
+    is_mark,
+)
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import CLUSTER, canonical_marks, clusters
 
@@ -91,6 +103,9 @@ def fix_zero_for_wa(text: str) -> Iterator[Edit]:
             yield i, i + 1, "\u1040"
 
 
+_A_VOWELS = frozenset("\u102b\u102c")
+
+
 def _marks_after(text: str, base: int) -> str:
     """The marks that follow the letter at ``base``, in whatever order they were typed
     (so that the rule above gives the same answer before and after ``reorder_marks``)."""
@@ -98,6 +113,47 @@ def _marks_after(text: str, base: int) -> str:
     while end < len(text) and is_mark(text[end]):
         end += 1
     return text[base + 1 : end]
+
+
+@rule("normalize")
+def fix_wa_in_numbers(text: str) -> Iterator[Edit]:
+    """In a number typed with the letter wa for zero (``၂ဝဝ၄``), every wa is the digit ၀.
+
+    A run of digits and wa standing alone (nothing but a space, punctuation or the edge of
+    the text on either side) with a true digit among them is a number: wa and zero look
+    alike, so typists type whichever is nearer, and a word never consists of digits and
+    wa only. ``fix_zero_for_wa`` settles one wa between two digits; this settles a run of
+    them (``၂ဝဝ၄``, where each wa has another wa beside it).
+    """
+    if "\u101d" not in text:
+        return
+    for m in _NUMBER_WITH_WA.finditer(text):
+        for i in range(m.start(), m.end()):
+            if text[i] == "\u101d":
+                yield i, i + 1, "\u1040"
+
+
+_NUMBER_WITH_WA = re.compile(
+    f"(?<![{BASE_CLASS}{MARK_CLASS}])(?=[\u1040-\u1049\u101d]*[\u1041-\u1049])[\u1040-\u1049\u101d]*\u101d"
+    f"[\u1040-\u1049\u101d]*(?![{BASE_CLASS}{MARK_CLASS}\u1040-\u1049\u101d])"
+)
+
+
+@rule("normalize")
+def remove_doubled_marks(text: str) -> Iterator[Edit]:
+    """A vowel sign or other Burmese mark typed twice in a row (``ုု``, ``ာာ``) is one mark.
+
+    A syllable has one place for each mark, and a second copy draws on top of the first,
+    so the typist never sees that a key was pressed twice (or a keyboard repeated it).
+    One rule for Zawgyi and Unicode input alike: ICU's ``Zawgyi-my`` drops some doubles
+    (``ုု``) and keeps others (``ာာ``). Two *different* marks in one slot are not touched:
+    which one the word needs is a question for repair or the diagnostics.
+    """
+    for m in _DOUBLED.finditer(text):
+        yield m.start() + 1, m.end(), ""
+
+
+_DOUBLED = re.compile(f"([{char_class(MARK_SLOTS)}])\\1+")
 
 
 @rule("normalize")
@@ -116,14 +172,15 @@ def fix_four_for_nyi(text: str) -> Iterator[Edit]:
 def fix_u_for_nya(text: str) -> Iterator[Edit]:
     """The vowel ဥ (U+1025) carrying asat or a medial is the consonant ဉ (U+1009).
 
-    ဥ is an independent vowel: it takes no asat and no medial. ဉ is the consonant
-    that ends syllables like ``ဉ်`` and takes medials. They look alike, and Zawgyi
-    keyboards produce U+1025 for both, so the mark decides.
+    ဥ is an independent vowel: it takes no asat, no medial and no vowel sign A. ဉ is
+    the consonant that ends syllables like ``ဉ်`` and takes medials and vowels (``ဉာဏ်``,
+    wisdom). They look alike, and Zawgyi keyboards produce U+1025 for both, so the mark
+    decides.
     """
     if "\u1025" not in text:
         return
     for cluster in clusters(text):
-        if cluster.head == "\u1025" and (ASAT in cluster.marks or MEDIALS & set(cluster.marks)):
+        if cluster.head == "\u1025" and (ASAT in cluster.marks or (MEDIALS | _A_VOWELS) & set(cluster.marks)):
             yield cluster.start, cluster.start + 1, "\u1009"
 
 
@@ -137,12 +194,30 @@ def reorder_marks(text: str) -> Iterator[Edit]:
     polyglot does not order (Mon, Shan, Karen signs) are left alone.
     """
     for cluster in clusters(text):
-        if cluster.head:
+        if cluster.head and not _foreign_marks(cluster.marks):
             ordered = cluster.head + canonical_marks(cluster.marks)
             if ordered.endswith(VIRAMA) and not cluster.raw.endswith(VIRAMA):
                 continue  # a stray virama moved last would stack the next letter: left as typed
             if ordered != cluster.raw:
                 yield cluster.start, cluster.end, ordered
+
+
+def _foreign_marks(marks: str) -> bool:
+    """Does a cluster carry marks that no syllable UTN #11 orders combines?
+
+    The vowel AI with any other vowel sign (Mon ``လှာဲ``, ``ဟှုဲ``), or the anusvara with
+    an A vowel and an asat (S'gaw Karen ``ခရံာ်``, Christ): Burmese writes AI alone and
+    never kills a nasalised A, so the syllable is of another language written in the same
+    script, whose order is the writer's. (An anusvara with an A and no asat, Mon's ``ာံ``,
+    is in UTN #11's order and is ordered.)
+    """
+    present = set(marks)
+    if "\u1032" in present and present & _OTHER_VOWELS:
+        return True
+    return "\u1036" in present and ASAT in present and bool(present & _A_VOWELS)
+
+
+_OTHER_VOWELS = frozenset("\u102b\u102c\u102d\u102e\u102f\u1030\u1031\u1036")
 
 
 @rule("normalize")
@@ -165,9 +240,11 @@ RULES: tuple[Rule, ...] = (
     compose_nfc,  # first: clusters are read from marks in canonical combining order
     remove_stray_zero_width,
     fix_zero_for_wa,
+    fix_wa_in_numbers,
     fix_four_for_nyi,
     fix_u_for_nya,
     reorder_marks,
+    remove_doubled_marks,  # after reordering, which puts a syllable's two copies of a mark side by side
     compose_nfc,  # last: compose what reordering brought together (ဥ + ီ → ဦ)
 )
 """The normalization rules, in the order they run (later rules see earlier results)."""

@@ -6,6 +6,8 @@ in worker processes and on a distributed engine.
 
 For each run of Myanmar script (everything else is copied through untouched):
 
+0. find its **language** (``language``): a run of Shan, Mon, Karen or Pali is left
+   exactly as it is, and reported so by ``detect``;
 1. **detect** its encoding, with the document as context;
 2. **repair** damage from PDF extraction, in the run's own encoding (``repair``);
 3. **convert** Zawgyi to Unicode with ICU, chunk by chunk (``convert``);
@@ -91,7 +93,8 @@ def normalize_text(text: str, *, target: Target = "unicode", repair: bool = True
     else:
         detections = assume_encoding(myanmar_segments(text), source)
     segments = [d.segment for d in detections]
-    plans = plan_repairs([(d.text, d.treat_as) for d in detections]) if repair else [[] for _ in detections]
+    runs = [(d.text if d.is_burmese else "", d.treat_as) for d in detections]  # other languages: no repair
+    plans = plan_repairs(runs) if repair else [[] for _ in detections]
     locate = _Locator(text)
     changes: list[Change] = []
     diagnostics: list[Diagnostic] = []
@@ -102,6 +105,8 @@ def normalize_text(text: str, *, target: Target = "unicode", repair: bool = True
         changes.append(Change(kind, rule, line, column, before, after, reason, evidence))
 
     for seg, det, plan in zip(segments, detections, plans, strict=True):
+        if not det.is_burmese:
+            continue  # Shan, Mon, Karen, Pali: Burmese rules would damage it (``language``)
         if det.encoding == "ambiguous":
             diagnostics.append(ambiguous_encoding(det, *locate(seg.start)))
         tracked = TrackedText.at(seg.text, seg.start)

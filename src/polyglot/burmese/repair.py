@@ -161,7 +161,7 @@ def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
             lost = any(map(is_lost_glyph, gap))  # a lost glyph stands for something: never deleted
             before = text[m.start() - 1] if m.start() else ""
             after = text[m.end()]
-            if _in_character_list(text, m.start(), m.end()):
+            if in_character_list(text, m.start(), m.end()):
                 continue
             if needs_base(after, encoding):
                 # With no letter before the gap (start of a run, or only marks), deleting it
@@ -194,7 +194,7 @@ def _letter_before(text: str, end: int, encoding: str) -> bool:
     return False
 
 
-def _in_character_list(text: str, start: int, end: int) -> bool:
+def in_character_list(text: str, start: int, end: int) -> bool:
     """Is the gap ``text[start:end]`` inside a list of single characters (``ါ ာ ိ ီ``)?
 
     Alphabet tables and exemplar sets list the marks one by one, separated by spaces:
@@ -276,7 +276,23 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
     for site in _damage_sites(runs):
         by_space.setdefault(site.space, []).append(site)
     restored: list[tuple[list[_Site], str]] = []
+    spaced_after = _tone_marks_end_words(runs)
+    for space in _TYPED_SPACES & by_space.keys():
+        # A typed space before a mark that joins the letter before it is a typing habit,
+        # never a lost letter: only the ones nothing else explains are weighed below.
+        habit = [site for site in by_space[space] if _typing_habit(runs, site)]
+        if habit:
+            by_space[space] = [site for site in by_space[space] if site not in habit]
+            evidence = (
+                f"U+{ord(space):04X} before a mark that joins the letter before it into a well-formed "
+                "syllable: a space typed or inserted there, never a lost letter"
+            )
+            typed = spaced_after is not False and all(runs[s.run][0][s.offset + 1] in _TONE_MARKS for s in habit)
+            for site in habit:
+                plans[site.run].append(_space_removal(*runs[site.run], site, evidence, typed=typed))
     for space, group in by_space.items():
+        if not group:
+            continue
         delete = _score_hypothesis(runs, group, "")
         best_letter, best = "", delete
         for letter in sorted(CONSONANTS):
@@ -318,6 +334,81 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
         for run, edit in _restore_elsewhere(runs, group, letter, judged):
             plans[run].append(edit)
     return plans
+
+
+_TYPED_SPACES = frozenset(" \t")
+"""What a keyboard's space bar and tab key type. Typists put these before marks by habit
+(``ရဲ ႔``, ``မွဴ း``: some Zawgyi fonts draw a mark better that way, and the mark still
+shows beside its letter), so there one is a stand-in for a lost letter only where the mark
+cannot join the letter before it (``_typing_habit``). PDF stand-ins are other characters:
+U+FFFD, private-use glyphs, typographic spaces."""
+
+
+def _typing_habit(runs: Sequence[tuple[str, str]], site: _Site) -> bool:
+    """Does the mark after this typed space join the letter before it into a well-formed syllable?
+
+    Then the space is explained by how people type (the mark belongs to the letter before
+    the space, and the text reads the same without it) and no letter may be inserted. A
+    mark with no letter before it in its word, or one that would make the syllable before
+    ill-formed (a second vowel in its slot, a tone on a bare consonant), is not explained
+    by the habit and is left to the lost-letter evidence.
+    """
+    text, encoding = runs[site.run]
+    if not site.deletable:
+        return False
+    # The word around the site: a gap before a mark is no word boundary (``ခွင ့ ်``), so
+    # the word reaches past such gaps, and they are left out when the pieces are judged.
+    lo = site.start
+    while lo > 0 and not (text[lo - 1].isspace() and not needs_base(text[lo], encoding)):
+        lo -= 1
+    hi = site.offset + 1
+    while hi < len(text) and not (text[hi].isspace() and not needs_base(_after_gap(text, hi), encoding)):
+        hi += 1
+    left = "".join(text[lo : site.start].split())
+    right = "".join(text[site.offset + 1 : hi].split())
+    return _ill_formed(left + right, encoding) <= _ill_formed(left, encoding) + _ill_formed(right, encoding)
+
+
+def _after_gap(text: str, pos: int) -> str:
+    """The first character after the whitespace starting at ``pos`` ("" at the end)."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return text[pos] if pos < len(text) else ""
+
+
+def _ill_formed(text: str, encoding: str) -> int:
+    """How many well-formedness problems ``text`` has in Unicode, not counting marks with no
+    letter (a piece cut at a gap begins with one)."""
+    from polyglot.burmese.diagnose import problems
+
+    return sum(p.code != "orphan-mark" for p in problems(_to_unicode(text, encoding)))
+
+
+MIN_SPACING_EVIDENCE = 4
+"""Tone marks a document must hold before its own spacing after them is believed."""
+
+
+def _tone_marks_end_words(runs: Sequence[tuple[str, str]]) -> bool | None:
+    """Does this document put a space after its tone marks (None: too few to say)?
+
+    Counted over the tone marks typed against their letter with text after them. Burmese
+    writes spaces between phrases, not after every syllable, so in running text most tone
+    marks are followed by the next syllable (``အဖွဲ့အစည်း``): there a space typed before a
+    tone mark is no word gap and goes. Where the document does space after its tone marks,
+    or holds too few to tell, the space typed before one is taken for a gap typed too early
+    and moved after it, the convention of ICU's ``Zawgyi-my`` (``ေန ့စဥ္`` → ``နေ့ စဉ်``).
+    """
+    spaced = total = 0
+    for text, _ in runs:
+        for m in _TONE_AFTER_LETTER.finditer(text):
+            total += 1
+            spaced += text[m.end()] in " \t"
+    if total < MIN_SPACING_EVIDENCE:
+        return None
+    return 2 * spaced >= total
+
+
+_TONE_AFTER_LETTER = re.compile("(?<=\\S)[\u1037\u1038\u1094\u1095](?=.)")
 
 
 _WORD_SEPARATORS = frozenset(" \t\u200b\u00a0\u202f\u3000")
