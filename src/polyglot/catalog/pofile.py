@@ -201,8 +201,6 @@ class _Parser:
         return InputError(f"{self.path}:{lineno}: {message}")
 
     def parse(self) -> Catalog:
-        if self.lines and self.lines[0].startswith("\ufeff"):
-            raise self.error(1, "a byte order mark (GNU msgfmt rejects it); save the file as UTF-8 without BOM")
         for lineno, raw in enumerate(self.lines, start=1):
             self._line(lineno, raw.rstrip("\r"))
         self._finish(len(self.lines))
@@ -391,8 +389,15 @@ def parse_po(text: str, path: str = "<catalog>") -> Catalog:
 
 
 def read_po(path: str) -> Catalog:
-    """Read and parse a PO or POT file through ``polyglot.files``."""
-    return parse_po(read_text(path).text, path)
+    """Read and parse a PO or POT file through ``polyglot.files``.
+
+    A byte order mark is refused, as GNU ``msgfmt`` refuses it: a catalog with one would
+    pass here and fail in every GNU tool.
+    """
+    source = read_text(path)
+    if source.bom:
+        raise InputError(f"{path}:1: a byte order mark (GNU msgfmt rejects it); save the file as UTF-8 without BOM")
+    return parse_po(source.text, path)
 
 
 # --------------------------------------------------------------------------- writing
