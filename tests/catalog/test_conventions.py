@@ -98,3 +98,13 @@ def test_new_catalogs_name_polyglot_as_their_generator(project: Project) -> None
     project.run("extract")
     project.run("update")
     assert read_po(str(project.po("zh_Hans"))).header["X-Generator"] == f"polyglot {__version__}"
+
+
+def test_a_program_asking_for_zh_cn_finds_chinese_as_the_readme_says(project: Project) -> None:
+    import gettext
+
+    project.run("extract")
+    project.run("update")
+    project.run("compile")
+    found = gettext.translation("announcements", str(project.root / "build/locale"), ["zh_CN", "zh_Hans"])
+    assert found.info()["language"] == "zh_Hans"

@@ -1,8 +1,8 @@
 """Bring a translation catalog up to date with the template, losing no translation.
 
-This does what GNU ``msgmerge --previous`` does, plus the one thing neither msgmerge
-nor Babel does: a message that comes back (a paragraph deleted and later restored) is
-revived from the obsolete entries with its translation, instead of being sent to the
+This does what GNU ``msgmerge --previous`` does: a message that comes back (a paragraph
+deleted and later restored) is revived from the obsolete entries with its translation,
+as msgmerge revives it (Babel's ``update`` does not), instead of being sent to the
 translators again. The rules, in order, for each template message:
 
 1. the same msgid is in the catalog → keep its translation, flags and comments;

@@ -4,9 +4,10 @@ Why our own, when polib and Babel exist: polib accepts broken files silently (an
 unterminated string, a missing ``msgstr``) and drops the previous msgid of obsolete
 entries; Babel's writer has produced ``#|`` output that GNU ``msgfmt`` rejects. A
 catalog is the translators' work, so the reader refuses anything it cannot represent
-faithfully (with ``FILE:LINE: message``), and the writer produces the layout GNU
-``msgmerge`` produces (79 columns, wrapped at spaces), so the same messages always give
-the same bytes and re-running a command never creates a diff.
+faithfully (with ``FILE:LINE: message``), and the writer produces GNU gettext's own
+layout (what ``msgcat``, ``msgmerge`` and Poedit write: 79 display columns, GNU's break
+points; see ``layout.py``), so a translator's tool and polyglot never fight over line
+wrapping, and re-running a command never creates a diff.
 """
 
 from __future__ import annotations

@@ -3,8 +3,7 @@
 Every command that writes a catalog goes through ``save``: it writes nothing when the
 messages are unchanged, and when they are unchanged except for a timestamp it keeps the
 old timestamp, so that running a command twice never produces a diff. Headers are built
-here from the locale table, because Babel's defaults (two plural forms for Burmese) are
-wrong for us.
+here from the locale table, so they never depend on the installed Babel's plural data.
 """
 
 from __future__ import annotations
