@@ -154,3 +154,9 @@ def test_break_opportunities() -> None:
     text = "ab-cd 中文 မြန်မာ"
     breaks = [i for i, ok in enumerate(break_opportunities(text)) if ok]
     assert breaks == [3, 6, 7, 9]
+
+
+@pytest.mark.skipif(MSGCAT is None, reason="needs GNU gettext")
+def test_a_line_separator_restarts_gnus_column_count_but_not_the_line(tmp_path: Path) -> None:
+    text = ("word " * 12 + "\u2028") * 3
+    assert_gnu_layout(Catalog(header=dict(HEADER), messages=[Message(msgid=text, msgstr=text)]), tmp_path)

@@ -16,7 +16,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from polyglot.catalog.layout import break_opportunities, char_width
+from polyglot.catalog.layout import break_class, break_opportunities, char_width
 from polyglot.files import InputError, read_text
 
 WIDTH = 79
@@ -430,11 +430,18 @@ def _line_breaks(text: str, forbidden: list[bool], width: int, start: int) -> li
     starting at column ``start``): at the last opportunity before a piece overflows.
 
     A piece between two opportunities is never split, however long (a URL stays whole).
+    A line separator (U+2028, U+2029, NEL) is a mandatory break for GNU's measuring only:
+    the column starts again after it, but the output line goes on.
     """
     allowed = [ok and not no for ok, no in zip(break_opportunities(text), forbidden, strict=True)]
     breaks = [False] * len(text)
     column, piece, last = start, 0, None
     for index, char in enumerate(text):
+        if allowed[index] and break_class(char) == "BK":
+            if last is not None and column + piece > width:
+                breaks[last] = True
+            column, piece, last = 0, 0, None
+            continue
         if allowed[index]:
             if last is not None and column + piece > width:
                 breaks[last] = True
