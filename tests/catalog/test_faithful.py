@@ -111,13 +111,17 @@ def test_byte_order_mark_is_an_error(tmp_path: Path) -> None:
     [
         'msgid "x"\nmsgstr[0] "y"\n',
         'msgid "x"\n# note\nmsgstr "y"\n',
+        'msgid "line\\n"\nmsgstr "ligne"\n',
+        'msgid "\\nline"\nmsgstr "ligne"\n',
+        'msgid "x"\nmsgid_plural "xs"\nmsgstr[0] "y"\nmsgstr[1] "ys"\n',
     ],
 )
 def test_check_rejects_what_msgfmt_rejects(project: Project, body: str, tmp_path: Path) -> None:
     path = project.write("volunteer/my.po", _po(body))
     assert subprocess.run([MSGFMT, "-c", "-o", "/dev/null", str(path)], capture_output=True).returncode != 0
-    result = project.run("check", str(path), code=2)
-    assert "volunteer/my.po:" in result.stderr
+    result = project.run("check", str(path), code=None)
+    assert result.exit_code in (1, 2)
+    assert "volunteer/my.po:" in (result.stderr if result.exit_code == 2 else result.output)
 
 
 def test_plural_translation_survives_when_the_template_has_it_singular(project: Project) -> None:

@@ -269,13 +269,34 @@ def fix_header(catalog: Catalog, locale: Locale) -> list[str]:
     return changed
 
 
+def check_gnu_rules(message: Message, forms: int) -> Iterator[Problem]:
+    """What GNU ``msgfmt -c`` refuses in a translated message: a msgstr that does not
+    begin and end with a newline exactly when its msgid does (the program prints it as
+    is), and a plural message without exactly the locale's number of forms."""
+    translations = message.translations
+    for index, text in enumerate(translations):
+        if not text:
+            continue
+        where = f"msgstr[{index}]" if message.msgid_plural is not None else "msgstr"
+        for position, test in (("begin", str.startswith), ("end", str.endswith)):
+            if test(message.msgid, "\n") != test(text, "\n"):
+                yield ERROR, f"msgid and {where} do not both {position} with a newline (\\n)"
+    if message.msgid_plural is not None and message.has_translation and len(translations) != forms:
+        yield ERROR, f"{len(translations)} plural forms; the header's Plural-Forms says nplurals={forms}"
+
+
 def check_catalog(catalog: Catalog, locale: Locale, only: set[str] | None = None) -> list[Finding]:
     """Every finding of every check on the catalog's translated (or fuzzy) messages."""
     findings = [
         Finding(catalog.path, catalog.header_line, "header", text, severity)
         for severity, text in check_header(catalog, locale)
     ]
+    forms = locale.nplurals
     for message in catalog.active:
+        for severity, text in check_gnu_rules(message, forms):
+            if message.fuzzy:
+                severity, text = WARNING, f"{text} (fuzzy)"
+            findings.append(Finding(catalog.path, message.msgstr_line or message.line, "gettext", text, severity))
         if not message.msgstr or message.msgid_plural is not None:
             continue
         line = message.msgstr_line or message.line

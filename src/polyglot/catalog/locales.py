@@ -37,6 +37,11 @@ class Locale:
     def is_source(self) -> bool:
         return self.code == SOURCE_LOCALE
 
+    @property
+    def nplurals(self) -> int:
+        """How many plural forms ``plural_forms`` declares."""
+        return int(self.plural_forms.split("nplurals=")[1].split(";")[0])
+
 
 SOURCE_LOCALE = "en"
 

@@ -18,7 +18,6 @@ nothing and are what makes rules 2 and 3 possible later. Untranslated ones are d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
@@ -66,12 +65,6 @@ def _best_match(new: Message, candidates: Iterable[Message]) -> Message | None:
         if score >= best_score and (best is None or score > best_score):
             best, best_score = old, score
     return best
-
-
-def nplurals(locale: Locale) -> int:
-    """How many plural forms ``locale``'s Plural-Forms declares."""
-    match = re.search(r"nplurals\s*=\s*(\d+)", locale.plural_forms)
-    return int(match.group(1)) if match else 2
 
 
 def _translations(old: Message, template: Message, forms: int) -> dict[str, object]:
@@ -122,7 +115,7 @@ def _update(old: Message, template: Message, forms: int = 1, **changes: object) 
 def merge(template: Catalog, existing: Catalog | None, locale: Locale, domain: str) -> tuple[Catalog, MergeReport]:
     """The catalog for ``locale``: ``existing`` (None: a new one) merged with ``template``."""
     report = MergeReport()
-    forms = nplurals(locale)
+    forms = locale.nplurals
     old = existing or Catalog()
     active = {message.key: message for message in old.active}
     obsolete = {message.key: message for message in old.obsolete}
