@@ -22,8 +22,8 @@ _ZERO_WIDTH_LETTERS = ((0xD7B0, 0xD7FF),)
 before them, so they take no column of their own (as the medial Jamo U+1160..U+11FF)."""
 
 _SPACING_MARKS = frozenset({0x0CBF, 0x0CC6, 0x11A07, 0x11A08, 0x11C3F})
-"""Non-spacing marks that gnulib nevertheless counts one column wide (its table follows
-the glyphs' advance in common fonts here, not the general category)."""
+"""Non-spacing marks that gnulib's width table counts as one column: GNU measures with its
+table, not with the general category."""
 
 
 @cache
@@ -50,7 +50,7 @@ def char_width(char: str) -> int:
 
 # --------------------------------------------------------------------------- line breaks
 
-# UAX #14's pair table (before × after) as the gnulib in GNU gettext 0.21 applies it:
+# UAX #14's pair table (before × after) as GNU gettext 0.21 applies it (libunistring 1.0):
 # D = a break is allowed, I = only if spaces come between, P = prohibited. One row per
 # "before" class, one letter per "after" class in the order of the rows.
 _PAIRS = """
@@ -101,16 +101,12 @@ _RESOLVED = {
     "NL": "BK",
 }
 _NAME = icu.UPropertyNameChoice.SHORT_PROPERTY_NAME
-_OVERRIDES: dict[int, str] = {}
 
 
 @cache
 def break_class(char: str) -> str:
     """The UAX #14 line-break class of ``char`` after gnulib's resolutions."""
-    code = ord(char)
-    if code in _OVERRIDES:
-        return _OVERRIDES[code]
-    value = icu.Char.getIntPropertyValue(code, icu.UProperty.LINE_BREAK)
+    value = icu.Char.getIntPropertyValue(ord(char), icu.UProperty.LINE_BREAK)
     name = icu.Char.getPropertyValueName(icu.UProperty.LINE_BREAK, value, _NAME)
     name = _RESOLVED.get(name, name)
     return name if name in _TABLE or name in ("BK", "SP", "ZW", "CM", "ZWJ") else "AL"
