@@ -6,28 +6,27 @@ POLYGLOT := $(VENV)/bin/polyglot
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: install demo test eval bench lint format clean system-deps
+.PHONY: install demo test eval bench lint format clean system-deps demo-deps test-deps
 
 install: $(STAMP)
 
-# PyICU compiles against the system ICU; msgfmt validates our catalogs.
-system-deps:
-	@command -v pkg-config >/dev/null || { echo "missing pkg-config: sudo apt-get install pkg-config libicu-dev"; exit 1; }
-	@pkg-config --exists icu-uc || { echo "missing ICU development files: sudo apt-get install libicu-dev"; exit 1; }
-	@command -v msgfmt >/dev/null || { echo "missing GNU gettext (msgfmt): sudo apt-get install gettext"; exit 1; }
-	@command -v chromium >/dev/null || { echo "missing Chromium (the site's browser tests): sudo apt-get install chromium"; exit 1; }
-	@test -n "$$(find /usr/share/fonts /usr/local/share/fonts \( -name NotoSansMyanmar-Regular.ttf -o -name 'Padauk*.ttf' \) 2>/dev/null | head -n 1)" || { echo "missing a Unicode Burmese font for the site: sudo apt-get install fonts-noto-core"; exit 1; }
-	@test -n "$$(find /usr/share/fonts /usr/local/share/fonts \( -name NotoSansCJK-Regular.ttc -o -name 'NotoSansSC-Regular.*' \) 2>/dev/null | head -n 1)" || { echo "missing a Simplified Chinese font for the site: sudo apt-get install fonts-noto-cjk"; exit 1; }
+# System packages, per target (scripts/system-deps says what each needs): missing ones
+# are installed with apt-get (as root or with sudo -n), or one command to run is printed.
+system-deps test-deps:
+	@scripts/system-deps test
+demo-deps:
+	@scripts/system-deps demo
 
-$(STAMP): pyproject.toml | system-deps
+$(STAMP): pyproject.toml
+	@scripts/system-deps install
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,dask]'
+	$(PY) -m pip install -q -e '.[dev,dask,eval]'
 	@touch $(STAMP)
 
 CALL := corpus/call-for-applications-2018
 INCOMING := corpus/incoming/call-for-applications-2018.my.txt
-demo: install
+demo: install demo-deps
 	@echo "== 1. Incoming: the organisation's Burmese call, Zawgyi copied out of a PDF (as it arrived)"
 	@sed -e 's/^/    /' $(INCOMING)
 	@echo
@@ -62,12 +61,12 @@ demo: install
 	@echo "  (or serve it: $(PY) -m http.server -d site -b 127.0.0.1 8000, then http://127.0.0.1:8000/)"
 
 .PHONY: site
-site: install
+site: install demo-deps
 	$(POLYGLOT) compile
 	$(POLYGLOT) build
 	@echo "Open the site: file://$(CURDIR)/site/index.html"
 
-test: install
+test: install test-deps
 	$(VENV)/bin/pytest -q
 
 eval: install

@@ -49,6 +49,17 @@ class _Polyglot(click.Group):
         except DictionaryError as err:  # the installation, not the input: say what to fix
             fail(f"cannot read ICU's Burmese word list ({err}); polyglot needs the ICU that PyICU was built against")
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List every command with its whole summary (click cuts them to the terminal's
+        width with "..."); a long summary wraps onto the next line instead."""
+        rows = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        listed = [
+            (name, command.get_short_help_str(limit=1000)) for name, command in rows if command and not command.hidden
+        ]
+        if listed:
+            with formatter.section("Commands"):
+                formatter.write_dl(listed)
+
 
 @click.group(cls=_Polyglot, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="polyglot")
@@ -99,7 +110,14 @@ def visible(text: str) -> str:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "table"]),
+    default="text",
+    show_default=True,
+    help="Output for people or for programs (table: the old name of text).",
+)
 @click.option("-r", "--recursive", is_flag=True, help="Walk directories.")
 def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
     """Say, for every run of Burmese text, whether it is Zawgyi or Unicode.

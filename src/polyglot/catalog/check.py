@@ -4,8 +4,8 @@ Each check is a small named function from a message (and its locale) to problems
 finding says which rule fired (``FILE:LINE: [numbers] ...``) and each rule is tested on
 its own. Errors block publishing (exit status 1); warnings are advice. A fuzzy
 translation is never published, so its content findings are only warnings: they tell
-the translator what to look at when reviewing it. A reviewed entry flagged
-``ignore-<check>`` (Weblate's convention; ``polyglot review --accept --ignore``) is not
+the translator what to look at when reviewing it. A reviewed entry marked
+``ignore-<check>`` (``polyglot review --accept --ignore``; see ``ignored_checks``) is not
 checked by that check: the reviewer accepted it failing it, on purpose.
 
 Burmese knowledge comes from the Burmese core (its detector and its pipeline); this
@@ -54,6 +54,20 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
         }
+
+
+IGNORE_PREFIX = "ignore-"
+
+
+def ignored_checks(message: Message) -> frozenset[str]:
+    """The checks a reviewer accepted this entry failing.
+
+    Written ``ignore-<check>`` as a translator comment (``# ignore-numbers``), the form GNU
+    gettext's tools keep (msgcat and msgmerge drop flags they do not know), or as Weblate's
+    flag of the same name, which polyglot reads but does not write.
+    """
+    marks = [*message.flags, *(word for comment in message.translator_comments for word in comment.split())]
+    return frozenset(mark[len(IGNORE_PREFIX) :] for mark in marks if mark.startswith(IGNORE_PREFIX))
 
 
 Problem = tuple[str, str]
@@ -271,21 +285,43 @@ def fix_header(catalog: Catalog, locale: Locale) -> list[str]:
     return changed
 
 
+def check_gnu_rules(message: Message, forms: int) -> Iterator[Problem]:
+    """What GNU ``msgfmt -c`` refuses in a translated message: a msgstr that does not
+    begin and end with a newline exactly when its msgid does (the program prints it as
+    is), and a plural message without exactly the locale's number of forms."""
+    translations = message.translations
+    for index, text in enumerate(translations):
+        if not text:
+            continue
+        where = f"msgstr[{index}]" if message.msgid_plural is not None else "msgstr"
+        for position, test in (("begin", str.startswith), ("end", str.endswith)):
+            if test(message.msgid, "\n") != test(text, "\n"):
+                yield ERROR, f"msgid and {where} do not both {position} with a newline (\\n)"
+    if message.msgid_plural is not None and message.has_translation and len(translations) != forms:
+        yield ERROR, f"{len(translations)} plural forms; the header's Plural-Forms says nplurals={forms}"
+
+
 def check_catalog(catalog: Catalog, locale: Locale, only: set[str] | None = None) -> list[Finding]:
     """Every finding of every check on the catalog's translated (or fuzzy) messages."""
     findings = [
         Finding(catalog.path, catalog.header_line, "header", text, severity)
         for severity, text in check_header(catalog, locale)
     ]
+    forms = locale.nplurals
     for message in catalog.active:
+        for severity, text in check_gnu_rules(message, forms):
+            if message.fuzzy:
+                severity, text = WARNING, f"{text} (fuzzy)"
+            findings.append(Finding(catalog.path, message.msgstr_line or message.line, "gettext", text, severity))
         if not message.msgstr or message.msgid_plural is not None:
             continue
         line = message.msgstr_line or message.line
+        ignored = ignored_checks(message)
         for name, function in CHECKS.items():
             if only is not None and name not in only:
                 continue
-            if f"ignore-{name}" in message.flags and not message.fuzzy and name not in ALWAYS_ERRORS:
-                continue  # a reviewer accepted this entry failing this check (Weblate's flag)
+            if name in ignored and not message.fuzzy and name not in ALWAYS_ERRORS:
+                continue  # a reviewer accepted this entry failing this check
             for severity, text in function(message, locale):
                 if message.fuzzy and name not in ALWAYS_ERRORS:
                     severity, text = WARNING, f"{text} (fuzzy)"

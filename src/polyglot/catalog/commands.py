@@ -78,6 +78,9 @@ lang_option = click.option(
     help="Only this language (repeatable; aliases such as zh_CN or zh-Hans work).",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+check_option = click.option(
+    "--check", "dry_run", is_flag=True, help="Write nothing; exit 1 if a file would change (for CI)."
+)
 format_option = click.option(
     "--format",
     "fmt",
@@ -88,25 +91,37 @@ format_option = click.option(
 )
 
 
+def _state(written: bool, dry_run: bool) -> str:
+    if dry_run:
+        return "would change" if written else "up to date"
+    return "written" if written else "unchanged"
+
+
 @click.command()
+@check_option
 @quiet_option
 @handles_input_errors
-def extract(quiet: bool) -> None:
+def extract(dry_run: bool, quiet: bool) -> None:
     """Extract one message per block of the corpus into the template (.pot)."""
     from polyglot.catalog.extract import extract as build
 
     config = _config()
     template = build(config)
-    written = storage.save(config.template_path, template, touch="POT-Creation-Date")
-    state = "written" if written else "unchanged"
-    _say(quiet, f"{config.relative(config.template_path)}: {len(template.messages)} messages ({state})")
+    written = storage.save(config.template_path, template, touch="POT-Creation-Date", dry_run=dry_run)
+    state = _state(written, dry_run)
+    _say(
+        quiet and not (dry_run and written),
+        f"{config.relative(config.template_path)}: {len(template.messages)} messages ({state})",
+    )
+    sys.exit(1 if dry_run and written else 0)
 
 
 @click.command()
 @lang_option
+@check_option
 @quiet_option
 @handles_input_errors
-def update(langs: tuple[str, ...], quiet: bool) -> None:
+def update(langs: tuple[str, ...], dry_run: bool, quiet: bool) -> None:
     """Merge the template into each language's catalog, keeping every translation."""
     from polyglot.catalog.merge import merge
 
@@ -116,10 +131,12 @@ def update(langs: tuple[str, ...], quiet: bool) -> None:
         raise InputError(f"{config.relative(config.template_path)}: no template; run `polyglot extract` first")
     # Read every catalog before writing any: a malformed one must leave all untouched.
     existing = {locale: storage.load(config.catalog_path(locale)) for locale in _locales(config, langs)}
+    changed = False
     for locale, old in existing.items():
         path = config.catalog_path(locale)
         catalog, report = merge(template, old, locale, config.domain)
-        written = storage.save(path, catalog)
+        written = storage.save(path, catalog, given=("POT-Creation-Date",), dry_run=dry_run)
+        changed |= written
         parts = [
             f"{report.kept} kept",
             f"{len(report.added)} new",
@@ -127,8 +144,11 @@ def update(langs: tuple[str, ...], quiet: bool) -> None:
             f"{len(report.revived)} revived",
             f"{len(report.obsoleted)} obsolete",
         ]
-        state = "written" if written else "unchanged"
-        _say(quiet, f"{config.relative(path)}: {', '.join(parts)} ({state})")
+        _say(
+            quiet and not (dry_run and written),
+            f"{config.relative(path)}: {', '.join(parts)} ({_state(written, dry_run)})",
+        )
+    sys.exit(1 if dry_run and changed else 0)
 
 
 def _load_catalogs(config: Config, langs: tuple[str, ...]) -> dict[Locale, Catalog]:
@@ -237,6 +257,21 @@ def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: boo
     )
 
 
+def _file_locale(path: Path, catalog: Catalog, langs: tuple[str, ...]) -> Locale | None:
+    """The language of a catalog named on the command line: ``--lang``, else its
+    ``Language`` header, else the ``<lang>/LC_MESSAGES`` folder it sits in; None for a
+    template (.pot), which has no language and is only read (its syntax checked)."""
+    if langs:
+        return get_locale(langs[0])
+    if catalog.header.get("Language"):
+        return get_locale(catalog.header["Language"])
+    if path.parent.name == "LC_MESSAGES":
+        return get_locale(path.parent.parent.name)
+    if path.suffix == ".pot":
+        return None
+    raise InputError(f"{path}:{catalog.header_line}: no Language in the header; say which with --lang")
+
+
 @click.command()
 @click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--lang", "-l", "lang", required=True, metavar="LANG", help="The catalog to review.")
@@ -247,7 +282,7 @@ def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: boo
     "ignore",
     multiple=True,
     metavar="CHECK",
-    help="Accept entries that fail this check on purpose (they get an ignore-CHECK flag).",
+    help="Accept entries that fail this check on purpose (they get an '# ignore-CHECK' comment).",
 )
 @handles_input_errors
 def review(document: Path, lang: str, accept: bool, lines: tuple[int, ...], ignore: tuple[str, ...]) -> None:
@@ -258,7 +293,7 @@ def review(document: Path, lang: str, accept: bool, lines: tuple[int, ...], igno
     Weblate: clear "needs work"/fuzzy). Entries failing a check that blocks publishing
     stay fuzzy unless that check is named with --ignore.
     """
-    from polyglot.catalog.check import ALWAYS_ERRORS, CHECKS
+    from polyglot.catalog.check import ALWAYS_ERRORS, CHECKS, ignored_checks
     from polyglot.catalog.review import accept as run_accept
     from polyglot.catalog.review import document_messages, findings_for, source_line, state
 
@@ -281,7 +316,7 @@ def review(document: Path, lang: str, accept: bool, lines: tuple[int, ...], igno
         if report.accepted:
             storage.save(config.root / catalog.path, catalog, touch="PO-Revision-Date")
         for message in report.accepted:
-            flags = [f for f in message.flags if f.startswith("ignore-")]
+            flags = [f"ignore-{name}" for name in sorted(ignored_checks(message))]
             extra = f" (with {', '.join(flags)})" if flags else ""
             click.echo(f"{name}:{source_line(message, name)}: accepted{extra}: {message.msgid[:60]!r}")
         for message, findings in report.refused:
@@ -300,7 +335,7 @@ def review(document: Path, lang: str, accept: bool, lines: tuple[int, ...], igno
         counts[where] = counts.get(where, 0) + 1
         kind = message.extracted_comments[0] if message.extracted_comments else "message"
         origin = next((c for c in message.translator_comments if c.startswith("ingested from ")), "")
-        flags = [f for f in message.flags if f.startswith("ignore-")]
+        flags = [f"ignore-{name}" for name in sorted(ignored_checks(message))]
         detail = "; ".join(part for part in (origin, ", ".join(flags)) if part)
         click.echo(f"{name}:{source_line(message, name)} [{kind}] {where}{f' — {detail}' if detail else ''}")
         click.echo(f"    en: {message.msgid}")
@@ -316,25 +351,45 @@ def review(document: Path, lang: str, accept: bool, lines: tuple[int, ...], igno
 
 
 @click.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @lang_option
 @click.option("--fix", is_flag=True, help="Convert Zawgyi, normalize Burmese and repair headers in place.")
 @format_option
 @handles_input_errors
-def check(langs: tuple[str, ...], fix: bool, fmt: str) -> None:
-    """Check the catalogs; exit 1 if any error is found (warnings do not count)."""
+def check(files: tuple[Path, ...], langs: tuple[str, ...], fix: bool, fmt: str) -> None:
+    """Check the project's catalogs, or the .po FILES named; exit 1 on any error.
+
+    FILES may be any catalogs, in the project or not (a volunteer's file before it is
+    merged; pre-commit passes the changed ones). Each file's language comes from --lang,
+    its Language header or its <lang>/LC_MESSAGES folder. A file GNU msgfmt -c would
+    reject is an error naming its file and line (exit 2). Warnings do not count.
+    """
     from polyglot.catalog.check import ERROR, check_catalog, fix_catalog
     from polyglot.site.render_check import check_catalog_rendering
 
-    config = _config()
-    catalogs = _load_catalogs(config, langs)
+    todo: list[tuple[Locale, Catalog, Path]] = []
+    if files:
+        read = [(path, storage.load(path)) for path in files]  # every file read before any is fixed
+        for path, catalog in read:
+            if catalog is None:
+                raise InputError(f"{path}: no such file")
+            catalog.path = str(path)
+            locale = _file_locale(path, catalog, langs)
+            if locale is not None:
+                todo.append((locale, catalog, path))
+    else:
+        config = _config()
+        todo = [
+            (locale, catalog, config.root / catalog.path) for locale, catalog in _load_catalogs(config, langs).items()
+        ]
     findings = []
-    for locale, catalog in catalogs.items():
+    for locale, catalog, path in todo:
         if fix:
             fixes = fix_catalog(catalog, locale)
             if fixes:
-                storage.save(config.root / catalog.path, catalog, touch="PO-Revision-Date")
+                storage.save(path, catalog, touch="PO-Revision-Date")
                 # Re-read what was written, so the remaining findings point at real lines.
-                fixed = storage.load(config.root / catalog.path)
+                fixed = storage.load(path)
                 assert fixed is not None
                 fixed.path = catalog.path
                 catalog = fixed
@@ -356,18 +411,23 @@ def check(langs: tuple[str, ...], fix: bool, fmt: str) -> None:
 
 @click.command(name="compile")
 @lang_option
+@check_option
 @quiet_option
 @handles_input_errors
-def compile_command(langs: tuple[str, ...], quiet: bool) -> None:
-    """Build .mo and Jed JSON per language and build/manifest.json (fuzzy never included)."""
+def compile_command(langs: tuple[str, ...], dry_run: bool, quiet: bool) -> None:
+    """Build .mo and Jed 1.x JSON per language and build/manifest.json (never fuzzy)."""
     from polyglot.catalog.compile import compile_all
 
     config = _config()
-    result = compile_all(config, _load_catalogs(config, langs))
-    for finding in result.left_out:
-        click.echo(str(finding), err=True)
+    result = compile_all(config, _load_catalogs(config, langs), dry_run=dry_run)
+    if not dry_run:
+        for finding in result.left_out:
+            click.echo(str(finding), err=True)
     for path in result.written:
-        _say(quiet, f"{config.relative(path)}: written")
+        _say(quiet and not dry_run, f"{config.relative(path)}: {_state(True, dry_run)}")
+    if dry_run:
+        _say(quiet, f"{len(result.written)} files would change, {len(result.unchanged)} up to date")
+        sys.exit(1 if result.written else 0)
     _say(quiet, f"{len(result.written)} files written, {len(result.unchanged)} unchanged")
 
 

@@ -110,14 +110,22 @@ def json_path(config: Config, locale: Locale) -> Path:
     return config.build / "json" / f"{config.domain}.{locale.web_tag}.json"
 
 
-def compile_all(config: Config, catalogs: dict[Locale, Catalog]) -> CompileResult:
-    """Write every locale's outputs and the manifest; only files whose bytes change."""
+def compile_all(config: Config, catalogs: dict[Locale, Catalog], *, dry_run: bool = False) -> CompileResult:
+    """Write every locale's outputs and the manifest; only files whose bytes change.
+
+    With ``dry_run`` nothing is written; ``written`` lists the files that would be.
+    """
     result = CompileResult()
 
     def emit(path: Path, data: bytes | str) -> dict[str, str]:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        (result.written if write_text_if_changed(path, data) else result.unchanged).append(path)
-        return {"path": config.relative(path), "sha256": sha256(path)}
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        if dry_run:
+            same = path.is_file() and path.read_bytes() == payload
+            (result.unchanged if same else result.written).append(path)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            (result.written if write_text_if_changed(path, payload) else result.unchanged).append(path)
+        return {"path": config.relative(path), "sha256": hashlib.sha256(payload).hexdigest()}
 
     locales: dict[str, object] = {}
     for locale, catalog in catalogs.items():

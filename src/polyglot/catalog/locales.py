@@ -3,8 +3,9 @@
 Everything that needs to know about a language (the gettext code used for file names,
 the web tag used in HTML ``lang`` attributes and JSON catalogs, the plural rule, the
 names people type for it) asks this table, so the answers never disagree. Plural rules
-are ours rather than Babel's: Babel (CLDR) gives ``my`` two plural forms, but Burmese,
-like Chinese, does not inflect for number, so both have a single form.
+are written here rather than looked up: Burmese, like Chinese, does not inflect for
+number, so both have a single form (what Babel 2.19 also says; older Babel releases
+gave ``my`` two), and a catalog's header must not change with the installed Babel.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ class Locale:
     @property
     def is_source(self) -> bool:
         return self.code == SOURCE_LOCALE
+
+    @property
+    def nplurals(self) -> int:
+        """How many plural forms ``plural_forms`` declares."""
+        return int(self.plural_forms.split("nplurals=")[1].split(";")[0])
 
 
 SOURCE_LOCALE = "en"

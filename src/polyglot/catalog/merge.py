@@ -1,8 +1,8 @@
 """Bring a translation catalog up to date with the template, losing no translation.
 
-This does what GNU ``msgmerge --previous`` does, plus the one thing neither msgmerge
-nor Babel does: a message that comes back (a paragraph deleted and later restored) is
-revived from the obsolete entries with its translation, instead of being sent to the
+This does what GNU ``msgmerge --previous`` does: a message that comes back (a paragraph
+deleted and later restored) is revived from the obsolete entries with its translation,
+as msgmerge revives it (Babel's ``update`` does not), instead of being sent to the
 translators again. The rules, in order, for each template message:
 
 1. the same msgid is in the catalog → keep its translation, flags and comments;
@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from polyglot.catalog.locales import Locale
-from polyglot.catalog.pofile import Catalog, Message
+from polyglot.catalog.pofile import FUZZY, Catalog, Message
 from polyglot.catalog.storage import catalog_header
 
 SIMILARITY = 0.6
@@ -68,8 +68,37 @@ def _best_match(new: Message, candidates: Iterable[Message]) -> Message | None:
     return best
 
 
-def _update(old: Message, template: Message, **changes: Any) -> Message:
+def _translations(old: Message, template: Message, forms: int) -> dict[str, Any]:
+    """The old translation in the template's shape (singular or ``forms`` plural forms).
+
+    A message that turns from singular to plural (or back) keeps its translation, as
+    every form or as the one form, marked fuzzy: the translator must adapt it, and a
+    fuzzy translation is never published.
+    """
+    if template.msgid_plural is None:
+        if old.msgid_plural is None:
+            return {}
+        text = old.msgstr_plural.get(0, "")
+        fuzzy = bool(text)
+        shaped: dict[str, Any] = {"msgstr": text, "msgstr_plural": {}}
+    else:
+        if old.msgid_plural is None:
+            fuzzy = bool(old.msgstr)
+            plural = {index: old.msgstr for index in range(forms)}
+        else:
+            fuzzy = False
+            plural = {index: old.msgstr_plural.get(index, "") for index in range(max(forms, len(old.msgstr_plural)))}
+        shaped = {"msgstr": "", "msgstr_plural": plural}
+    if fuzzy and not old.fuzzy:
+        shaped["flags"] = [FUZZY, *old.flags]
+        shaped["previous_msgid"] = old.msgid
+        shaped["previous_msgid_plural"] = old.msgid_plural
+    return shaped
+
+
+def _update(old: Message, template: Message, forms: int = 1, **changes: Any) -> Message:
     """The old translation under the template's msgid, locations and extracted comments."""
+    changes = {**_translations(old, template, forms), **changes}
     return replace(
         old,
         msgid=template.msgid,
@@ -87,6 +116,7 @@ def _update(old: Message, template: Message, **changes: Any) -> Message:
 def merge(template: Catalog, existing: Catalog | None, locale: Locale, domain: str) -> tuple[Catalog, MergeReport]:
     """The catalog for ``locale``: ``existing`` (None: a new one) merged with ``template``."""
     report = MergeReport()
+    forms = locale.nplurals
     old = existing or Catalog()
     active = {message.key: message for message in old.active}
     obsolete = {message.key: message for message in old.obsolete}
@@ -98,10 +128,10 @@ def merge(template: Catalog, existing: Catalog | None, locale: Locale, domain: s
     unmatched: list[Message] = []
     for new in template.active:
         if new.key in active:
-            messages.append(_update(active[new.key], new))
+            messages.append(_update(active[new.key], new, forms))
             report.kept += 1
         elif new.key in obsolete:
-            messages.append(_update(obsolete[new.key], new))
+            messages.append(_update(obsolete[new.key], new, forms))
             used.add(id(obsolete[new.key]))
             report.revived.append(new.msgid)
         else:
@@ -111,13 +141,16 @@ def merge(template: Catalog, existing: Catalog | None, locale: Locale, domain: s
         match = _best_match(new, (m for m in orphans if id(m) not in used))
         index = next(i for i, m in enumerate(messages) if m is new)
         if match is None:
-            messages[index] = replace(new, msgstr="", flags=[], translator_comments=[])
+            plural = dict.fromkeys(range(forms), "") if new.msgid_plural is not None else {}
+            messages[index] = replace(new, msgstr="", msgstr_plural=plural, flags=[], translator_comments=[])
             report.added.append(new.msgid)
             continue
         used.add(id(match))
         previous = match.previous_msgid if match.fuzzy and match.previous_msgid else match.msgid
         flags = ["fuzzy", *[flag for flag in match.flags if flag != "fuzzy"]]
-        messages[index] = _update(match, new, flags=flags, previous_msgid=previous, previous_msgctxt=match.msgctxt)
+        messages[index] = _update(
+            match, new, forms, flags=flags, previous_msgid=previous, previous_msgctxt=match.msgctxt
+        )
         report.fuzzy.append((previous, new.msgid))
     retired: list[Message] = []
     for message in [*old.active, *old.obsolete]:
@@ -138,7 +171,9 @@ def merge(template: Catalog, existing: Catalog | None, locale: Locale, domain: s
             f"{locale.name} translations of the {domain}.",
             "Kept up to date by `polyglot update`; translate the msgstr lines.",
         ],
+        header_flags=old.header_flags,
         messages=messages + retired,
         path=old.path,
+        trailing_comments=old.trailing_comments,
     )
     return catalog, report

@@ -4,17 +4,19 @@ Why our own, when polib and Babel exist: polib accepts broken files silently (an
 unterminated string, a missing ``msgstr``) and drops the previous msgid of obsolete
 entries; Babel's writer has produced ``#|`` output that GNU ``msgfmt`` rejects. A
 catalog is the translators' work, so the reader refuses anything it cannot represent
-faithfully (with ``FILE:LINE: message``), and the writer produces the layout GNU
-``msgmerge`` produces (79 columns, wrapped at spaces), so the same messages always give
-the same bytes and re-running a command never creates a diff.
+faithfully (with ``FILE:LINE: message``), and the writer produces GNU gettext's own
+layout (what ``msgcat``, ``msgmerge`` and Poedit write: 79 display columns, GNU's break
+points; see ``layout.py``), so a translator's tool and polyglot never fight over line
+wrapping, and re-running a command never creates a diff.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from polyglot.catalog.layout import break_class, break_opportunities, char_width
 from polyglot.files import InputError, read_text
 
 WIDTH = 79
@@ -38,6 +40,7 @@ class Message:
     flags: list[str] = field(default_factory=list)
     previous_msgctxt: str | None = None
     previous_msgid: str | None = None
+    previous_msgid_plural: str | None = None
     obsolete: bool = False
     line: int = 0
     """Line of ``msgid`` in the file this message was read from (0: not read from a file)."""
@@ -60,6 +63,7 @@ class Message:
         elif not value:
             self.flags = [flag for flag in self.flags if flag != FUZZY]
             self.previous_msgid = None
+            self.previous_msgid_plural = None
             self.previous_msgctxt = None
 
     @property
@@ -90,6 +94,8 @@ class Catalog:
     messages: list[Message] = field(default_factory=list)
     path: str = "<catalog>"
     header_line: int = 1
+    trailing_comments: list[str] = field(default_factory=list)
+    """Translator comments after the last message (a reviewer's closing note): kept in place."""
 
     @property
     def active(self) -> list[Message]:
@@ -127,33 +133,47 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(.*)
 
 
 def _unquote(raw: str, where: str) -> str:
-    """The value of one quoted PO string, or an InputError naming the fault."""
+    """The value of one quoted PO string, or an InputError naming the fault.
+
+    Octal (``\\303``) and hex (``\\xc3``) escapes give bytes, as in C and GNU gettext:
+    ``"caf\\303\\251"`` is UTF-8 for ``café``. A NUL would end the string in every
+    C reader, cutting the message short, so it is refused.
+    """
     raw = raw.strip()
     if not raw.startswith('"'):
         raise InputError(f"{where}: expected a quoted string")
-    out: list[str] = []
+    out = bytearray()
     index = 1
     while index < len(raw):
         char = raw[index]
         if char == '"':
             if raw[index + 1 :].strip():
                 raise InputError(f"{where}: text after the closing quote")
-            return "".join(out)
+            try:
+                return out.decode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError(f"{where}: octal or hex escapes that are not UTF-8") from None
         if char == "\\":
             if index + 1 >= len(raw):
                 break
             code = raw[index + 1]
             if code in _ESCAPES:
-                out.append(_ESCAPES[code])
+                out += _ESCAPES[code].encode()
                 index += 2
                 continue
-            octal = re.match(r"[0-7]{1,3}", raw[index + 1 :])
-            if octal:
-                out.append(chr(int(octal.group(), 8)))
-                index += 1 + len(octal.group())
+            number = re.match(r"[0-7]{1,3}", raw[index + 1 :]) or (
+                re.match(r"x([0-9a-fA-F]{1,2})", raw[index + 1 :]) if code == "x" else None
+            )
+            if number:
+                value = int(number.group(), 8) if code != "x" else int(number.group(1), 16)
+                if value == 0 or value > 0xFF:
+                    problem = "a NUL (\\0) would end the string" if value == 0 else "octal escape above \\377"
+                    raise InputError(f"{where}: {problem}")
+                out.append(value)
+                index += 1 + len(number.group())
                 continue
             raise InputError(f"{where}: invalid escape sequence \\{code}")
-        out.append(char)
+        out += char.encode()
         index += 1
     raise InputError(f"{where}: end-of-line within string (missing closing quote)")
 
@@ -190,7 +210,8 @@ class _Parser:
     def _line(self, lineno: int, line: str) -> None:
         stripped = line.strip()
         if not stripped:
-            self._finish(lineno)
+            if self.entry:
+                self._finish(lineno)
             return
         obsolete = stripped.startswith("#~")
         if obsolete:
@@ -222,6 +243,8 @@ class _Parser:
         if name == "msgstr":
             if "msgid" not in self.entry:
                 raise self.error(lineno, "msgstr without a msgid before it")
+            if index is not None and "msgid_plural" not in self.entry:
+                raise self.error(lineno, f"msgstr[{index}] without a msgid_plural before it")
             if index is None:
                 if "msgid_plural" in self.entry:
                     raise self.error(lineno, "a plural message needs msgstr[N], not msgstr")
@@ -247,6 +270,8 @@ class _Parser:
     def _comment(self, lineno: int, stripped: str) -> None:
         if "msgstr" in self.entry:
             self._finish(lineno)
+        elif self.entry:
+            raise self.error(lineno, "a comment between msgid and msgstr (GNU msgfmt rejects it)")
         self.started = self.started or lineno
         if stripped.startswith("#|"):
             self._previous(lineno, stripped[2:].strip())
@@ -267,6 +292,8 @@ class _Parser:
             self.previous[key] += _unquote(rest, where)
             return
         match = _KEYWORD.match(rest)
+        if self.entry and "msgstr" not in self.entry:
+            raise self.error(lineno, "a #| comment between msgid and msgstr (GNU msgfmt rejects it)")
         if not match or match.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
             raise self.error(lineno, "#| must give a previous msgctxt or msgid")
         self.previous[match.group(1)] = _unquote(match.group(3), where)
@@ -282,12 +309,18 @@ class _Parser:
             self.entry[name] += value
 
     def _finish(self, lineno: int) -> None:
+        """Close the entry read so far. Comments separated from the next entry by blank
+        lines belong to it (as GNU reads them); translator comments after the last entry
+        are the catalog's trailing comments, so a closing note survives a rewrite."""
         entry = self.entry
         if not entry:
             if self.previous or self.comments["#,"] or self.comments["#:"] or self.comments["#."]:
                 raise self.error(self.started or lineno, "comments without a message after them")
-            if self.comments["#"] and not self.catalog.messages and not self.catalog.header:
-                self.catalog.header_comments.extend(self.comments["#"])
+            if self.comments["#"]:
+                if not self.catalog.messages and not self.catalog.header:
+                    self.catalog.header_comments.extend(self.comments["#"])
+                else:
+                    self.catalog.trailing_comments.extend(self.comments["#"])
             self._reset()
             return
         start = self.started or lineno
@@ -310,6 +343,7 @@ class _Parser:
             flags=list(dict.fromkeys(flag for flag in flags if flag)),
             previous_msgctxt=self.previous.get("msgctxt"),
             previous_msgid=self.previous.get("msgid"),
+            previous_msgid_plural=self.previous.get("msgid_plural"),
             obsolete=self.obsolete,
             line=self.where["msgid"],
             msgstr_line=self.where["msgstr"],
@@ -356,57 +390,94 @@ def parse_po(text: str, path: str = "<catalog>") -> Catalog:
 
 
 def read_po(path: str) -> Catalog:
-    """Read and parse a PO or POT file through ``polyglot.files``."""
-    return parse_po(read_text(path).text, path)
+    """Read and parse a PO or POT file through ``polyglot.files``.
+
+    A byte order mark is refused, as GNU ``msgfmt`` refuses it: a catalog with one would
+    pass here and fail in every GNU tool.
+    """
+    source = read_text(path)
+    if source.bom:
+        raise InputError(f"{path}:1: a byte order mark (GNU msgfmt rejects it); save the file as UTF-8 without BOM")
+    return parse_po(source.text, path)
 
 
 # --------------------------------------------------------------------------- writing
 
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
-
-
-_PIECES = re.compile(r"[^ \n]*(?: +|\n|$)")
+_WRITE_ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v", "\\": "\\", '"': '"'}
+"""What GNU writes as a backslash escape; every other character is written as itself."""
 
 
-def _chunks(text: str, room: int) -> Iterator[str]:
-    """Escaped pieces of ``text``, each at most ``room`` wide, broken after spaces and
-    newlines as GNU gettext does; a run without spaces (Chinese, Burmese) that does not
-    fit is broken between characters."""
-    line = ""
-    for piece in _PIECES.findall(text):
-        if not piece:
-            continue
-        escaped = _escape(piece)
-        if line and len(line) + len(escaped) > room:
-            yield line
-            line = ""
-        if len(escaped) > room:
-            for char in piece:
-                char_escaped = _escape(char)
-                if len(line) + len(char_escaped) > room:
-                    yield line
-                    line = ""
-                line += char_escaped
+def _escaped(portion: str) -> tuple[str, list[bool]]:
+    """``portion`` as it appears between quotes, and where GNU forbids a break: inside an
+    escape, and before the ``\\n`` that ends a line (a line never starts with it)."""
+    text: list[str] = []
+    forbidden: list[bool] = []
+    for char in portion:
+        code = _WRITE_ESCAPES.get(char)
+        if code is None:
+            text.append(char)
+            forbidden.append(False)
         else:
-            line += escaped
-        if piece.endswith("\n"):
-            yield line
-            line = ""
-    if line:
-        yield line
+            text += ["\\", code]
+            forbidden += [False, True]
+    if portion.endswith("\n"):
+        forbidden[-2] = True
+    return "".join(text), forbidden
 
 
-def _field(keyword: str, value: str, prefix: str = "") -> list[str]:
-    """``keyword "value"`` in one line if it fits, else GNU's ``keyword ""`` plus lines."""
-    head = f"{prefix}{keyword} "
-    escaped = _escape(value)
-    inner_newline = "\n" in value[:-1]
-    if len(head) + len(escaped) + 2 <= WIDTH and not inner_newline:
-        return [f'{head}"{escaped}"']
-    room = WIDTH - len(prefix) - 2
-    return [f'{head}""', *(f'{prefix}"{chunk}"' for chunk in _chunks(value, room))]
+def _line_breaks(text: str, forbidden: list[bool], width: int, start: int) -> list[bool]:
+    """Where GNU breaks ``text`` so that lines fit in ``width`` columns (the first line
+    starting at column ``start``): at the last opportunity before a piece overflows.
+
+    A piece between two opportunities is never split, however long (a URL stays whole).
+    A line separator (U+2028, U+2029, NEL) is a mandatory break for GNU's measuring only:
+    the column starts again after it, but the output line goes on.
+    """
+    allowed = [ok and not no for ok, no in zip(break_opportunities(text), forbidden, strict=True)]
+    breaks = [False] * len(text)
+    column, piece, last = start, 0, None
+    for index, char in enumerate(text):
+        if allowed[index] and break_class(char) == "BK":
+            if last is not None and column + piece > width:
+                breaks[last] = True
+            column, piece, last = 0, 0, None
+            continue
+        if allowed[index]:
+            if last is not None and column + piece > width:
+                breaks[last] = True
+                column = 0
+            last = index
+            column += piece
+            piece = 0
+        piece += char_width(char)
+    if last is not None and column + piece > width:
+        breaks[last] = True
+    return breaks
+
+
+def _field(keyword: str, value: str, prefix: str = "", wrap: bool = True) -> list[str]:
+    """``keyword "value"`` in GNU's layout: one line per ``\\n``-ended portion, each cut
+    to fit 79 columns; when the value has several portions or needs a cut, the first
+    line is ``keyword ""`` and the text starts on the next."""
+    portions = re.findall(r"[^\n]*\n|[^\n]+", value) or [""]
+    indent = len(prefix) + 1  # where continuation text starts: after the prefix and a quote
+    width = (WIDTH if wrap else 1 << 30) - 1 - indent
+    lines: list[str] = []
+    first = True
+    for number, portion in enumerate(portions):
+        text, forbidden = _escaped(portion)
+        start = len(keyword) + 1 if first else 0
+        breaks = _line_breaks(text, forbidden, width, start)
+        if first and text and (number < len(portions) - 1 or start > width or any(breaks)):
+            lines.append(f'{prefix}{keyword} ""')
+            first, start = False, 0
+            breaks = _line_breaks(text, forbidden, width, start)
+        head = f"{prefix}{keyword} " if first else prefix
+        first = False
+        cuts = [0, *(index for index, cut in enumerate(breaks) if cut), len(text)]
+        for index, (begin, end) in enumerate(itertools.pairwise(cuts)):
+            lines.append(f'{head if index == 0 else prefix}"{text[begin:end]}"')
+    return lines
 
 
 def _locations(locations: list[tuple[str, int | None]]) -> list[str]:
@@ -423,40 +494,60 @@ def _locations(locations: list[tuple[str, int | None]]) -> list[str]:
     return lines
 
 
+def _comment(mark: str, text: str) -> str:
+    return f"{mark} {text}" if text else mark
+
+
+def _flags(message: Message) -> list[str]:
+    """The ``#,`` line: fuzzy first, and only on a message with a translation (GNU drops
+    it from an empty one, where it means nothing); other flags as they were read."""
+    flags = [flag for flag in message.flags if flag != FUZZY]
+    if message.fuzzy and message.translations and message.translations[0]:
+        flags.insert(0, FUZZY)
+    return ["#, " + ", ".join(flags)] if flags else []
+
+
 def _message_lines(message: Message) -> list[str]:
-    lines = [f"# {text}" if text else "#" for text in message.translator_comments]
-    lines += [f"#. {text}" if text else "#." for text in message.extracted_comments]
-    if not message.obsolete:
-        lines += _locations(message.locations)
-    if message.flags:
-        lines.append("#, " + ", ".join(message.flags))
+    lines = [_comment("#", text) for text in message.translator_comments]
+    lines += [_comment("#.", text) for text in message.extracted_comments]
+    lines += _locations(message.locations)
+    lines += _flags(message)
+    wrap = "no-wrap" not in message.flags
     prefix = "#~ " if message.obsolete else ""
     previous = "#~| " if message.obsolete else "#| "
     if message.previous_msgctxt is not None:
-        lines += _field("msgctxt", message.previous_msgctxt, previous)
+        lines += _field("msgctxt", message.previous_msgctxt, previous, wrap)
     if message.previous_msgid is not None:
-        lines += _field("msgid", message.previous_msgid, previous)
+        lines += _field("msgid", message.previous_msgid, previous, wrap)
+    if message.previous_msgid_plural is not None:
+        lines += _field("msgid_plural", message.previous_msgid_plural, previous, wrap)
     if message.msgctxt is not None:
-        lines += _field("msgctxt", message.msgctxt, prefix)
-    lines += _field("msgid", message.msgid, prefix)
+        lines += _field("msgctxt", message.msgctxt, prefix, wrap)
+    lines += _field("msgid", message.msgid, prefix, wrap)
     if message.msgid_plural is not None:
-        lines += _field("msgid_plural", message.msgid_plural, prefix)
+        lines += _field("msgid_plural", message.msgid_plural, prefix, wrap)
         for index in sorted(message.msgstr_plural):
-            lines += _field(f"msgstr[{index}]", message.msgstr_plural[index], prefix)
+            lines += _field(f"msgstr[{index}]", message.msgstr_plural[index], prefix, wrap)
     else:
-        lines += _field("msgstr", message.msgstr, prefix)
+        lines += _field("msgstr", message.msgstr, prefix, wrap)
     return lines
 
 
 def format_po(catalog: Catalog) -> str:
-    """The catalog as PO text in our one stable layout (header, active, then obsolete)."""
-    out: list[str] = [f"# {text}" if text else "#" for text in catalog.header_comments]
+    """The catalog as PO text in GNU gettext's layout (what ``msgcat`` writes): header,
+    active messages, obsolete ones; comments that belong to no message last."""
+    out: list[str] = [_comment("#", text) for text in catalog.header_comments]
     if catalog.header_flags:
         out.append("#, " + ", ".join(catalog.header_flags))
     header = "".join(f"{name}: {value}\n" for name, value in catalog.header.items())
     out += _field("msgid", "")
-    out += _field("msgstr", header) if header else ['msgstr ""']
+    out += _field("msgstr", header)
     for message in [*catalog.active, *catalog.obsolete]:
+        if message.obsolete and not any(message.translations):
+            continue  # GNU drops an obsolete entry with no translation: nothing to revive
         out.append("")
         out += _message_lines(message)
+    if catalog.trailing_comments:
+        out.append("")
+        out += [_comment("#", text) for text in catalog.trailing_comments]
     return "\n".join(out) + "\n"

@@ -9,21 +9,20 @@ so that accepting a document never confirms anything else.
 
 An entry whose translation fails a check that blocks publishing (``polyglot check``
 errors) is not accepted unless the reviewer says which of those checks they looked at
-and accept as intended: the entry then carries ``ignore-<check>`` flags, the convention
-Weblate reads from PO files, and ``check`` leaves that check out for that entry only.
+and accept as intended: the entry then carries an ``# ignore-<check>`` translator comment
+(``check.ignored_checks``), and ``check`` leaves that check out for that entry only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from polyglot.catalog.check import ERROR, Finding, check_catalog
+from polyglot.catalog.check import ERROR, IGNORE_PREFIX, Finding, check_catalog
 from polyglot.catalog.locales import Locale
 from polyglot.catalog.pofile import Catalog, Message
 
 REVIEW_NOTE = "; review before publishing"
 REVIEWED_NOTE = "; reviewed"
-IGNORE_PREFIX = "ignore-"
 
 
 def state(message: Message) -> str:
@@ -47,18 +46,24 @@ def source_line(message: Message, document: str) -> int:
 
 def findings_for(catalog: Catalog, message: Message, locale: Locale) -> list[Finding]:
     """What ``polyglot check`` says about this one message as if it were accepted now
-    (without the ``ignore-`` flags of an earlier review)."""
+    (without the ``ignore-`` marks of an earlier review)."""
     probe = Catalog(header=dict(catalog.header), messages=[_accepted(message, ())], path=catalog.path)
     return [f for f in check_catalog(probe, locale) if f.check != "header"]
 
 
 def _accepted(message: Message, ignore: tuple[str, ...]) -> Message:
     """The message as review leaves it: not fuzzy, its ingest note marked reviewed, and
-    exactly the ``ignore-`` flags of this review (an earlier review's are for an earlier
-    text)."""
-    comments = [c.replace(REVIEW_NOTE, REVIEWED_NOTE) for c in message.translator_comments]
+    exactly the ``ignore-`` marks of this review, as one translator comment (an earlier
+    review's are for an earlier text)."""
+    comments = [
+        c.replace(REVIEW_NOTE, REVIEWED_NOTE)
+        for c in message.translator_comments
+        if not all(word.startswith(IGNORE_PREFIX) for word in c.split())
+    ]
+    if ignore:
+        comments.append(" ".join(IGNORE_PREFIX + name for name in ignore))
     kept = [flag for flag in message.flags if not flag.startswith(IGNORE_PREFIX)]
-    accepted = replace(message, translator_comments=comments, flags=[*kept, *(IGNORE_PREFIX + n for n in ignore)])
+    accepted = replace(message, translator_comments=comments, flags=kept)
     accepted.fuzzy = False
     return accepted
 
@@ -83,7 +88,7 @@ def accept(
     """Clear the fuzzy flag of ``document``'s reviewed entries in ``catalog`` (in place).
 
     ``lines`` limits it to the messages at those lines of the document; ``ignore`` names
-    the checks the reviewer accepts failing (they become ``ignore-`` flags on the entries
+    the checks the reviewer accepts failing (they become ``ignore-`` marks on the entries
     that fail them, and on no other).
     """
     report = AcceptReport()

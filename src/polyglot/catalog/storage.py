@@ -3,8 +3,7 @@
 Every command that writes a catalog goes through ``save``: it writes nothing when the
 messages are unchanged, and when they are unchanged except for a timestamp it keeps the
 old timestamp, so that running a command twice never produces a diff. Headers are built
-here from the locale table, because Babel's defaults (two plural forms for Burmese) are
-wrong for us.
+here from the locale table, so they never depend on the installed Babel's plural data.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from polyglot import __version__
 from polyglot.catalog.locales import Locale
 from polyglot.catalog.pofile import Catalog, format_po, read_po
 from polyglot.files import write_text_if_changed
@@ -39,29 +39,43 @@ def template_header(domain: str, created: str) -> dict[str, str]:
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
+        "X-Generator": GENERATOR,
     }
+
+
+GENERATOR = f"polyglot {__version__}"
+"""``X-Generator`` of the files polyglot creates; a translator's tool that saves one
+later puts its own name there, and polyglot leaves it so."""
 
 
 def catalog_header(domain: str, locale: Locale, created: str, previous: dict[str, str] | None = None) -> dict[str, str]:
     """The header of a translation catalog: ours where it matters, the translators' elsewhere.
 
     ``Language``, ``Plural-Forms`` and the charset always come from the locale table (the
-    ``header`` check enforces the same); who last translated and when is kept as found.
+    ``header`` check enforces the same) and ``POT-Creation-Date`` from the template.
+    Every other field a translator or their tool set (``Last-Translator``,
+    ``Language-Team``, ``X-Generator``, ``X-Poedit-*``, ...) is kept as found, in its place.
     """
-    old = previous or {}
-    return {
-        "Project-Id-Version": f"polyglot {domain}",
-        "Report-Msgid-Bugs-To": old.get("Report-Msgid-Bugs-To", ""),
-        "POT-Creation-Date": created,
-        "PO-Revision-Date": old.get("PO-Revision-Date", created),
-        "Last-Translator": old.get("Last-Translator", ""),
-        "Language-Team": old.get("Language-Team", locale.name),
-        "Language": locale.code,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": locale.plural_forms,
-    }
+    header = (
+        dict(previous)
+        if previous
+        else {
+            "Project-Id-Version": f"polyglot {domain}",
+            "Report-Msgid-Bugs-To": "",
+            "POT-Creation-Date": created,
+            "PO-Revision-Date": created,
+            "Last-Translator": "",
+            "Language-Team": locale.name,
+        }
+    )
+    header["POT-Creation-Date"] = created
+    header["Language"] = locale.code
+    header.setdefault("MIME-Version", "1.0")
+    header["Content-Type"] = "text/plain; charset=UTF-8"
+    header.setdefault("Content-Transfer-Encoding", "8bit")
+    header["Plural-Forms"] = locale.plural_forms
+    header.setdefault("X-Generator", GENERATOR)
+    return header
 
 
 def load(path: Path) -> Catalog | None:
@@ -69,22 +83,28 @@ def load(path: Path) -> Catalog | None:
     return read_po(str(path)) if path.exists() else None
 
 
-def save(path: Path, catalog: Catalog, *, touch: str | None = None) -> bool:
-    """Write ``catalog`` if its content changed; return whether the file was written.
+def save(
+    path: Path, catalog: Catalog, *, touch: str | None = None, given: tuple[str, ...] = (), dry_run: bool = False
+) -> bool:
+    """Write ``catalog`` if its content changed; return whether the file was (or, with
+    ``dry_run``, would be) written.
 
     ``touch`` names the date field that records this kind of change (``POT-Creation-Date``
     for a template, ``PO-Revision-Date`` when translations change). It is set to now only
     if something other than dates differs from the file on disk; otherwise the file's own
-    dates are kept and nothing is written.
+    dates are kept and nothing is written. Date fields named in ``given`` were set by the
+    caller on purpose (a catalog's ``POT-Creation-Date`` is its template's) and are kept.
     """
     existing = load(path)
     if existing is not None:
         for name in DATE_FIELDS:
-            if name in existing.header and name in catalog.header:
+            if name in existing.header and name in catalog.header and name not in given:
                 catalog.header[name] = existing.header[name]
         if format_po(existing) == format_po(catalog):
             return False
         if touch is not None:
             catalog.header[touch] = now()
+    if dry_run:
+        return True
     path.parent.mkdir(parents=True, exist_ok=True)
     return write_text_if_changed(path, format_po(catalog))
