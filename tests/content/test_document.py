@@ -114,3 +114,47 @@ def test_render_replaces_translated_blocks_and_keeps_the_rest() -> None:
     assert "```\ncode is not translated\n```" in out
     again = parse_document(out, "jobs.zh.md")
     assert [b.kind for b in again.blocks] == [b.kind for b in document.blocks]
+
+
+# --------------------------------------------------------------------------- HTML in announcements
+
+HEAD = "---\ntitle: T\nslug: t\ndate: '2018'\nlanguage: en\n---\n\n"
+
+
+def test_an_html_comment_block_is_an_editors_note_never_a_message() -> None:
+    text = HEAD + "<!-- editor: check the dates -->\n\nOne.\n\n<!--\nmulti-line\nnote\n-->\n- Two\n"
+    document = parse_document(text, "doc.md")
+    assert [(b.kind, b.line, b.text) for b in document.body_blocks] == [
+        ("paragraph", 10, "One."),
+        ("list item", 16, "Two"),
+    ]
+    assert all("editor" not in b.text and "note" not in b.text for b in document.blocks)
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ('One.\n\n<div class="x">raw <b>html</b></div>\n', 10),
+        ("<script>alert(1)</script>\n", 8),
+        ("<!-- a note --> <b>and markup after it</b>\n", 8),
+        ("- item\n\n  <iframe src=x></iframe>\n", 10),
+        ("<?php echo 1; ?>\n", 8),
+    ],
+)
+def test_raw_html_blocks_are_refused_with_file_and_line(body: str, line: int) -> None:
+    with pytest.raises(InputError) as error:
+        parse_document(HEAD + body, "doc.md")
+    assert str(error.value).startswith(f"doc.md:{line}: raw HTML")
+    assert "\n" not in str(error.value)
+
+
+def test_an_html_comment_inside_a_paragraph_is_refused() -> None:
+    """It would reach translators in the message and readers as text."""
+    with pytest.raises(InputError) as error:
+        parse_document(HEAD + "Deadline is\n30 November <!-- check -->.\n", "doc.md")
+    assert str(error.value).startswith("doc.md:8: an HTML comment inside")
+
+
+def test_inline_markup_and_code_that_looks_like_html_stay_text() -> None:
+    document = parse_document(HEAD + "Press <Enter> and type `<!-- x -->`.\n\n```\n<div>code</div>\n```\n", "doc.md")
+    assert [b.text for b in document.body_blocks] == ["Press <Enter> and type `<!-- x -->`."]

@@ -12,13 +12,14 @@ from pathlib import Path
 from polyglot.catalog.pofile import Catalog, Message
 from polyglot.catalog.storage import now, template_header
 from polyglot.config import Config
-from polyglot.content.document import Document, corpus_documents, load_document
+from polyglot.content.document import Document
+from polyglot.content.document import load_corpus as load_announcements
 from polyglot.site.messages import add_site_messages
 
 
 def load_corpus(config: Config) -> list[Document]:
     """Every announcement of the corpus, parsed, in a stable order."""
-    return [load_document(path) for path in corpus_documents(config.corpus)]
+    return load_announcements(config.corpus)
 
 
 def build_template(documents: list[Document], config: Config) -> Catalog:

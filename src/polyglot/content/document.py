@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -29,6 +29,15 @@ FRONT_MATTER_FIELDS = ("title", "summary")
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_HTML_COMMENTS = re.compile(r"\s*(?:(?:<!---?>|<!--[\s\S]*?-->)\s*)+")
+"""One or more HTML comments and nothing else (CommonMark's definition of a comment)."""
+
+MAX_SLUG = 200
+"""A slug becomes a file name (``<slug>.html``, and a temporary ``.<slug>.html.XXXX.tmp``
+beside it while writing): common file systems allow 255 bytes."""
+
+RESERVED_SLUGS = frozenset({"index"})
+"""Names the site gives its own pages in each language folder (``<tag>/index.html``)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,8 @@ class Document:
     body_start: int
     """0-based index of the first body line (after the front matter)."""
     language: str = "en"
+    meta_lines: dict[str, int] = field(default_factory=dict)
+    """1-based line of each front-matter key, for messages."""
 
     @property
     def title(self) -> str:
@@ -129,11 +140,23 @@ def split_front_matter(text: str, path: str) -> tuple[str | None, int]:
     raise InputError(f"{path}:1: front matter opened with '---' is never closed")
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader without implicit timestamps: ``date: 2018-02-30`` stays the text
+    the author typed, so that ``_validate`` checks it and names its line, instead of the
+    loader failing without one (and a datetime never slips in where a date is meant)."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _front_matter(source: str, path: str) -> tuple[dict[str, object], dict[str, int]]:
     """The front matter as a mapping, and the 1-based file line of each key."""
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source)
+        node = yaml.compose(source, Loader=_FrontMatterLoader)
+        data = yaml.load(source, Loader=_FrontMatterLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -156,19 +179,71 @@ def _validate(meta: dict[str, object], lines: dict[str, int], path: str) -> dict
     for key in ("title", "summary"):
         if key in meta and (not isinstance(meta[key], str) or not str(meta[key]).strip()):
             raise InputError(f"{path}:{lines.get(key, 1)}: {key!r} must be non-empty text")
-    if not isinstance(meta["slug"], str) or not _SLUG.fullmatch(meta["slug"]):
-        raise InputError(f"{path}:{lines['slug']}: slug must be lowercase letters, digits and hyphens")
-    date = meta["date"]
-    if isinstance(date, dt.date):
-        clean["date"] = date.isoformat()
-    elif not isinstance(date, (str, int)) or not _DATE.fullmatch(str(date)):
-        raise InputError(f"{path}:{lines['date']}: date must be YYYY, YYYY-MM or YYYY-MM-DD")
-    else:
-        clean["date"] = str(date)
+    _validate_slug(meta["slug"], f"{path}:{lines['slug']}")
+    clean["date"] = _validate_date(meta["date"], f"{path}:{lines['date']}")
     return clean
 
 
-def _body_blocks(body: str, offset: int) -> list[Block]:
+def _validate_slug(slug: object, where: str) -> None:
+    """A slug names a page in every language (``<tag>/<slug>.html``) and its URL.
+
+    Lowercase ASCII letters, digits and inner hyphens only: no ``/`` or ``..`` that would
+    leave the language folder, no case that a case-insensitive file system would fold
+    onto another page, no characters a URL must escape; at most ``MAX_SLUG`` characters;
+    never one of the site's own page names.
+    """
+    if not isinstance(slug, str):
+        raise InputError(f'{where}: slug must be text; quote it (slug: "{slug}")')
+    if not _SLUG.fullmatch(slug):
+        raise InputError(f"{where}: slug must be lowercase letters, digits and hyphens (it names the page and its URL)")
+    if len(slug) > MAX_SLUG:
+        raise InputError(f"{where}: slug must be at most {MAX_SLUG} characters (it becomes a file name)")
+    if slug in RESERVED_SLUGS:
+        raise InputError(f"{where}: slug {slug!r} is reserved for the site's own page of that name")
+
+
+def _validate_date(date: object, where: str) -> str:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, and a real one: the site shows a date with the
+    precision the author gave, so a time is refused rather than dropped, and an impossible
+    day or month is an error here rather than when the date is formatted."""
+    text = str(date) if isinstance(date, (str, int)) and not isinstance(date, bool) else ""
+    if not _DATE.fullmatch(text):
+        raise InputError(f"{where}: date must be YYYY, YYYY-MM or YYYY-MM-DD, got {date!r}")
+    year, month, day = ([int(part) for part in text.split("-")] + [1, 1])[:3]
+    try:
+        dt.date(year, month, day)
+    except ValueError as err:
+        raise InputError(f"{where}: date {text} does not exist: {err}") from None
+    return text
+
+
+def is_editor_note(html: str) -> bool:
+    """Whether a block of raw HTML is HTML comments only: an editor's note, never published."""
+    return _HTML_COMMENTS.fullmatch(html) is not None
+
+
+def _check_html(token: Token, line: int, path: str) -> None:
+    """Raw HTML in an announcement: a comment on lines of its own is an editor's note (never
+    extracted, never published); anything else is refused, because translators could not
+    translate it and the site, which escapes untrusted input, could only show it as text."""
+    if token.type == "html_block":
+        if is_editor_note(token.content):
+            return
+        if token.content.lstrip().startswith("<!--") and "-->" not in token.content:
+            raise InputError(f"{path}:{line}: HTML comment is never closed with '-->'")
+        raise InputError(
+            f"{path}:{line}: raw HTML is not allowed in an announcement: write it in Markdown "
+            "(an editor's note goes in an HTML comment on lines of its own)"
+        )
+    for child in token.children or ():
+        if child.type == "html_inline" and child.content.startswith("<!--"):
+            raise InputError(
+                f"{path}:{line}: an HTML comment inside a paragraph would reach translators and readers: "
+                "put the note on lines of its own, with blank lines around it"
+            )
+
+
+def _body_blocks(body: str, offset: int, path: str) -> list[Block]:
     """Headings, paragraphs (list items, quotes) and table cells, in reading order."""
     blocks: list[Block] = []
     tokens = markdown().parse(body)
@@ -184,6 +259,9 @@ def _body_blocks(body: str, offset: int) -> list[Block]:
             row_map = token.map
         elif token.type == "heading_open":
             heading_level = int(token.tag[1:])
+        if token.type in ("html_block", "inline"):
+            where = token.map or (tokens[index - 1].map if index else None) or row_map or [0, 1]
+            _check_html(token, offset + where[0] + 1, path)
         if token.type != "inline" or not token.content.strip():
             continue
         parent: Token = tokens[index - 1]
@@ -217,6 +295,7 @@ def parse_document(text: str, path: str = "<document>") -> Document:
     meta: dict[str, object] = {}
     blocks: list[Block] = []
     language = "en"
+    key_lines: dict[str, int] = {}
     if source is not None:
         raw_meta, key_lines = _front_matter(source, path)
         meta = _validate(raw_meta, key_lines, path)
@@ -226,8 +305,16 @@ def parse_document(text: str, path: str = "<document>") -> Document:
                 line = key_lines[key]
                 blocks.append(Block(kind=key, text=fold(str(meta[key])), line=line, end_line=line, raw=str(meta[key])))
     body = "\n".join(text.split("\n")[body_start:])
-    blocks.extend(_body_blocks(body, body_start))
-    return Document(path=path, text=text, meta=meta, blocks=tuple(blocks), body_start=body_start, language=language)
+    blocks.extend(_body_blocks(body, body_start, path))
+    return Document(
+        path=path,
+        text=text,
+        meta=meta,
+        blocks=tuple(blocks),
+        body_start=body_start,
+        language=language,
+        meta_lines=key_lines,
+    )
 
 
 def load_document(path: str | Path) -> Document:
@@ -246,12 +333,41 @@ def corpus_documents(corpus: Path) -> list[Path]:
     return sorted(path for path in corpus.rglob("*.md") if "incoming" not in path.relative_to(corpus).parts[:-1])
 
 
+def load_corpus(corpus: Path) -> list[Document]:
+    """Every announcement of ``corpus``, parsed, in ``corpus_documents`` order.
+
+    Each one becomes a page named by its slug, so a file without front matter (whose slug
+    would come unchecked from its file name) and two files with one slug (one page would
+    silently replace the other) are input errors naming the files.
+    """
+    documents: list[Document] = []
+    owners: dict[str, Document] = {}
+    for path in corpus_documents(corpus):
+        document = load_document(path)
+        if not document.meta:
+            raise InputError(
+                f"{document.path}:1: an announcement starts with front matter between '---' lines "
+                "giving its title, slug, date and language"
+            )
+        where = f"{document.path}:{document.meta_lines.get('slug', 1)}"
+        first = owners.setdefault(document.slug.casefold(), document)
+        if first is not document:
+            raise InputError(
+                f"{where}: slug {document.slug!r} is already the slug of "
+                f"{first.path}:{first.meta_lines.get('slug', 1)} (each announcement needs its own)"
+            )
+        documents.append(document)
+    return documents
+
+
 __all__ = [
     "FRONT_MATTER_FIELDS",
     "Block",
     "Document",
     "corpus_documents",
     "fold",
+    "is_editor_note",
+    "load_corpus",
     "load_document",
     "parse_document",
 ]

@@ -28,7 +28,7 @@ from markupsafe import Markup
 from polyglot.catalog.check import Finding
 from polyglot.catalog.locales import Locale
 from polyglot.config import Config
-from polyglot.content.document import Document, corpus_documents, load_document
+from polyglot.content.document import Document, load_corpus
 from polyglot.files import read_text, write_text_if_changed
 from polyglot.site import fonts as site_fonts
 from polyglot.site.artifacts import Translations, load_manifest, load_translations
@@ -76,7 +76,7 @@ class _Alternate:
 
 def _load_documents(config: Config) -> list[Document]:
     """The announcements, newest first (dates compare as text: YYYY[-MM[-DD]])."""
-    documents = [load_document(path) for path in corpus_documents(config.corpus)]
+    documents = load_corpus(config.corpus)
     return sorted(documents, key=lambda doc: (str(doc.meta.get("date", "")), doc.slug), reverse=True)
 
 
