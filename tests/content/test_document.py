@@ -81,6 +81,18 @@ def test_fold_joins_chinese_lines_without_a_space() -> None:
         ("---\ntitle: X\ndate: 2019\nlanguage: en\n---\n", "doc.md:1: front matter has no 'slug'"),
         ("---\ntitle: X\nslug: x\ndate: soon\nlanguage: en\n---\n", "doc.md:4: date must be"),
         ("---\ntitle: ''\nslug: x\ndate: 2019\nlanguage: en\n---\n", "doc.md:2: 'title' must be"),
+        ("---\ntitle: X\ntitle: Y\nslug: x\ndate: 2019\nlanguage: en\n---\n", "doc.md:3: field 'title' is given twice"),
+        ("---\ntitle: X\nslug: x\ndate: !!int soon\nlanguage: en\n---\n", "doc.md:4: invalid front matter"),
+        ("---\ntitle: X\nslug: x\ndate: 2019\nlanguage: en\nx: !!float no\n---\n", "doc.md:6: invalid front matter"),
+        ("---\ntitle: X\nslug: x\ndate: !!timestamp no\nlanguage: en\n---\n", "doc.md:4: invalid front matter"),
+        ("---\n? [a, b]\n: c\n---\n", "doc.md:2: front matter field names must be text"),
+        ("---\n- title\n- slug\n---\n", "doc.md:2: front matter must be a mapping"),
+        ("---\n\njust text\n---\n", "doc.md:3: front matter must be a mapping"),
+        ("---\ntitle: 1984\nslug: x\ndate: 2019\nlanguage: en\n---\n", "doc.md:2: 'title' must be text; quote it"),
+        ("---\ntitle: X\nsummary: [a, b]\nslug: x\ndate: 2019\nlanguage: en\n---\n", "doc.md:3: 'summary' must"),
+        ("---\ntitle: X\nslug: x\ndate: 2019\nlanguage: [en]\n---\n", "doc.md:5: language must be"),
+        ("---\rtitle: X\rslug: x\rdate: 2019\rlanguage: en\r---\r", "doc.md:1: a carriage return"),
+        ("---\ntitle: X\nslug: x\ndate: 2019\nlanguage: en\n---\n\nOne\rtwo\n", "doc.md:8: a carriage return"),
     ],
 )
 def test_bad_front_matter_is_one_line_with_file_and_line(text: str, where: str) -> None:
@@ -153,6 +165,11 @@ def test_an_html_comment_inside_a_paragraph_is_refused() -> None:
     with pytest.raises(InputError) as error:
         parse_document(HEAD + "Deadline is\n30 November <!-- check -->.\n", "doc.md")
     assert str(error.value).startswith("doc.md:8: an HTML comment inside")
+
+
+def test_crlf_line_endings_are_lines() -> None:
+    document = parse_document(HEAD.replace("\n", "\r\n") + "One\r\ntwo.\r\n\r\n- Three\r\n", "doc.md")
+    assert [(b.line, b.end_line, b.text) for b in document.body_blocks] == [(8, 9, "One two."), (11, 11, "Three")]
 
 
 def test_inline_markup_and_code_that_looks_like_html_stay_text() -> None:

@@ -117,3 +117,35 @@ def test_an_announcement_without_front_matter_is_refused(site_project: SiteProje
     """Its slug would come from the file name unchecked (``Index.md``, ``My notes.md``)."""
     site_project.write("corpus/Index.md", "Hello.\n")
     refused(site_project, command, "corpus/Index.md:1: ", "front matter")
+
+
+# --------------------------------------------------------------------------- beyond the issue's list
+
+
+@pytest.mark.parametrize(
+    ("language", "why"),
+    [
+        ("fr", "unknown language 'fr'"),
+        ("my", "language 'my' is not the source language"),
+        ("zh-Hans", "language 'zh-Hans' is not the source language"),
+    ],
+)
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_an_announcement_is_written_in_the_source_language(
+    site_project: SiteProject, command: str, language: str, why: str
+) -> None:
+    """The catalogs translate from the source language: a Burmese announcement extracted as
+    English msgids would be published as English (``lang="en"``) on every page."""
+    site_project.write("corpus/extra.md", head().replace("language: en", f"language: {language}") + "Hello.\n")
+    refused(site_project, command, "corpus/extra.md:5: ", why)
+
+
+def test_reference_links_work_on_the_site_in_every_language(site_project: SiteProject) -> None:
+    site_project.write("corpus/extra.md", head() + "Read [the report][r] first.\n\n[r]: https://example.org/report\n")
+    site_project.run("extract", "-q")
+    site_project.run("update", "-q")
+    site_project.translate("zh_Hans", {"Read [the report][r] first.": "请先阅读[报告][r]。"})
+    site_project.run("compile", "-q")
+    site_project.run("build", "-q")
+    assert '<a href="https://example.org/report">the report</a>' in site_project.page("en/extra.html")
+    assert '<a href="https://example.org/report">报告</a>' in site_project.page("zh-Hans/extra.html")

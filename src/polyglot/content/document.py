@@ -153,21 +153,51 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 
 
 def _front_matter(source: str, path: str) -> tuple[dict[str, object], dict[str, int]]:
-    """The front matter as a mapping, and the 1-based file line of each key."""
+    """The front matter as a mapping, and the 1-based file line of each key.
+
+    The YAML is composed once into nodes (which know their lines) and each field is then
+    built from its own node, so that every fault names a line: a syntax error, a key given
+    twice (YAML forbids it; PyYAML would silently keep the last one, and an editor would
+    change the other one in vain), and a value its tag cannot build (``!!int soon``).
+    """
     try:
         node = yaml.compose(source, Loader=_FrontMatterLoader)
-        data = yaml.load(source, Loader=_FrontMatterLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err).split("\n")[0]
         raise InputError(f"{path}:{line}: invalid front matter: {problem}") from None
-    if data is None:
+    if node is None:
         return {}, {}
-    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise InputError(f"{path}:2: front matter must be a mapping of fields")
-    lines = {str(key.value): key.start_mark.line + 2 for key, _ in node.value}
+    if not isinstance(node, yaml.MappingNode):
+        raise InputError(f"{path}:{node.start_mark.line + 2}: front matter must be a mapping of fields")
+    data: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 2
+        key = _construct(key_node, path, line)
+        if not isinstance(key, str):
+            raise InputError(f"{path}:{line}: front matter field names must be text, got {key!r}")
+        if key in lines:
+            raise InputError(f"{path}:{line}: field {key!r} is given twice (also on line {lines[key]})")
+        data[key], lines[key] = _construct(value_node, path, value_node.start_mark.line + 2), line
     return data, lines
+
+
+def _construct(node: yaml.Node, path: str, line: int) -> object:
+    """The Python value of one YAML node, or InputError naming its line.
+
+    YAML's constructors fail with plain Python errors on a value their tag cannot hold
+    (``int()``, ``float()``, base64, a merge key on a scalar), so any error here is the input's.
+    """
+    loader = _FrontMatterLoader("")
+    try:
+        return loader.construct_document(node)
+    except Exception as err:
+        problem = getattr(err, "problem", None) or str(err).split("\n")[0]
+        raise InputError(f"{path}:{line}: invalid front matter: {problem}") from None
+    finally:
+        loader.dispose()
 
 
 def _validate(meta: dict[str, object], lines: dict[str, int], path: str) -> dict[str, object]:
@@ -177,8 +207,13 @@ def _validate(meta: dict[str, object], lines: dict[str, int], path: str) -> dict
         if key not in meta:
             raise InputError(f"{path}:1: front matter has no {key!r} field")
     for key in ("title", "summary"):
-        if key in meta and (not isinstance(meta[key], str) or not str(meta[key]).strip()):
+        value = meta.get(key, "text")
+        if isinstance(value, (int, float)):  # YAML reads `title: 1984` as a number
+            raise InputError(f'{path}:{lines[key]}: {key!r} must be text; quote it ({key}: "{value}")')
+        if not isinstance(value, str) or not value.strip():
             raise InputError(f"{path}:{lines.get(key, 1)}: {key!r} must be non-empty text")
+    if not isinstance(meta["language"], str) or not meta["language"].strip():
+        raise InputError(f"{path}:{lines['language']}: language must be a language code such as en")
     _validate_slug(meta["slug"], f"{path}:{lines['slug']}")
     clean["date"] = _validate_date(meta["date"], f"{path}:{lines['date']}")
     return clean
@@ -289,8 +324,25 @@ def _body_blocks(body: str, offset: int, path: str) -> list[Block]:
     return blocks
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _check_line_endings(text: str, path: str) -> None:
+    """Lines end with LF or CRLF. A lone CR (classic Mac OS files, some copy-and-paste) is a
+    line break to CommonMark but not to YAML's line numbers or ours, so every location
+    after it would be wrong: refuse it, naming its line, rather than guess."""
+    match = _LONE_CR.search(text)
+    if match is not None:
+        line = text.count("\n", 0, match.start()) + 1
+        raise InputError(
+            f"{path}:{line}: a carriage return (CR) that does not end a CRLF line; save the file with LF "
+            "or CRLF line endings"
+        )
+
+
 def parse_document(text: str, path: str = "<document>") -> Document:
     """Parse an announcement; ``InputError`` with ``FILE:LINE`` for a bad front matter."""
+    _check_line_endings(text, path)
     source, body_start = split_front_matter(text, path)
     meta: dict[str, object] = {}
     blocks: list[Block] = []

@@ -107,7 +107,8 @@ def render_body(document: Document, lookup: Lookup, web_tag: str, coverage: Cove
     ``coverage`` is updated with every body block's message. Raises AssertionError if the
     parser's blocks and the document's disagree, which would be a bug in this module.
     """
-    tokens = markdown().parse("\n".join(document.text.split("\n")[document.body_start :]))
+    env: EnvType = {}
+    tokens = markdown().parse("\n".join(document.text.split("\n")[document.body_start :]), env)
     blocks = iter(document.body_blocks)
     parser = inline_parser()
     for index, token in enumerate(tokens):
@@ -120,12 +121,12 @@ def render_body(document: Document, lookup: Lookup, web_tag: str, coverage: Cove
             text, tag = block.text, SOURCE_TAG
         else:
             text, tag = translation, web_tag
-        parsed = parser.parseInline(text)
+        parsed = parser.parseInline(text, env)  # env: the document's link reference definitions
         token.children = parsed[0].children if parsed else []
         token.content = text
         _mark(_block_element(tokens, index), tag, fallback=translation is None and tag != web_tag)
     assert next(blocks, None) is None, f"{document.path}: blocks and parse disagree"
-    html = parser.renderer.render(tokens, parser.options, {})
+    html = parser.renderer.render(tokens, parser.options, env)
     return Markup(html)
 
 
