@@ -80,6 +80,8 @@ def test_fold_joins_chinese_lines_without_a_space() -> None:
         ("---\ntitle: [unclosed\nslug: x\n---\n", "doc.md:3: invalid front matter"),
         ("---\ntitle: X\ndate: 2019\nlanguage: en\n---\n", "doc.md:1: front matter has no 'slug'"),
         ("---\ntitle: X\nslug: x\ndate: soon\nlanguage: en\n---\n", "doc.md:4: date must be"),
+        ("---\ntitle: X\nslug: x\ndate: '၂၀၁၈-၀၆'\nlanguage: en\n---\n", "doc.md:4: date must be"),
+        ("---\ntitle: X\nslug: x\ndate: '２０１８'\nlanguage: en\n---\n", "doc.md:4: date must be"),
         ("---\ntitle: ''\nslug: x\ndate: 2019\nlanguage: en\n---\n", "doc.md:2: 'title' must be"),
         ("---\ntitle: X\ntitle: Y\nslug: x\ndate: 2019\nlanguage: en\n---\n", "doc.md:3: field 'title' is given twice"),
         ("---\ntitle: X\nslug: x\ndate: !!int soon\nlanguage: en\n---\n", "doc.md:4: invalid front matter"),
@@ -175,3 +177,11 @@ def test_crlf_line_endings_are_lines() -> None:
 def test_inline_markup_and_code_that_looks_like_html_stay_text() -> None:
     document = parse_document(HEAD + "Press <Enter> and type `<!-- x -->`.\n\n```\n<div>code</div>\n```\n", "doc.md")
     assert [b.text for b in document.body_blocks] == ["Press <Enter> and type `<!-- x -->`."]
+
+
+def test_render_keeps_crlf_line_endings() -> None:
+    text = DOC.replace("\n", "\r\n")
+    out = render_markdown(parse_document(text, "jobs.md"), TRANSLATIONS.get, "zh-Hans")
+    assert "\n" not in out.replace("\r\n", "")
+    assert "## 人们想要什么\r\n\r\n大多数人最想要的是重建生活的机会。\r\n" in out
+    assert out.startswith("---\r\ntitle: 给我们工作！\r\n")

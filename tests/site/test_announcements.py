@@ -149,3 +149,9 @@ def test_reference_links_work_on_the_site_in_every_language(site_project: SitePr
     site_project.run("build", "-q")
     assert '<a href="https://example.org/report">the report</a>' in site_project.page("en/extra.html")
     assert '<a href="https://example.org/report">报告</a>' in site_project.page("zh-Hans/extra.html")
+
+
+def test_a_directory_named_like_an_announcement_is_not_one(site_project: SiteProject) -> None:
+    site_project.write("corpus/archive.md/old.md", head("old") + "Old.\n")
+    site_project.run("extract", "-q")
+    assert "corpus/archive.md/old.md:8" in site_project.pot.read_text(encoding="utf-8")

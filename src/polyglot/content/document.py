@@ -28,7 +28,9 @@ FRONT_MATTER_FIELDS = ("title", "summary")
 """Front-matter fields that are prose and so are translated; the others are data."""
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+"""ASCII digits only (``\\d`` also takes Myanmar and full-width digits): the date is data,
+written in each reader's digits by the site, and compared as text to sort pages."""
 _HTML_COMMENTS = re.compile(r"\s*(?:(?:<!---?>|<!--[\s\S]*?-->)\s*)+")
 """One or more HTML comments and nothing else (CommonMark's definition of a comment)."""
 
@@ -378,11 +380,16 @@ def load_document(path: str | Path) -> Document:
 def corpus_documents(corpus: Path) -> list[Path]:
     """The announcements of a corpus: ``*.md`` files, in a stable (sorted) order.
 
-    Files under ``incoming/`` are raw material waiting to be ingested, not announcements.
+    Files under ``incoming/`` are raw material waiting to be ingested, not announcements;
+    a directory whose name ends in ``.md`` is a folder (its files are found inside it).
     """
     if not corpus.is_dir():
         raise InputError(f"{corpus}: corpus directory does not exist")
-    return sorted(path for path in corpus.rglob("*.md") if "incoming" not in path.relative_to(corpus).parts[:-1])
+    return sorted(
+        path
+        for path in corpus.rglob("*.md")
+        if "incoming" not in path.relative_to(corpus).parts[:-1] and not path.is_dir()
+    )
 
 
 def load_corpus(corpus: Path) -> list[Document]:
