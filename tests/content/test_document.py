@@ -185,3 +185,21 @@ def test_render_keeps_crlf_line_endings() -> None:
     assert "\n" not in out.replace("\r\n", "")
     assert "## 人们想要什么\r\n\r\n大多数人最想要的是重建生活的机会。\r\n" in out
     assert out.startswith("---\r\ntitle: 给我们工作！\r\n")
+
+
+def test_a_hard_line_break_is_kept_in_the_message() -> None:
+    """A forced break (an address, a poem) is content, not wrapping; both CommonMark spellings
+    become the visible one, a backslash before the line end, which the site renders as <br>."""
+    assert fold("Five Hearts\\\nEmei") == "Five Hearts\\\nEmei"
+    assert fold("Five Hearts  \n  Emei") == "Five Hearts\\\nEmei"
+    assert fold("an escaped backslash \\\\\nis text") == "an escaped backslash \\\\ is text"
+    assert fold("峨眉\\\n成都") == "峨眉\\\n成都"
+    assert fold("  x\ny  ") == "x y"
+
+
+def test_the_site_renders_a_hard_line_break() -> None:
+    from polyglot.site.html import Coverage, render_body
+
+    document = parse_document(HEAD + "Five Hearts\\\nEmei\n\nOne  \ntwo\n", "doc.md")
+    html = render_body(document, {}.get, "en", Coverage())
+    assert "Five Hearts<br />\nEmei" in html and "One<br />\ntwo" in html and "\\" not in html

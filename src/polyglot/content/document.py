@@ -103,7 +103,10 @@ def _is_wide(char: str) -> bool:
     return "\u3000" <= char <= "\u303f"
 
 
-_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_BREAK = re.compile(r"(\\*)([ \t]*)\n[ \t]*")
+HARD_BREAK = "\\\n"
+"""How a message spells a forced line break: CommonMark's visible form, a backslash at the
+end of the line (the other form, two trailing spaces, is invisible and editors strip it)."""
 
 
 def fold(text: str) -> str:
@@ -111,15 +114,24 @@ def fold(text: str) -> str:
 
     A break becomes one space, except between two Chinese characters, where a space
     would be an error in the text: this is how CommonMark renderers treat soft breaks
-    in CJK text, and what makes a reflowed Chinese paragraph keep its msgid too.
+    in CJK text, and what makes a reflowed Chinese paragraph keep its msgid too. A hard
+    break (a backslash or two spaces before the line end) is what the author wrote, not
+    wrapping: it stays, as ``HARD_BREAK``.
     """
+    text = text.strip()
 
     def join(match: re.Match[str]) -> str:
-        before = text[match.start() - 1] if match.start() else ""
+        slashes, spaces = match.group(1), match.group(2)
+        escaping = len(slashes) % 2 == 1  # an odd run ends with a backslash that escapes
+        if escaping and not spaces:
+            return slashes + "\n"
+        if spaces.endswith("  "):
+            return slashes + (" " if escaping else "") + HARD_BREAK
+        before = slashes[-1:] or (text[match.start() - 1] if match.start() else "")
         after = text[match.end()] if match.end() < len(text) else ""
-        return "" if _is_wide(before) and _is_wide(after) else " "
+        return slashes + ("" if _is_wide(before) and _is_wide(after) else " ")
 
-    return _BREAK.sub(join, text.strip())
+    return _BREAK.sub(join, text)
 
 
 # --------------------------------------------------------------------------- parsing
