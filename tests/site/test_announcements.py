@@ -6,6 +6,8 @@ Every bad announcement is a one-line error naming the file and line (exit 2) at
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from sitekit import NOTES, SiteProject
 
@@ -155,3 +157,11 @@ def test_a_directory_named_like_an_announcement_is_not_one(site_project: SitePro
     site_project.write("corpus/archive.md/old.md", head("old") + "Old.\n")
     site_project.run("extract", "-q")
     assert "corpus/archive.md/old.md:8" in site_project.pot.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_a_file_name_that_is_not_utf8_is_refused(site_project: SiteProject, command: str) -> None:
+    """Its name goes into every catalog's ``#:`` locations, which are UTF-8."""
+    name = os.fsdecode(b"corpus/bad\xffname.md")
+    site_project.write(name, head() + "Hello.\n")
+    refused(site_project, command, "corpus/bad\\xffname.md: file name is not valid UTF-8")

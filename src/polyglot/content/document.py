@@ -12,6 +12,7 @@ not part of what it says: reflowing a paragraph must not send it back to transla
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -404,6 +405,17 @@ def corpus_documents(corpus: Path) -> list[Path]:
     )
 
 
+def _check_file_name(path: Path) -> None:
+    """An announcement's file name goes into every catalog's ``#:`` locations, which are
+    UTF-8: a name in another encoding (an old archive, a Windows share) is refused, shown
+    with its bad bytes escaped, before anything is written."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+        raise InputError(f"{shown}: file name is not valid UTF-8; rename the file") from None
+
+
 def load_corpus(corpus: Path) -> list[Document]:
     """Every announcement of ``corpus``, parsed, in ``corpus_documents`` order.
 
@@ -414,6 +426,7 @@ def load_corpus(corpus: Path) -> list[Document]:
     documents: list[Document] = []
     owners: dict[str, Document] = {}
     for path in corpus_documents(corpus):
+        _check_file_name(path)
         document = load_document(path)
         if not document.meta:
             raise InputError(
