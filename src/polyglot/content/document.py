@@ -416,6 +416,15 @@ def _check_file_name(path: Path) -> None:
         raise InputError(f"{shown}: file name is not valid UTF-8; rename the file") from None
 
 
+def _as_typed(path: Path) -> Path:
+    """``path`` relative to the working directory when it is below it, as a user would type it
+    (and as messages then show it: ``corpus/x.md:4: …``)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def load_corpus(corpus: Path) -> list[Document]:
     """Every announcement of ``corpus``, parsed, in ``corpus_documents`` order.
 
@@ -427,7 +436,7 @@ def load_corpus(corpus: Path) -> list[Document]:
     owners: dict[str, Document] = {}
     for path in corpus_documents(corpus):
         _check_file_name(path)
-        document = load_document(path)
+        document = load_document(_as_typed(path))
         if not document.meta:
             raise InputError(
                 f"{document.path}:1: an announcement starts with front matter between '---' lines "
