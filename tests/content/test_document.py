@@ -80,7 +80,21 @@ def test_fold_joins_chinese_lines_without_a_space() -> None:
         ("---\ntitle: [unclosed\nslug: x\n---\n", "doc.md:3: invalid front matter"),
         ("---\ntitle: X\ndate: 2019\nlanguage: en\n---\n", "doc.md:1: front matter has no 'slug'"),
         ("---\ntitle: X\nslug: x\ndate: soon\nlanguage: en\n---\n", "doc.md:4: date must be"),
+        ("---\ntitle: X\nslug: x\ndate: '၂၀၁၈-၀၆'\nlanguage: en\n---\n", "doc.md:4: date must be"),
+        ("---\ntitle: X\nslug: x\ndate: '２０１８'\nlanguage: en\n---\n", "doc.md:4: date must be"),
         ("---\ntitle: ''\nslug: x\ndate: 2019\nlanguage: en\n---\n", "doc.md:2: 'title' must be"),
+        ("---\ntitle: X\ntitle: Y\nslug: x\ndate: 2019\nlanguage: en\n---\n", "doc.md:3: field 'title' is given twice"),
+        ("---\ntitle: X\nslug: x\ndate: !!int soon\nlanguage: en\n---\n", "doc.md:4: invalid front matter"),
+        ("---\ntitle: X\nslug: x\ndate: 2019\nlanguage: en\nx: !!float no\n---\n", "doc.md:6: invalid front matter"),
+        ("---\ntitle: X\nslug: x\ndate: !!timestamp no\nlanguage: en\n---\n", "doc.md:4: invalid front matter"),
+        ("---\n? [a, b]\n: c\n---\n", "doc.md:2: front matter field names must be text"),
+        ("---\n- title\n- slug\n---\n", "doc.md:2: front matter must be a mapping"),
+        ("---\n\njust text\n---\n", "doc.md:3: front matter must be a mapping"),
+        ("---\ntitle: 1984\nslug: x\ndate: 2019\nlanguage: en\n---\n", "doc.md:2: 'title' must be text; quote it"),
+        ("---\ntitle: X\nsummary: [a, b]\nslug: x\ndate: 2019\nlanguage: en\n---\n", "doc.md:3: 'summary' must"),
+        ("---\ntitle: X\nslug: x\ndate: 2019\nlanguage: [en]\n---\n", "doc.md:5: language must be"),
+        ("---\rtitle: X\rslug: x\rdate: 2019\rlanguage: en\r---\r", "doc.md:1: a carriage return"),
+        ("---\ntitle: X\nslug: x\ndate: 2019\nlanguage: en\n---\n\nOne\rtwo\n", "doc.md:8: a carriage return"),
     ],
 )
 def test_bad_front_matter_is_one_line_with_file_and_line(text: str, where: str) -> None:
@@ -114,3 +128,78 @@ def test_render_replaces_translated_blocks_and_keeps_the_rest() -> None:
     assert "```\ncode is not translated\n```" in out
     again = parse_document(out, "jobs.zh.md")
     assert [b.kind for b in again.blocks] == [b.kind for b in document.blocks]
+
+
+# --------------------------------------------------------------------------- HTML in announcements
+
+HEAD = "---\ntitle: T\nslug: t\ndate: '2018'\nlanguage: en\n---\n\n"
+
+
+def test_an_html_comment_block_is_an_editors_note_never_a_message() -> None:
+    text = HEAD + "<!-- editor: check the dates -->\n\nOne.\n\n<!--\nmulti-line\nnote\n-->\n- Two\n"
+    document = parse_document(text, "doc.md")
+    assert [(b.kind, b.line, b.text) for b in document.body_blocks] == [
+        ("paragraph", 10, "One."),
+        ("list item", 16, "Two"),
+    ]
+    assert all("editor" not in b.text and "note" not in b.text for b in document.blocks)
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ('One.\n\n<div class="x">raw <b>html</b></div>\n', 10),
+        ("<script>alert(1)</script>\n", 8),
+        ("<!-- a note --> <b>and markup after it</b>\n", 8),
+        ("- item\n\n  <iframe src=x></iframe>\n", 10),
+        ("<?php echo 1; ?>\n", 8),
+    ],
+)
+def test_raw_html_blocks_are_refused_with_file_and_line(body: str, line: int) -> None:
+    with pytest.raises(InputError) as error:
+        parse_document(HEAD + body, "doc.md")
+    assert str(error.value).startswith(f"doc.md:{line}: raw HTML")
+    assert "\n" not in str(error.value)
+
+
+def test_an_html_comment_inside_a_paragraph_is_refused() -> None:
+    """It would reach translators in the message and readers as text."""
+    with pytest.raises(InputError) as error:
+        parse_document(HEAD + "Deadline is\n30 November <!-- check -->.\n", "doc.md")
+    assert str(error.value).startswith("doc.md:8: an HTML comment inside")
+
+
+def test_crlf_line_endings_are_lines() -> None:
+    document = parse_document(HEAD.replace("\n", "\r\n") + "One\r\ntwo.\r\n\r\n- Three\r\n", "doc.md")
+    assert [(b.line, b.end_line, b.text) for b in document.body_blocks] == [(8, 9, "One two."), (11, 11, "Three")]
+
+
+def test_inline_markup_and_code_that_looks_like_html_stay_text() -> None:
+    document = parse_document(HEAD + "Press <Enter> and type `<!-- x -->`.\n\n```\n<div>code</div>\n```\n", "doc.md")
+    assert [b.text for b in document.body_blocks] == ["Press <Enter> and type `<!-- x -->`."]
+
+
+def test_render_keeps_crlf_line_endings() -> None:
+    text = DOC.replace("\n", "\r\n")
+    out = render_markdown(parse_document(text, "jobs.md"), TRANSLATIONS.get, "zh-Hans")
+    assert "\n" not in out.replace("\r\n", "")
+    assert "## 人们想要什么\r\n\r\n大多数人最想要的是重建生活的机会。\r\n" in out
+    assert out.startswith("---\r\ntitle: 给我们工作！\r\n")
+
+
+def test_a_hard_line_break_is_kept_in_the_message() -> None:
+    """A forced break (an address, a poem) is content, not wrapping; both CommonMark spellings
+    become the visible one, a backslash before the line end, which the site renders as <br>."""
+    assert fold("Five Hearts\\\nEmei") == "Five Hearts\\\nEmei"
+    assert fold("Five Hearts  \n  Emei") == "Five Hearts\\\nEmei"
+    assert fold("an escaped backslash \\\\\nis text") == "an escaped backslash \\\\ is text"
+    assert fold("峨眉\\\n成都") == "峨眉\\\n成都"
+    assert fold("  x\ny  ") == "x y"
+
+
+def test_the_site_renders_a_hard_line_break() -> None:
+    from polyglot.site.html import Coverage, render_body
+
+    document = parse_document(HEAD + "Five Hearts\\\nEmei\n\nOne  \ntwo\n", "doc.md")
+    html = render_body(document, {}.get, "en", Coverage())
+    assert "Five Hearts<br />\nEmei" in html and "One<br />\ntwo" in html and "\\" not in html

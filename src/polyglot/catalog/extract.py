@@ -9,16 +9,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from polyglot.catalog.locales import get_locale
 from polyglot.catalog.pofile import Catalog, Message
 from polyglot.catalog.storage import now, template_header
 from polyglot.config import Config
-from polyglot.content.document import Document, corpus_documents, load_document
+from polyglot.content.document import Document
+from polyglot.content.document import load_corpus as load_announcements
+from polyglot.files import InputError
 from polyglot.site.messages import add_site_messages
 
 
 def load_corpus(config: Config) -> list[Document]:
-    """Every announcement of the corpus, parsed, in a stable order."""
-    return [load_document(path) for path in corpus_documents(config.corpus)]
+    """Every announcement of the corpus, parsed, in a stable order (``extract`` and ``build``).
+
+    Each must be written in the catalogs' source language: its blocks become the msgids
+    that every other language translates, and the site shows them as that language.
+    """
+    documents = load_announcements(config.corpus)
+    for document in documents:
+        where = f"{document.path}:{document.meta_lines.get('language', 1)}"
+        try:
+            locale = get_locale(document.language)
+        except InputError as err:
+            raise InputError(f"{where}: {err}") from None
+        if locale != config.source:
+            raise InputError(
+                f"{where}: language {document.language!r} is not the source language of the catalogs "
+                f"({config.source.code}); bring a translation in with `polyglot ingest`"
+            )
+    return documents
 
 
 def build_template(documents: list[Document], config: Config) -> Catalog:

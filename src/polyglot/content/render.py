@@ -34,6 +34,8 @@ def _replace_block(lines: list[str | None], block: Block, translation: str) -> N
         lead = block.raw.split("\n")[0].strip()
         column = line.find(lead) if lead else -1
         first = (line[:column] if column >= 0 else "") + translation
+    if (lines[end - 1] or "").endswith("\r"):  # a CRLF file: the line keeps its CR
+        first += "\r"
     lines[start:end] = [first] + [None] * (end - start - 1)
 
 
@@ -81,5 +83,7 @@ def render_markdown(document: Document, translate: Translate, language: str) -> 
     if not document.meta:
         return body
     meta = translated_meta(document, translate, language)
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    return "---\n" + front + "---\n" + body
+    front = "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n"
+    if document.text.split("\n", 1)[0].endswith("\r"):  # written with CRLF line endings: keep them
+        front = front.replace("\n", "\r\n")
+    return front + body

@@ -1,14 +1,14 @@
 """An announcement's body as HTML, block by block, each block marked with its language.
 
-Why not ``content.render.render_html``: that renders the translated Markdown as a whole,
-with CommonMark's raw HTML allowed, which is right for the organisation's own Markdown
-but not for translations, which are untrusted input, and it cannot say which blocks fell
-back to English. Here the *source* document is parsed with the content module's own
-parser (so the blocks line up exactly with ``Document.blocks``, and a translation cannot
-change the page's structure), each block's inline content is replaced by its translation
-parsed as inline Markdown with raw HTML off, raw HTML anywhere is shown as text, and every
-block gets ``lang``: the page's language, or ``en`` with ``class="untranslated"`` where no
-published translation exists.
+Why not render ``content.render.render_markdown``'s output: that is the translated
+Markdown as a whole, where a translation (untrusted input) could add structure or raw
+HTML, and it cannot say which blocks fell back to English. Here the *source* document is
+parsed with the content module's own parser (so the blocks line up exactly with
+``Document.blocks``, and a translation cannot change the page's structure), each block's
+inline content is replaced by its translation parsed as inline Markdown with raw HTML off,
+raw HTML anywhere is shown as text (an HTML comment block, an editor's note, is left out;
+the content module refuses other HTML blocks), and every block gets ``lang``: the page's
+language, or ``en`` with ``class="untranslated"`` where no published translation exists.
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererProtocol
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
-from polyglot.content.document import Document, line_break, markdown
+from polyglot.content.document import Document, is_editor_note, line_break, markdown
 
 Lookup = Callable[[str], "str | None"]
 """A block's message → its published translation, or None."""
@@ -56,9 +57,19 @@ class Coverage:
         return not self.missing
 
 
-def _escape_html_token(tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-    """Raw HTML (in the source or anywhere else) is shown as text, never interpreted."""
-    return escapeHtml(tokens[idx].content)
+def _escape_html_token(
+    renderer: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """Raw HTML (in the source or anywhere else) is shown as text, never interpreted; an
+    HTML comment block is an editor's note and is not published at all.
+
+    A render rule is bound to the renderer (``add_render_rule`` calls ``__get__``), so it
+    takes the renderer first, as markdown-it-py's documented rules do.
+    """
+    token = tokens[idx]
+    if token.type == "html_block" and is_editor_note(token.content):
+        return ""
+    return escapeHtml(token.content)
 
 
 @cache
@@ -114,7 +125,8 @@ def render_body(document: Document, lookup: Lookup, web_tag: str, coverage: Cove
     ``coverage`` is updated with every body block's message. Raises AssertionError if the
     parser's blocks and the document's disagree, which would be a bug in this module.
     """
-    tokens = markdown().parse("\n".join(document.text.split("\n")[document.body_start :]))
+    env: EnvType = {}
+    tokens = markdown().parse("\n".join(document.text.split("\n")[document.body_start :]), env)
     blocks = iter(document.body_blocks)
     parser = inline_parser()
     for index, token in enumerate(tokens):
@@ -127,12 +139,12 @@ def render_body(document: Document, lookup: Lookup, web_tag: str, coverage: Cove
             text, tag = block.text, SOURCE_TAG
         else:
             text, tag = translation, web_tag
-        parsed = parser.parseInline(text)
+        parsed = parser.parseInline(text, env)  # env: the document's link reference definitions
         token.children = fold_soft_breaks(parsed[0].children or []) if parsed else []
         token.content = text
         _mark(_block_element(tokens, index), tag, fallback=translation is None and tag != web_tag)
     assert next(blocks, None) is None, f"{document.path}: blocks and parse disagree"
-    html = parser.renderer.render(tokens, parser.options, {})
+    html = parser.renderer.render(tokens, parser.options, env)
     return Markup(html)
 
 
