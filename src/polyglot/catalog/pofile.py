@@ -195,6 +195,9 @@ class _Parser:
         self.comments: dict[str, list[str]] = {"#": [], "#.": [], "#,": [], "#:": []}
         self.previous: dict[str, str] = {}
         self.last: tuple[str, int | None] | None = None  # the field continuation lines extend
+        # Continuation lines of each field, joined once when the entry closes: adding each
+        # line to the string read so far copies it every time (quadratic in a long message).
+        self.tails: dict[tuple[str, int | None], list[str]] = {}
         self.obsolete = False
         self.started = 0
 
@@ -302,16 +305,18 @@ class _Parser:
         if self.last is None:
             raise self.error(lineno, "a string continuation with no keyword before it")
         value = _unquote(stripped, f"{self.path}:{lineno}")
-        name, index = self.last
-        if name == "msgstr" and index is not None:
-            self.plurals[index] += value
-        else:
-            self.entry[name] += value
+        self.tails.setdefault(self.last, []).append(value)
 
     def _finish(self, lineno: int) -> None:
         """Close the entry read so far. Comments separated from the next entry by blank
         lines belong to it (as GNU reads them); translator comments after the last entry
         are the catalog's trailing comments, so a closing note survives a rewrite."""
+        for (name, index), tail in self.tails.items():
+            if name == "msgstr" and index is not None:
+                self.plurals[index] += "".join(tail)
+            else:
+                self.entry[name] += "".join(tail)
+        self.tails = {}
         entry = self.entry
         if not entry:
             if self.previous or self.comments["#,"] or self.comments["#:"] or self.comments["#."]:
