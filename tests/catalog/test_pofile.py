@@ -1,3 +1,4 @@
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,17 @@ def test_context_and_plural_entries_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "my.po"
     path.write_text(text, encoding="utf-8")
     msgfmt_check(path, tmp_path)
+
+
+def test_a_file_name_with_spaces_is_one_reference_as_gnu_writes_it(tmp_path: Path) -> None:
+    """GNU gettext isolates such a name between U+2068 and U+2069; split at the space, it
+    would be read back as two references (``corpus/my`` and ``notes.md:8``)."""
+    locations: list[tuple[str, int | None]] = [("corpus/my notes.md", 8), ("b.md", 3), ("x y.md", None)]
+    header = {"Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit"}
+    text = format_po(Catalog(header=header, messages=[Message(msgid="a", msgstr="b", locations=locations)]))
+    assert "#: \u2068corpus/my notes.md\u2069:8 b.md:3 \u2068x y.md\u2069\n" in text
+    assert parse_po(text, "x.po").messages[0].locations == locations
+    path = tmp_path / "spaces.po"
+    path.write_text(text, encoding="utf-8")
+    gnu = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True).stdout
+    assert gnu == text

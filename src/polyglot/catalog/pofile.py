@@ -342,7 +342,7 @@ class _Parser:
             msgctxt=msgctxt,
             msgid_plural=entry.get("msgid_plural"),
             msgstr_plural=dict(self.plurals) if "msgid_plural" in entry else {},
-            locations=[_location(item) for line in self.comments["#:"] for item in line.split()],
+            locations=[_location(item) for line in self.comments["#:"] for item in _location_items(line)],
             extracted_comments=list(self.comments["#."]),
             translator_comments=list(self.comments["#"]),
             flags=list(dict.fromkeys(flag for flag in flags if flag)),
@@ -370,11 +370,25 @@ class _Parser:
         self._reset()
 
 
+FSI, PDI = "\u2068", "\u2069"
+"""A file name with white space in a ``#:`` line is isolated between these (GNU gettext
+0.20 and later), so that ``my notes.md:8`` is one reference and not two."""
+
+_LOCATION_ITEM = re.compile(f"{FSI}[^{PDI}]*{PDI}\\S*|\\S+")
+
+
+def _location_items(line: str) -> list[str]:
+    """The references of a ``#:`` line: split at white space, except inside an isolate."""
+    return _LOCATION_ITEM.findall(line)
+
+
 def _location(item: str) -> tuple[str, int | None]:
     path, sep, line = item.rpartition(":")
-    if sep and line.isdigit():
-        return (path, int(line))
-    return (item, None)
+    if not (sep and line.isdigit()):
+        path, line = item, ""
+    if path.startswith(FSI) and path.endswith(PDI):
+        path = path[1:-1]
+    return (path, int(line) if line else None)
 
 
 def _parse_header(text: str, path: str, lineno: int) -> dict[str, str]:
@@ -489,7 +503,8 @@ def _locations(locations: list[tuple[str, int | None]]) -> list[str]:
     lines: list[str] = []
     line = "#:"
     for path, lineno in locations:
-        item = f"{path}:{lineno}" if lineno is not None else path
+        name = f"{FSI}{path}{PDI}" if any(ch in path for ch in " \t") else path
+        item = f"{name}:{lineno}" if lineno is not None else name
         if line != "#:" and len(line) + 1 + len(item) > WIDTH:
             lines.append(line)
             line = "#:"
