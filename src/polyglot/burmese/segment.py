@@ -15,6 +15,7 @@ no-break space) touching a run: it may stand for a lost letter at a word's edge.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -103,3 +104,21 @@ def replace_segments(text: str, replacements: dict[int, str], segments: list[Seg
         pos = seg.end
     out.append(text[pos:])
     return "".join(out)
+
+
+class Locator:
+    """Offsets into a text → (line, column), both 1-based: the one place lines are counted.
+
+    Lines end at ``\n`` only (so ``\r\n`` too), as everywhere in polyglot.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        pos = text.find("\n")
+        while pos >= 0:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1

@@ -2,18 +2,16 @@
 
 Each command parses its options, calls the library, and formats what it got back; the
 work itself lives in the modules beside this one. Errors in the user's input
-(``InputError``) become a one-line message on stderr and exit status 2; findings of a
+(``InputError``) become a one-line message on stderr and exit status 2 (in the
+command group, ``cli._Polyglot``, for every command); findings of a
 check become exit status 1.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
@@ -22,26 +20,6 @@ from polyglot.catalog.locales import Locale, get_locale
 from polyglot.catalog.pofile import Catalog
 from polyglot.config import Config, load_config
 from polyglot.files import InputError
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _fail(message: str) -> None:
-    click.echo(f"polyglot: {message}", err=True)
-    sys.exit(2)
-
-
-def handles_input_errors(command: F) -> F:
-    """Turn an InputError anywhere below a command into ``FILE:LINE: message`` and exit 2."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except InputError as err:
-            _fail(str(err))
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _config() -> Config:
@@ -85,7 +63,6 @@ format_option = click.option(
 
 @click.command()
 @quiet_option
-@handles_input_errors
 def extract(quiet: bool) -> None:
     """Extract one message per block of the corpus into the template (.pot)."""
     from polyglot.catalog.extract import extract as build
@@ -100,7 +77,6 @@ def extract(quiet: bool) -> None:
 @click.command()
 @lang_option
 @quiet_option
-@handles_input_errors
 def update(langs: tuple[str, ...], quiet: bool) -> None:
     """Merge the template into each language's catalog, keeping every translation."""
     from polyglot.catalog.merge import merge
@@ -150,7 +126,6 @@ def _load_catalogs(config: Config, langs: tuple[str, ...]) -> dict[Locale, Catal
     help="Do not mark ingested translations fuzzy (only for a translation known to follow its source block by block).",
 )
 @quiet_option
-@handles_input_errors
 def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: bool, quiet: bool) -> None:
     """Seed LANG's catalog from TRANSLATION, an existing translation of SOURCE.
 
@@ -220,7 +195,6 @@ def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: boo
 @lang_option
 @click.option("--fix", is_flag=True, help="Convert Zawgyi, normalize Burmese and repair headers in place.")
 @format_option
-@handles_input_errors
 def check(langs: tuple[str, ...], fix: bool, fmt: str) -> None:
     """Check the catalogs; exit 1 if any error is found (warnings do not count)."""
     from polyglot.catalog.check import ERROR, check_catalog, fix_catalog
@@ -258,7 +232,6 @@ def check(langs: tuple[str, ...], fix: bool, fmt: str) -> None:
 @click.command(name="compile")
 @lang_option
 @quiet_option
-@handles_input_errors
 def compile_command(langs: tuple[str, ...], quiet: bool) -> None:
     """Build .mo and Jed JSON per language and build/manifest.json (fuzzy never included)."""
     from polyglot.catalog.compile import compile_all
@@ -275,7 +248,6 @@ def compile_command(langs: tuple[str, ...], quiet: bool) -> None:
 @click.command()
 @lang_option
 @format_option
-@handles_input_errors
 def stats(langs: tuple[str, ...], fmt: str) -> None:
     """Translated, fuzzy and untranslated messages per language and per announcement."""
     from polyglot.catalog.stats import catalog_stats, format_table
