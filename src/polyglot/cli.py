@@ -153,7 +153,7 @@ class LineDiff:
             self.line += 1
             if a == b:
                 if self.hunk is None:
-                    self.before = [*self.before[-self.context + 1 :], a] if self.context else []
+                    self.before = [*self.before, a][-self.context :] if self.context else []
                     continue
                 self.hunk.append((" ", a))
                 self.trailing += 1
@@ -299,7 +299,12 @@ def _writer(path: str, request: Request, bom: bool, stack: contextlib.ExitStack)
     """Where the normalized bytes go: standard output, the file itself (atomically), or nowhere."""
     if request.in_place:
         out = stack.enter_context(AtomicOutput(path, compare=path))
-        stack.callback(lambda: out.done_writing() or out.discard())  # unchanged: the file is left alone
+
+        def keep_only_if_changed() -> None:
+            if not out.done_writing():
+                out.discard()  # unchanged: the file (and its mtime) is left alone
+
+        stack.callback(keep_only_if_changed)
         write: Callable[[bytes], object] = out.write
     elif request.text_to_stdout:
         stream = sys.stdout.buffer

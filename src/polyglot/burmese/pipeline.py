@@ -35,7 +35,7 @@ treated by its lean, and a diagnostic says so: no silent guesses.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -386,13 +386,11 @@ def normalize_text(
         return Result(text)
     segments = list(myanmar_segments(text))
     detections = detect_segments(segments) if source == "auto" else assume_encoding(segments, source)
-    plans: Iterable[list[RepairEdit]] = (
-        plan_repairs([(d.text, d.treat_as) for d in detections]) if repair else ([] for _ in detections)
-    )
+    plans = plan_repairs([(d.text, d.treat_as) for d in detections]) if repair else [[] for _ in detections]
     rules = _normalize.RULES
     report = _Report(text, explain)
     replacements: dict[int, str] = {}
-    for det, plan in zip(detections, plans, strict=False):
+    for det, plan in zip(detections, plans, strict=True):
         seg = det.segment
         if det.encoding == "ambiguous":
             report.diagnostics.append(ambiguous_encoding(det, *report.locate(seg.start)))
