@@ -10,8 +10,9 @@ line at (``\\f``, ``\\v``, NEL, U+2028, U+2029, the file, group and record separ
 ``LINE_SEPARATORS``), so lines are never joined or split. Whitespace right before a
 Myanmar dependent mark is part of the run too: a mark cannot begin a syllable, so that
 whitespace is either damage (a space a PDF extractor inserted, or a character that
-stands in for a lost letter) or it is nothing, and only the Burmese core can tell. So is unusual whitespace (an en space, a
-no-break space) touching a run: it may stand for a lost letter at a word's edge.
+stands in for a lost letter) or it is nothing, and only the Burmese core can tell. So
+is unusual whitespace (an en space, a no-break space) touching a run: it may stand for
+a lost letter at a word's edge.
 """
 
 from __future__ import annotations
