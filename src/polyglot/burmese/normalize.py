@@ -206,14 +206,20 @@ def canonical_words(text: str) -> str:
 
 
 _CACHED_FOR: list[tuple[Rule, ...]] = [RULES]
+_SPLIT: list[tuple[tuple[Rule, ...], tuple[Rule, ...]]] = [by_scope(RULES)]
 
 
 def _rules() -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
     """The current rules by scope; the cluster cache is dropped when ``RULES`` is replaced."""
     if RULES is not _CACHED_FOR[0]:
         _CACHED_FOR[0] = RULES
+        _SPLIT[0] = by_scope(RULES)
         _canonical_alone.cache_clear()
-    return by_scope(RULES)
+    return _SPLIT[0]
+
+
+rules_by_scope = _rules
+"""``RULES`` split into (word rules, run rules), as the pipeline applies them."""
 
 
 def _canonical_words(text: str, words: tuple[Rule, ...]) -> str:
@@ -243,7 +249,7 @@ def _canonical_cluster(match: re.Match[str]) -> str:
 @lru_cache(maxsize=1 << 14)
 def _canonical_alone(cluster: str) -> str:
     """One cluster through the rules (a language has a few thousand distinct clusters)."""
-    return apply_rules(cluster, by_scope(RULES)[0])
+    return apply_rules(cluster, _rules()[0])
 
 
 def apply_rules(text: str, rules: tuple[Rule, ...]) -> str:

@@ -39,7 +39,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from polyglot.burmese import normalize as _normalize
 from polyglot.burmese.changes import Change, Rule, TrackedText
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import (
@@ -52,7 +51,7 @@ from polyglot.burmese.convert import (
 )
 from polyglot.burmese.detect import Detection, assume_encoding, detect_segments
 from polyglot.burmese.diagnose import Diagnostic, Problem, problems
-from polyglot.burmese.normalize import by_scope, canonical_words
+from polyglot.burmese.normalize import canonical_words, rules_by_scope
 from polyglot.burmese.repair import RepairEdit, plan_repairs
 from polyglot.burmese.segment import Locator, has_myanmar, myanmar_segments, replace_segments
 
@@ -306,7 +305,11 @@ class _Report:
 
 
 def _normalize_run(
-    det: Detection, plan: list[RepairEdit], target: str, rules: tuple[Rule, ...], report: _Report
+    det: Detection,
+    plan: list[RepairEdit],
+    target: str,
+    rules: tuple[tuple[Rule, ...], tuple[Rule, ...]],
+    report: _Report,
 ) -> str:
     """One run through its run-scope and word-scope steps; changes and problems go to ``report``."""
     seg = det.segment
@@ -328,7 +331,7 @@ def _normalize_run(
             tracked = tracked if tracked is not None else TrackedText.at(text, seg.start)
             tracked.apply(spaced)
             text = tracked.text
-    word_rules, run_rules = by_scope(rules)
+    word_rules, run_rules = rules
     if det.treat_as == "unicode" and target == "unicode" and not run_rules and is_clean(text):
         return text  # a pre-filter of the word steps (sound: see ``clean``)
     origin = tracked.source_offset if tracked is not None else (lambda i: seg.start + i)
@@ -387,7 +390,7 @@ def normalize_text(
     segments = list(myanmar_segments(text))
     detections = detect_segments(segments) if source == "auto" else assume_encoding(segments, source)
     plans = plan_repairs([(d.text, d.treat_as) for d in detections]) if repair else [[] for _ in detections]
-    rules = _normalize.RULES
+    rules = rules_by_scope()
     report = _Report(text, explain)
     replacements: dict[int, str] = {}
     for det, plan in zip(detections, plans, strict=True):
