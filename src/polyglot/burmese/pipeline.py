@@ -129,6 +129,8 @@ def decide_word(word: str, treat_as: str, target: str, rules: tuple[Rule, ...], 
     back = unicode_to_zawgyi if target == "zawgyi" else _same
     if not explain:
         converted = zawgyi_to_unicode(word) if treat_as == "zawgyi" else word
+        if is_clean(converted):
+            return Word(back(converted), (), converted, converted)
         normalized = canonical_words(converted)
         if is_clean(normalized):
             return Word(back(normalized), (), normalized, converted)
