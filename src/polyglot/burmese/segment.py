@@ -78,17 +78,12 @@ def has_myanmar(text: str) -> bool:
 
 def myanmar_segments(text: str) -> Iterator[Segment]:
     """Yield every Myanmar run of ``text`` with its position, in order."""
-    line = 1
-    line_start = 0
-    counted_to = 0
+    locate: Locator | None = None
     for match in MYANMAR_RUN.finditer(text):
+        if locate is None:
+            locate = Locator(text)
         start = match.start()
-        newlines = text.count("\n", counted_to, start)
-        if newlines:
-            line += newlines
-            line_start = text.rindex("\n", counted_to, start) + 1
-        counted_to = start
-        yield Segment(start, match.end(), line, start - line_start + 1, match.group())
+        yield Segment(start, match.end(), *locate(start), match.group())
 
 
 def replace_segments(text: str, replacements: dict[int, str], segments: list[Segment]) -> str:
