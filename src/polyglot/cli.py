@@ -287,7 +287,7 @@ def normalize_input(path: str, request: Request) -> bool:
     if request.json:
         out: dict[str, object] = {"path": name, "changed": shown.changed, **record}
         if not (request.in_place or request.check):
-            out["text"] = (BOM if bom else "") + "".join(text)
+            out["text"] = "".join(text)  # the text itself: a byte order mark is not part of it
         click.echo(json.dumps(out, ensure_ascii=False))
     elif request.check and (shown.changed or shown.problems):
         click.echo(f"{path}: would change ({shown.changes} changes, {shown.problems} problems)")

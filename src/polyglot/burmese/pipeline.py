@@ -163,9 +163,11 @@ class WordTable:
     """The memo for one (encoding, target): every word seen, decided once.
 
     Plain dictionaries rather than ``lru_cache``, so that a run's words are looked up in
-    one list comprehension; ``flagged`` holds the words with problems, so that a run
-    with none is known at once. When the table grows past ``WORD_MEMO_LIMIT`` it starts
-    afresh, so memory stays bounded on any input.
+    one list comprehension: ``text`` holds every word's result; ``words`` the whole
+    ``Word`` only where there is more to know (problems, or edits someone asked for), so
+    that the memo of a writer costs little more than the words themselves; ``flagged``
+    the words with problems, so that a run with none is known at once. When the table
+    grows past ``WORD_MEMO_LIMIT`` it starts afresh, so memory stays bounded on any input.
     """
 
     def __init__(self, treat_as: str, target: str, rules: tuple[Rule, ...]) -> None:
@@ -184,11 +186,12 @@ class WordTable:
             self._reset()
             missing = set(words).difference(self.text)
         if explain:
-            missing.update(w for w in words if self.words.get(w, _EMPTY).edits is None)
+            missing.update(w for w in words if w not in self.words or self.words[w].edits is None)
         for word in missing:
             entry = decide_word(word, self.treat_as, self.target, self.rules, explain=explain)
             self.text[word] = entry.text
-            self.words[word] = entry
+            if explain or entry.problems:
+                self.words[word] = entry
             if entry.problems:
                 self.flagged.add(word)
 
@@ -259,7 +262,9 @@ def _word_pass(text: str, origin: Callable[[int], int], table: WordTable, explai
     origins: list[int] = []
     pos = 0
     for m in _WORD.finditer(text):
-        entry = table.words[m.group()]
+        entry = table.words.get(m.group())
+        if entry is None:  # nothing to place (only when no detail is asked for)
+            continue
         start = m.start()
         found.extend((origin(start + p.offset), p) for p in entry.problems)
         if detail:
