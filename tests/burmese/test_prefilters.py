@@ -112,7 +112,7 @@ def check_voting_phrases(texts: Iterable[str]) -> None:
 # --- is_clean -----------------------------------------------------------------------------
 
 
-@settings(max_examples=600)
+@settings(max_examples=600, deadline=None)
 @given(st.one_of(soup, syllables))
 def test_is_clean_is_sound(text: str) -> None:
     check_is_clean([text])
@@ -211,7 +211,7 @@ def test_a_wrong_may_have_sites_fails_the_check(monkeypatch: pytest.MonkeyPatch)
 # --- canonical: _CLUSTER_LOCAL ---------------------------------------------------------------
 
 
-@settings(max_examples=600)
+@settings(max_examples=600, deadline=None)
 @given(st.one_of(soup, syllables))
 def test_cluster_by_cluster_normalization_equals_the_rules(text: str) -> None:
     check_same_with_and_without_shortcuts(canonical, [text])

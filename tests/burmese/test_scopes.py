@@ -39,7 +39,7 @@ WORD_RULES = sorted({r.name: r for r in RULES if r.scope == "word"}.values(), ke
 
 
 @pytest.mark.parametrize("r", WORD_RULES, ids=[r.name for r in WORD_RULES])
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(text=runs)
 def test_every_word_rule_decides_inside_words(r: Rule, text: str) -> None:
     check_word_local(r, [text])
