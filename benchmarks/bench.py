@@ -10,10 +10,11 @@ What is measured, and how:
   with MB/s (10^6 bytes of input per second) and ratios.
 * **Peak memory.** The peak resident set size of each subprocess, from ``wait4``.
 * **Start-up.** Wall time of ``polyglot normalize`` on a one-line file (median).
-* **Correctness.** The fast path's output must equal the plain path's
-  (``normalize_text`` on every block, ``polyglot.batch.plain_block``) on the whole
-  corpus, byte for byte, for one process and for two; and every output has as many
-  lines as its input.
+* **Correctness.** What ``polyglot normalize`` writes (``explain=False``: the word
+  memo's words spliced in) must equal the explained path's text (``explain=True``,
+  every change record built, as ``--diff`` and ``--explain`` use) on the whole corpus,
+  byte for byte, for one process and for two; and every output has as many lines as
+  its input.
 
 Results go to ``benchmarks/RESULTS.md`` with the machine's details.
 
@@ -122,17 +123,21 @@ def interleaved(source: Path, rounds: int, commands: dict[str, list[str]], outpu
     return list(series.values())
 
 
-def plain_output(source: Path, out: Path) -> None:
-    """The reference output: ``normalize_text`` on every block (the plain path), on two processes."""
+EXPLAINED = """
+import sys
+from polyglot.batch import stream_blocks
+with open(sys.argv[1], "rb") as handle, open(sys.argv[2], "wb") as out:
+    bom, results = stream_blocks(handle, sys.argv[1], jobs=2, explain=True)
+    out.write(b"\\xef\\xbb\\xbf" if bom else b"")
+    for block in results:
+        out.write(block.text.encode("utf-8"))
+"""
+
+
+def explained_output(source: Path, out: Path) -> None:
+    """The reference output: every block through ``normalize_text(explain=True)``, on two processes."""
     subprocess.run(
-        [
-            PYTHON,
-            "-c",
-            "import sys; from polyglot.batch import normalize_file; "
-            "normalize_file(sys.argv[1], sys.argv[2], jobs=2, fast=False)",
-            str(source),
-            str(out),
-        ],
+        [PYTHON, "-c", EXPLAINED, str(source), str(out)],
         check=True,
         cwd=ROOT,
     )
@@ -152,7 +157,7 @@ print(json.dumps({
     "total": cumulative("batch.py", "normalize_block"),
     "detection": cumulative("detect.py", "detect_segments"),
     "repair planning": cumulative("repair.py", "plan_repairs"),
-    "normalizing words": cumulative("batch.py", "_word"),
+    "normalizing words": cumulative("pipeline.py", "decide_word"),
     "Markov priming": cumulative("markov.py", "prime"),
 }))
 """
@@ -276,15 +281,14 @@ def main() -> None:
     write_results(args, details, startup_s, python_bare, rows, uni_series, results, checks, size, big, profile)
     print(args.output.read_text(encoding="utf-8"))
     if any("DIFFERS" in c for c in checks):
-        raise SystemExit("bench: the fast path's output differs from the plain path's")
+        raise SystemExit("bench: the written output differs from the explained path's")
 
 
 def check(source: Path, outputs: dict[str, Path]) -> str:
-    """Compare every timed polyglot output with the plain path's output on the same corpus."""
-    reference = source.with_suffix(".plain.txt")
-    reference = DATA / "out" / reference.name
-    print(f"  checking {source.name}: plain path (normalize_text per block)", flush=True)
-    plain_output(source, reference)
+    """Compare every timed polyglot output with the explained path's output on the same corpus."""
+    reference = DATA / "out" / source.with_suffix(".explained.txt").name
+    print(f"  checking {source.name}: the explained path (normalize_text per block, explain=True)", flush=True)
+    explained_output(source, reference)
     expected = reference.read_bytes()
     lines = count_lines(source)
     verdicts = []
@@ -293,7 +297,7 @@ def check(source: Path, outputs: dict[str, Path]) -> str:
         verdicts.append(f"{name}: {'identical' if same else 'DIFFERS'}")
         if count_lines(path) != lines:
             verdicts.append(f"{name}: LINE COUNT DIFFERS")
-    return f"{source.name} ({lines} lines): fast path vs plain path — " + "; ".join(verdicts)
+    return f"{source.name} ({lines} lines): written vs explained — " + "; ".join(verdicts)
 
 
 def write_results(

@@ -1,4 +1,4 @@
-"""Streaming and batch normalization: the fast path is the plain path, files are safe to interrupt."""
+"""Streaming and batch normalization: blocks are ``normalize_text`` on each block, files are safe to interrupt."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from polyglot.batch import (
     normalize_file,
     normalize_stream,
     normalize_tree,
-    plain_block,
 )
 from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.burmese.pipeline import normalize_text
@@ -59,19 +58,14 @@ TRICKY = [
     "options",
     [Options(), Options(target="zawgyi"), Options(repair=False), Options(source="zawgyi"), Options(source="unicode")],
 )
-def test_fast_path_gives_the_plain_path_text_and_diagnostics(text: str, options: Options) -> None:
-    fast = normalize_block(text, options)
-    plain = plain_block(text, options)
-    assert fast.text == plain.text
-    assert fast.diagnostics == plain.diagnostics
-
-
-def test_clean_blocks_take_the_fast_path_and_damaged_ones_the_pipeline() -> None:
-    assert normalize_block(mixed(200)).fast
-    damaged = "ကျွန်တော် လ ွှာ ပေးပို့ပါ။\n" + UNICODE_SENTENCES[4] + "\n"  # a space inserted before a medial
-    result = normalize_block(damaged)
-    assert not result.fast
-    assert result.text == normalize_text(damaged).text != damaged
+def test_unexplained_blocks_give_the_explained_text_and_diagnostics(text: str, options: Options) -> None:
+    # explain=False splices the memo's words; explain=True also places their edits: one decision.
+    quick = normalize_block(text, options)
+    explained = normalize_block(text, options, explain=True)
+    assert quick.text == explained.text
+    assert quick.diagnostics == explained.diagnostics
+    assert quick.changes == ()
+    assert quick.text == text or explained.changes
 
 
 def test_a_block_shorter_than_the_limit_is_the_whole_document() -> None:
@@ -90,8 +84,8 @@ def test_blocks_keep_every_line_and_line_ending() -> None:
 
 def test_parallel_blocks_come_back_in_order_and_equal_one_process() -> None:
     texts = list(blocks(mixed(600).splitlines(keepends=True), block_lines=50))
-    one = [(first, r.text) for first, r in normalize_blocks(texts)]
-    two = [(first, r.text) for first, r in normalize_blocks(texts, jobs=2)]
+    one = [(b.first_line, b.text) for b in normalize_blocks(texts)]
+    two = [(b.first_line, b.text) for b in normalize_blocks(texts, jobs=2)]
     assert one == two
     assert [first for first, _ in one] == [50 * i for i in range(len(texts))]
 
@@ -244,7 +238,7 @@ def test_cli_streams_stdin_in_blocks_with_the_block_size_as_context() -> None:
     text = mixed(120)
     out = CliRunner().invoke(main, ["normalize", "-q", "--block-lines", "50", "-"], input=text)
     assert out.exit_code == 0
-    expected = "".join(plain_block(b).text for b in blocks(text.splitlines(keepends=True), block_lines=50))
+    expected = "".join(normalize_text(b).text for b in blocks(text.splitlines(keepends=True), block_lines=50))
     assert out.output == expected
     assert out.output.count("\n") == text.count("\n")
 
@@ -294,10 +288,10 @@ def test_benchmark_corpus_is_seeded_and_mixed(tmp_path: Path) -> None:
 def test_a_lone_mark_is_reported_whatever_the_caches_hold() -> None:
     # A one-character word can come back from normalization as the very same object;
     # that must not pass for "clean" (it once did, when the cluster cache was cold).
-    from polyglot.batch import _word
-    from polyglot.burmese.normalize import _canonical_alone
+    from polyglot.burmese.normalize import RULES, _canonical_alone
+    from polyglot.burmese.pipeline import decide_word
 
     _canonical_alone.cache_clear()
-    text, found = _word("\u102f", "unicode", "unicode")
-    assert text == "\u102f"
-    assert [code for _, code, _, _ in found] == ["orphan-mark"]
+    word = decide_word("\u102f", "unicode", "unicode", RULES)
+    assert word.text == "\u102f"
+    assert [p.code for p in word.problems] == ["orphan-mark"]

@@ -2,7 +2,9 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from polyglot.burmese.convert import unicode_to_zawgyi
@@ -10,6 +12,7 @@ from polyglot.cli import main
 from tests.conftest import UNICODE_SENTENCES
 
 ZG = unicode_to_zawgyi(UNICODE_SENTENCES[0])
+ZGS = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
 
 
 def run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -130,3 +133,105 @@ def test_an_unreadable_icu_dictionary_is_a_clear_error(monkeypatch) -> None:
             cache.cache_clear()
     assert out.exit_code == 2
     assert "cannot read ICU's Burmese word list" in out.output and "libicudata" in out.output
+
+
+def apply_diff(original: str, diff: str) -> str:
+    """Apply a unified diff of equal-length texts (what ``normalize --diff`` prints) to ``original``."""
+    lines = original.split("\n")
+    old = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+    new = list(old)
+    rows = diff.split("\n")
+    assert rows[0].startswith("--- a/") and rows[1].startswith("+++ b/")
+    i, line = 2, 0
+    while i < len(rows) and rows[i]:
+        row = rows[i]
+        ends = i + 1 < len(rows) and rows[i + 1] == "\\ No newline at end of file"
+        body = row[1:] + ("" if ends else "\n")
+        if row.startswith("@@"):
+            line = int(row.split()[1][1:].split(",")[0]) - 1
+            removed = added = line
+        elif row[0] == " ":
+            assert old[line] == body
+            line += 1
+            removed = added = line
+        elif row[0] == "-":
+            assert old[removed] == body
+            removed += 1
+        elif row[0] == "+":
+            new[added] = body
+            added += 1
+            line = added
+        i += 2 if ends else 1
+    return "".join(new)
+
+
+def long_file(tmp_path) -> tuple[str, str]:
+    """The experiment of issue 13: a short unclear run on line 1, 2,100 English lines, then Zawgyi."""
+    text = "ကေလ\n" + "".join(f"English line {i % 7}\n" for i in range(2100)) + "\n".join(ZGS[:5]) + "\n"
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    return str(path), text
+
+
+def test_every_view_agrees_with_the_write_on_a_file_longer_than_a_block(tmp_path) -> None:
+    path, text = long_file(tmp_path)
+    runner = CliRunner()
+    written = runner.invoke(main, ["normalize", "-q", path]).output
+    assert written.count("\n") == text.count("\n") and written != text
+    changed = [i + 1 for i, (a, b) in enumerate(zip(text.split("\n"), written.split("\n"), strict=True)) if a != b]
+    assert len(changed) == 5
+
+    diff = runner.invoke(main, ["normalize", "-q", "--diff", path]).output
+    assert apply_diff(text, diff) == written
+    assert sum(1 for row in diff.split("\n") if row.startswith("-") and not row.startswith("---")) == len(changed)
+
+    check = runner.invoke(main, ["normalize", "--check", path])
+    assert check.exit_code == 1 and "would change" in check.output
+
+    record = json.loads(runner.invoke(main, ["normalize", "--format", "json", path]).output)
+    assert record["text"] == written and record["changed"]
+    assert sorted({c["line"] for c in record["changes"]}) == changed
+
+    explained = runner.invoke(main, ["normalize", "--explain", "--check", path]).output
+    assert {int(row.split(":")[1]) for row in explained.split("\n") if "] '" in row} == set(changed)
+
+    assert runner.invoke(main, ["normalize", "-i", path]).exit_code == 0
+    assert Path(path).read_text(encoding="utf-8") == written
+    again = runner.invoke(main, ["normalize", "--check", path])
+    assert "(0 changes, 1 problems)" in again.output and "ambiguous-encoding" in again.output  # line 1, told
+    assert runner.invoke(main, ["normalize", "-q", "--diff", path]).output == ""
+
+
+def test_diff_of_a_last_line_without_newline_and_of_close_changes() -> None:
+    text = f"{ZGS[0]}\na\nb\nc\nd\ne\nf\n{ZGS[1]}\nh\ni\nj\nk\nl\nm\nn\n{ZGS[2]}"
+    out = CliRunner().invoke(main, ["normalize", "-q", "--diff", "-"], input=text).output
+    written = CliRunner().invoke(main, ["normalize", "-q", "-"], input=text).output
+    assert apply_diff(text, out) == written
+    assert out.count("@@ -") == 2  # six unchanged lines between changes: one hunk; seven: two
+    assert out.split("\n")[2] == "@@ -1,11 +1,11 @@"
+    assert out.endswith(f"+{UNICODE_SENTENCES[2]}\n\\ No newline at end of file\n")
+
+
+@pytest.mark.parametrize("context", [0, 1, 3])
+def test_line_diff_matches_gnu_diff(tmp_path, context: int) -> None:
+    import random
+    import shutil
+
+    from polyglot.cli import LineDiff
+
+    if shutil.which("diff") is None:
+        pytest.skip("GNU diff is not installed")
+    rng = random.Random(context)
+    for trial in range(40):
+        n = rng.randint(1, 40)
+        old = [f"line {i}\n" for i in range(n)]
+        new = [f"LINE {i}\n" if rng.random() < 0.15 else line for i, line in enumerate(old)]
+        if rng.random() < 0.5:  # sometimes no newline at the end
+            old[-1], new[-1] = old[-1].rstrip("\n"), new[-1].rstrip("\n")
+        (tmp_path / "a").write_text("".join(old), encoding="utf-8")
+        (tmp_path / "b").write_text("".join(new), encoding="utf-8")
+        gnu = subprocess.run(["diff", f"-U{context}", "a", "b"], capture_output=True, text=True, cwd=tmp_path).stdout
+        differ = LineDiff("x", context)
+        ours = "".join(differ.feed("".join(old[i : i + 7]), "".join(new[i : i + 7])) for i in range(0, n, 7))
+        ours += differ.close()
+        assert ours.split("\n")[2:] == gnu.split("\n")[2:], (trial, old, new)

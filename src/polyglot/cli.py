@@ -6,33 +6,39 @@ one-line message on stderr that names the file (and line, where there is one).
 
 from __future__ import annotations
 
-import difflib
-import functools
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import NoReturn
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import IO, NoReturn
 
 import click
 
 from polyglot import __version__
-from polyglot.batch import BLOCK_LINES, FileReport, Job, Options, normalize_file, normalize_stream, normalize_tree
+from polyglot.batch import BLOCK_LINES, FileReport, Job, Options, normalize_tree, stream_blocks, walk
+from polyglot.burmese.changes import Change
 from polyglot.burmese.detect import detect_text
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.dictionary import DictionaryError
-from polyglot.burmese.pipeline import Result, normalize_text
-from polyglot.files import InputError, TextFile, atomic_write, decode, open_binary, read_text
+from polyglot.files import BOM, AtomicOutput, InputError, TextFile, decode, open_binary, read_text
 
 STDIN = "-"
 
 
+class PolyglotError(click.ClickException):
+    """An input or usage error: ``polyglot: message`` on stderr (one line), exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file: IO[str] | None = None) -> None:
+        click.echo(f"polyglot: {self.message}", err=True)
+
+
 def fail(message: str) -> NoReturn:
     """Report an input or usage error the way every command does, and exit 2."""
-    click.echo(f"polyglot: {message}", err=True)
-    sys.exit(2)
+    raise PolyglotError(message)
 
 
 class _Polyglot(click.Group):
@@ -46,6 +52,8 @@ class _Polyglot(click.Group):
         except KeyboardInterrupt:
             click.echo("polyglot: interrupted", err=True)
             raise click.exceptions.Exit(130) from None
+        except InputError as err:  # every command's bad input, handled here once
+            raise PolyglotError(str(err)) from None
         except DictionaryError as err:  # the installation, not the input: say what to fix
             fail(f"cannot read ICU's Burmese word list ({err}); polyglot needs the ICU that PyICU was built against")
 
@@ -79,19 +87,10 @@ def expand_paths(paths: tuple[str, ...], recursive: bool) -> list[str]:
         if path != STDIN and os.path.isdir(path):
             if not recursive:
                 raise InputError(f"{path}: is a directory (use --recursive to walk it)")
-            out.extend(_walk(path))
+            out.extend(walk(path))
         else:
             out.append(path)
     return out
-
-
-def _walk(root: str) -> Iterator[str]:
-    """Every regular file under ``root``, sorted, skipping hidden files and folders."""
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith("."):
-                yield os.path.join(folder, name)
 
 
 def load(path: str) -> TextFile:
@@ -126,157 +125,247 @@ def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
     the run), encoding (zawgyi, unicode or ambiguous), probability (P(Zawgyi) with all
     evidence), detector_probability (myanmar-tools' model alone), text and evidence.
     """
-    try:
-        for path in expand_paths(paths, recursive):
-            name = "<stdin>" if path == STDIN else path
-            for det in detect_text(load(path).text):
-                if fmt == "json":
-                    click.echo(json.dumps({"path": name, **det.to_dict()}, ensure_ascii=False))
-                else:
-                    snippet = visible(det.text if len(det.text) <= 40 else det.text[:39] + "…")
-                    click.echo(f"{name}:{det.line}:{det.column}\t{det.encoding:<9}\t{det.probability:.3f}\t{snippet}")
-    except InputError as err:
-        fail(str(err))
+    for path in expand_paths(paths, recursive):
+        name = "<stdin>" if path == STDIN else path
+        for det in detect_text(load(path).text):
+            if fmt == "json":
+                click.echo(json.dumps({"path": name, **det.to_dict()}, ensure_ascii=False))
+            else:
+                snippet = visible(det.text if len(det.text) <= 40 else det.text[:39] + "…")
+                click.echo(f"{name}:{det.line}:{det.column}\t{det.encoding:<9}\t{det.probability:.3f}\t{snippet}")
 
 
 # --- normalize ------------------------------------------------------------------------
 
 
+def _lines(text: str) -> list[str]:
+    """Lines with their endings, split at ``\\n`` only (as files are read)."""
+    parts = text.split("\n")
+    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+class LineDiff:
+    """A unified diff of a text and its normalized form, fed block by block.
+
+    Normalizing never joins or splits lines, so line *i* of the output is the new form
+    of line *i* of the input: the diff compares them pair by pair (no sequence matching,
+    so no line is ever shown as removed and re-added when it did not change), with
+    ``context`` unchanged lines around each change, hunks closer than twice that merged,
+    as ``diff -u`` does. Memory: the current hunk and ``context`` lines before it.
+    """
+
+    def __init__(self, name: str, context: int = 3) -> None:
+        self.name = name
+        self.context = context
+        self.line = 0
+        self.before: list[str] = []
+        self.hunk: list[tuple[str, str]] | None = None
+        self.start = 0
+        self.trailing = 0
+        self.header = False
+
+    def feed(self, old: str, new: str) -> str:
+        """Take the next lines of input and output; return the hunks they complete."""
+        out: list[str] = []
+        for a, b in zip(_lines(old), _lines(new), strict=True):
+            self.line += 1
+            if a == b:
+                if self.hunk is None:
+                    self.before = [*self.before, a][-self.context :] if self.context else []
+                    continue
+                self.hunk.append((" ", a))
+                self.trailing += 1
+                if self.trailing > 2 * self.context:
+                    out.append(self._close())
+                continue
+            if self.hunk is None:
+                self.start = self.line - len(self.before)
+                self.hunk = [(" ", x) for x in self.before]
+                self.before = []
+            self.hunk.append(("-", a))
+            self.hunk.append(("+", b))
+            self.trailing = 0
+        return "".join(out)
+
+    def close(self) -> str:
+        """The last hunk, if one is open."""
+        return self._close() if self.hunk is not None else ""
+
+    def _close(self) -> str:
+        assert self.hunk is not None
+        hunk, keep = self.hunk, self.trailing - self.context
+        if keep > 0:
+            self.before = [x for _, x in hunk[len(hunk) - keep :]][-self.context :] if self.context else []
+            hunk = hunk[: len(hunk) - keep]
+        self.hunk, self.trailing = None, 0
+        # Within a stretch of changed lines, the removed lines come first, then the added ones.
+        body: list[str] = []
+        i = 0
+        while i < len(hunk):
+            if hunk[i][0] == " ":
+                body.append(_diff_line(" ", hunk[i][1]))
+                i += 1
+                continue
+            j = i
+            while j < len(hunk) and hunk[j][0] != " ":
+                j += 1
+            body += [_diff_line("-", x) for tag, x in hunk[i:j] if tag == "-"]
+            body += [_diff_line("+", x) for tag, x in hunk[i:j] if tag == "+"]
+            i = j
+        count = sum(1 for tag, _ in hunk if tag != "+")
+        span = f"{self.start}" if count == 1 else f"{self.start},{count}"
+        head = "" if self.header else f"--- a/{self.name}\n+++ b/{self.name}\n"
+        self.header = True
+        return f"{head}@@ -{span} +{span} @@\n" + "".join(body)
+
+
+def _diff_line(tag: str, line: str) -> str:
+    return f"{tag}{line}" if line.endswith("\n") else f"{tag}{line}\n\\ No newline at end of file\n"
+
+
 @dataclass(frozen=True)
-class Outcome:
-    """What normalizing one input produced (picklable, for worker processes)."""
+class Request:
+    """What ``polyglot normalize`` was asked to do and show."""
 
-    path: str
-    original: TextFile
-    result: Result
+    options: Options
+    in_place: bool = False
+    check: bool = False
+    diff: bool = False
+    explain: bool = False
+    json: bool = False
+    quiet: bool = False
+    jobs: int = 1
+    block_lines: int = BLOCK_LINES
 
+    @property
+    def reports(self) -> bool:
+        """Whether anything besides the text is shown (so each block's changes are needed)."""
+        return self.check or self.diff or self.explain or self.json
 
-def normalize_one(path: str, options: Options) -> Outcome:
-    source = load(path)
-    result = normalize_text(source.text, target=options.target, repair=options.repair, source=options.source)
-    return Outcome(path, source, result)
-
-
-def _normalize_file(args: tuple[str, Options]) -> Outcome:
-    return normalize_one(*args)
-
-
-def outcomes(paths: list[str], options: Options, jobs: int) -> Iterator[Outcome]:
-    """Normalize every input, in order, on ``jobs`` worker processes when there are several files."""
-    if jobs <= 1 or len(paths) < 2 or STDIN in paths:
-        for path in paths:
-            yield normalize_one(path, options)
-        return
-    from concurrent.futures import ProcessPoolExecutor  # only when there is parallel work
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_normalize_file, [(p, options) for p in paths], chunksize=4)
+    @property
+    def text_to_stdout(self) -> bool:
+        return not (self.in_place or self.check or self.diff or self.json)
 
 
-def explain_outcome(outcome: Outcome, echo: Callable[[str], None]) -> None:
-    """Each change: where, what, why, evidence; then what is still wrong.
+@dataclass
+class _Shown:
+    """What has been said about one input so far."""
+
+    changes: int = 0
+    problems: int = 0
+    changed: bool = False
+    reasons: set[str] = field(default_factory=set)
+
+
+def normalize_input(path: str, request: Request) -> bool:
+    """Normalize one input through the blocks the write uses, showing what was asked; return findings.
+
+    The text written (standard output or ``--in-place``) and everything reported about
+    it (``--check``, ``--diff``, ``--explain``, ``--format json``) come from the same
+    blocks, so they agree byte for byte.
+    """
+    name = "<stdin>" if path == STDIN else path
+    note: Callable[[str], None] = (lambda s: click.echo(s, err=True)) if request.text_to_stdout else click.echo
+    warn: Callable[[str], None] = (lambda s: None) if request.quiet else (lambda s: click.echo(s, err=True))
+    shown = _Shown()
+    diff = LineDiff(name) if request.diff else None
+    record: dict[str, list[object]] = {"changes": [], "diagnostics": []}
+    text: list[str] = []
+    later: list[Diagnostic] = []
+    with contextlib.ExitStack() as stack:
+        handle = sys.stdin.buffer if path == STDIN else stack.enter_context(open_binary(path))
+        bom, results = stream_blocks(
+            handle, name, request.options, jobs=request.jobs, block_lines=request.block_lines, explain=request.reports
+        )
+        write = _writer(path, request, bom, stack)
+        progress = _progress(path, request, stack)
+        for block in results:
+            write(block.text.encode("utf-8"))
+            progress(len(block.source.encode("utf-8")))
+            shown.changes += len(block.changes)
+            shown.problems += len(block.diagnostics)
+            shown.changed |= block.changed
+            if request.json:
+                record["changes"] += [c.to_dict() for c in block.changes]
+                record["diagnostics"] += [d.to_dict() for d in block.diagnostics]
+                if not (request.in_place or request.check):
+                    text.append(block.text)
+                continue
+            if request.explain:
+                explain_changes(name, block.changes, shown.reasons, note)
+                report_diagnostics(name, block.diagnostics, note)
+            elif request.check:
+                later.extend(block.diagnostics)
+            else:
+                report_diagnostics(name, block.diagnostics, warn)
+            if diff is not None:
+                click.echo(diff.feed(block.source, block.text), nl=False)
+        if diff is not None:
+            click.echo(diff.close(), nl=False)
+    if request.json:
+        out: dict[str, object] = {"path": name, "changed": shown.changed, **record}
+        if not (request.in_place or request.check):
+            out["text"] = "".join(text)  # the text itself: a byte order mark is not part of it
+        click.echo(json.dumps(out, ensure_ascii=False))
+    elif request.check and (shown.changed or shown.problems):
+        click.echo(f"{path}: would change ({shown.changes} changes, {shown.problems} problems)")
+        report_diagnostics(name, later, click.echo)
+    return shown.changed or bool(shown.problems)
+
+
+def _writer(path: str, request: Request, bom: bool, stack: contextlib.ExitStack) -> Callable[[bytes], None]:
+    """Where the normalized bytes go: standard output, the file itself (atomically), or nowhere."""
+    if request.in_place:
+        out = stack.enter_context(AtomicOutput(path, compare=path))
+
+        def keep_only_if_changed() -> None:
+            if not out.done_writing():
+                out.discard()  # unchanged: the file (and its mtime) is left alone
+
+        stack.callback(keep_only_if_changed)
+        write: Callable[[bytes], object] = out.write
+    elif request.text_to_stdout:
+        stream = sys.stdout.buffer
+
+        def write(data: bytes) -> None:
+            stream.write(data)
+            stream.flush()
+
+    else:
+        return lambda data: None
+    if bom:
+        write(BOM.encode("utf-8"))
+    return write  # type: ignore[return-value]
+
+
+def _progress(path: str, request: Request, stack: contextlib.ExitStack) -> Callable[[int], None]:
+    """A byte-counting progress bar on stderr for a file rewritten in place on a terminal."""
+    if request.quiet or not request.in_place or path == STDIN or not sys.stderr.isatty():
+        return lambda n: None
+    bar = stack.enter_context(
+        click.progressbar(length=max(os.path.getsize(path), 1), label=path, file=sys.stderr)
+    )
+    return bar.update
+
+
+def explain_changes(name: str, changes: Iterable[Change], said: set[str], echo: Callable[[str], None]) -> None:
+    """Each change: where, what, why, evidence.
 
     A rule's reason, and evidence shared by many changes (a document-wide repair), is
     said once per file: the same paragraph nineteen times hides the changes themselves.
     """
-    name = "<stdin>" if outcome.path == STDIN else outcome.path
-    said: set[str] = set()
-    for c in outcome.result.changes:
+    for c in changes:
         echo(f"{name}:{c.line}:{c.column}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r}")
         for label, text in (("why", c.reason), ("evidence", c.evidence)):
             if text and text not in said:
                 echo(f"    {label}: {text}")
                 said.add(text)
-    report_diagnostics(outcome, echo)
 
 
-def report_diagnostics(outcome: Outcome, echo: Callable[[str], None]) -> None:
-    name = "<stdin>" if outcome.path == STDIN else outcome.path
-    for d in outcome.result.diagnostics:
-        hint = f" (suggestion: {d.suggestion})" if d.suggestion else ""
-        echo(f"{name}:{d.line}:{d.column}: [{d.code}] {d.message}{hint}")
-
-
-def unified_diff(outcome: Outcome) -> str:
-    name = "<stdin>" if outcome.path == STDIN else outcome.path
-    return "".join(
-        difflib.unified_diff(
-            outcome.original.text.splitlines(keepends=True),
-            outcome.result.text.splitlines(keepends=True),
-            fromfile=f"a/{name}",
-            tofile=f"b/{name}",
-        )
-    )
-
-
-def stream_inputs(
-    paths: tuple[str, ...],
-    options: Options,
-    recursive: bool,
-    in_place: bool,
-    out_dir: str | None,
-    jobs: int,
-    block_lines: int,
-    quiet: bool,
-) -> bool:
-    """Normalize text output modes by streaming (see ``polyglot.batch``); return whether any input failed.
-
-    A failing file in a tree is reported and skipped (the rest still run, the exit code
-    is 2); a failing single input stops the command, as before.
-    """
-    if out_dir is not None and not (recursive and len(paths) == 1 and os.path.isdir(paths[0])):
-        raise InputError("--out needs --recursive and exactly one directory")
-    inputs = list(paths) or [STDIN]
-    if in_place and STDIN in inputs:
-        raise InputError("--in-place needs files, not standard input")
-    warn: Callable[[str], None] = (lambda s: None) if quiet else (lambda s: click.echo(s, err=True))
-    show_progress = not quiet and sys.stderr.isatty()
-    failed = False
-    for path in inputs:
-        if path != STDIN and os.path.isdir(path):
-            if not recursive:
-                raise InputError(f"{path}: is a directory (use --recursive to walk it)")
-            if in_place or out_dir is not None:
-                failed |= _stream_tree(path, out_dir, options, jobs, warn, show_progress)
-            else:
-                for name in _walk(path):
-                    _stream_to_stdout(name, options, jobs, block_lines, warn)
-        elif in_place:
-            _with_progress(
-                show_progress,
-                os.path.getsize(path) if os.path.exists(path) else 0,
-                path,
-                functools.partial(_normalize_in_place, path, options, jobs, block_lines, warn),
-            )
-        else:
-            _stream_to_stdout(path, options, jobs, block_lines, warn)
-    return failed
-
-
-def _stream_to_stdout(path: str, options: Options, jobs: int, block_lines: int, warn: Callable[[str], None]) -> None:
-    out = sys.stdout.buffer
-
-    def write(data: bytes) -> None:
-        out.write(data)
-        out.flush()
-
-    def found(diagnostics: list[Diagnostic]) -> None:
-        _report_file_diagnostics(path, diagnostics, warn)
-
-    if path == STDIN:
-        normalize_stream(
-            sys.stdin.buffer, "<stdin>", write, options, jobs=jobs, block_lines=block_lines, on_diagnostics=found
-        )
-    else:
-        with open_binary(path) as handle:
-            normalize_stream(handle, path, write, options, jobs=jobs, block_lines=block_lines, on_diagnostics=found)
-
-
-def _report_file_diagnostics(
-    path: str, diagnostics: Iterable[Diagnostic], echo: Callable[[str], None], total: int | None = None
+def report_diagnostics(
+    name: str, diagnostics: Iterable[Diagnostic], echo: Callable[[str], None], total: int | None = None
 ) -> None:
-    """Diagnostics as ``report_diagnostics`` prints them; ``total`` counts any not carried back."""
-    name = "<stdin>" if path == STDIN else path
+    """One line per problem; ``total`` counts any not carried back (from a tree's worker)."""
     shown = 0
     for d in diagnostics:
         hint = f" (suggestion: {d.suggestion})" if d.suggestion else ""
@@ -286,42 +375,21 @@ def _report_file_diagnostics(
         echo(f"{name}: … and {total - shown} more problems (`polyglot normalize --check {name}` lists them all)")
 
 
-def _normalize_in_place(
-    path: str, options: Options, jobs: int, block_lines: int, warn: Callable[[str], None], step: Callable[[int], None]
-) -> FileReport:
-    """One file rewritten in place, its diagnostics reported as they are found."""
-
-    def report(found: list[Diagnostic]) -> None:
-        _report_file_diagnostics(path, found, warn)
-
-    return normalize_file(path, None, options, jobs=jobs, block_lines=block_lines, on_block=step, on_diagnostics=report)
-
-
-def _with_progress(
-    show: bool, total: int, label: str, work: Callable[[Callable[[int], None]], FileReport]
-) -> FileReport:
-    """Run ``work`` with a byte-counting progress bar on stderr when ``show`` (a terminal)."""
-    if not show:
-        return work(lambda n: None)
-    with click.progressbar(length=max(total, 1), label=label, file=sys.stderr) as bar:
-        return work(bar.update)
-
-
-def _stream_tree(
-    root: str, out_dir: str | None, options: Options, jobs: int, warn: Callable[[str], None], show: bool
-) -> bool:
-    """Normalize a tree in place or into ``out_dir``: files in parallel, finished ones recorded."""
+def normalize_tree_in_place(root: str, out_dir: str | None, request: Request) -> bool:
+    """Write a tree in place or into ``out_dir`` (``batch.normalize_tree``: files in parallel,
+    finished ones recorded); return whether any file failed."""
     errors: list[str] = []
-
-    def run(progress: Callable[[Job, FileReport | None], None]) -> None:
-        normalize_tree(root, out_dir, options, jobs=jobs, progress=progress, errors=errors)
+    warn: Callable[[str], None] = (lambda s: None) if request.quiet else (lambda s: click.echo(s, err=True))
 
     def note(job: Job, report: FileReport | None) -> None:
         if report is not None:
-            _report_file_diagnostics(report.path, report.diagnostics, warn, report.diagnostic_count)
+            report_diagnostics(report.path, report.diagnostics, warn, report.diagnostic_count)
 
-    if show:
-        total = sum(1 for _ in _walk(root))
+    def run(progress: Callable[[Job, FileReport | None], None]) -> None:
+        normalize_tree(root, out_dir, request.options, jobs=request.jobs, progress=progress, errors=errors)
+
+    if not request.quiet and sys.stderr.isatty():
+        total = sum(1 for _ in walk(root))
         with click.progressbar(length=max(total, 1), label=root, file=sys.stderr) as bar:
 
             def step(job: Job, report: FileReport | None) -> None:
@@ -340,7 +408,7 @@ def _stream_tree(
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-i", "--in-place", is_flag=True, help="Rewrite the files (atomically, keeping their mode).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if anything would change or is ill-formed.")
-@click.option("--diff", "show_diff", is_flag=True, help="Show a unified diff instead of the text.")
+@click.option("--diff", is_flag=True, help="Show a unified diff instead of the text.")
 @click.option("--explain", is_flag=True, help="Explain every change: where, what, why, evidence.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--to", "target", type=click.Choice(["unicode", "zawgyi"]), default="unicode", show_default=True)
@@ -367,92 +435,52 @@ def _stream_tree(
     type=click.IntRange(1),
     default=BLOCK_LINES,
     show_default=True,
-    help="Lines per block when streaming; each block is normalized as a document of its own.",
+    help="Lines per block; each block is normalized as a document of its own.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No diagnostics and no progress bar on stderr.")
-def normalize(
-    paths: tuple[str, ...],
-    in_place: bool,
-    check: bool,
-    show_diff: bool,
-    explain: bool,
-    fmt: str,
-    target: str,
-    source: str,
-    no_repair: bool,
-    recursive: bool,
-    out_dir: str | None,
-    jobs: int,
-    block_lines: int,
-    quiet: bool,
-) -> None:
+def normalize(paths: tuple[str, ...], recursive: bool, out_dir: str | None, **flags: object) -> None:
     """Convert Zawgyi to Unicode, repair damage and normalize Burmese; everything else untouched.
 
     With no PATH (or -), read standard input and write standard output. The output has
     exactly as many lines as the input, the same line endings and byte order mark.
 
-    Writing text (to standard output, --in-place or --out), input is streamed in blocks
-    of --block-lines lines, each normalized as a document of its own, so memory stays
-    bounded for files of any size; --jobs spreads blocks (or, for a tree, files) over
-    processes. --recursive DIR with --in-place or --out DIR2 records finished files, so
-    an interrupted run can be re-run without redoing them. --check, --diff, --explain
-    and --format json read each file whole and use it all as context.
+    Input is streamed in blocks of --block-lines lines, each normalized as a document of
+    its own, so memory stays bounded for files of any size; --check, --diff, --explain
+    and --format json report on those same blocks, so they show exactly what is
+    written. --jobs spreads blocks (or, for a tree written with --in-place or --out,
+    files) over processes. --recursive DIR with --in-place or --out DIR2 records
+    finished files, so an interrupted run can be re-run without redoing them.
     """
-    if in_place and check:
+    options = Options(
+        target=flags.pop("target"),  # type: ignore[arg-type]
+        repair=not flags.pop("no_repair"),
+        source=flags.pop("source"),  # type: ignore[arg-type]
+    )
+    request = Request(options, json=flags.pop("fmt") == "json", **flags)  # type: ignore[arg-type]
+    if request.in_place and request.check:
         fail("--in-place and --check contradict each other")
-    if out_dir is not None and (in_place or check or show_diff or explain or fmt == "json"):
+    if out_dir is not None and (request.in_place or request.reports):
         fail(
             "--out writes a normalized tree; it cannot be combined with --in-place, --check, --diff, "
             "--explain or --format json"
         )
-    try:
-        options = Options(target=target, repair=not no_repair, source=source)  # type: ignore[arg-type]
-        if not (check or show_diff or explain or fmt == "json"):
-            failed = stream_inputs(paths, options, recursive, in_place, out_dir, jobs, block_lines, quiet)
-            sys.exit(2 if failed else 0)
-        files = expand_paths(paths, recursive)
-        if in_place and STDIN in files:
-            fail("--in-place needs files, not standard input")
-        findings = False
-        text_to_stdout = not (in_place or check or show_diff or fmt == "json")
-        note = (lambda s: click.echo(s, err=True)) if text_to_stdout else click.echo
-        warn = (lambda s: None) if quiet else (lambda s: click.echo(s, err=True))
-        for outcome in outcomes(files, options, jobs):
-            result = outcome.result
-            findings = findings or result.changed or bool(result.diagnostics)
-            if fmt == "json":
-                record: dict[str, object] = {
-                    "path": "<stdin>" if outcome.path == STDIN else outcome.path,
-                    "changed": result.changed,
-                    "changes": [c.to_dict() for c in result.changes],
-                    "diagnostics": [d.to_dict() for d in result.diagnostics],
-                }
-                if not (in_place or check):
-                    record["text"] = result.text
-                click.echo(json.dumps(record, ensure_ascii=False))
-            else:
-                if explain:
-                    explain_outcome(outcome, note)
-                elif not check:
-                    report_diagnostics(outcome, warn)
-                if show_diff:
-                    click.echo(unified_diff(outcome), nl=False)
-                if check and (result.changed or result.diagnostics):
-                    click.echo(
-                        f"{outcome.path}: would change ({len(result.changes)} changes, "
-                        f"{len(result.diagnostics)} problems)"
-                    )
-                    if not explain:
-                        report_diagnostics(outcome, click.echo)
-            if in_place and result.changed:
-                atomic_write(Path(outcome.path), outcome.original.encode(result.text))
-            elif text_to_stdout:
-                sys.stdout.buffer.write(outcome.original.encode(result.text))
-                sys.stdout.buffer.flush()
-        if check and findings:
-            sys.exit(1)
-    except InputError as err:
-        fail(str(err))
+    if out_dir is not None and not (recursive and len(paths) == 1 and os.path.isdir(paths[0])):
+        fail("--out needs --recursive and exactly one directory")
+    inputs = list(paths) or [STDIN]
+    if request.in_place and STDIN in inputs:
+        fail("--in-place needs files, not standard input")
+    findings = failed = False
+    for path in inputs:
+        writes_tree = out_dir is not None or request.in_place
+        if path != STDIN and os.path.isdir(path) and recursive and writes_tree and not request.reports:
+            failed |= normalize_tree_in_place(path, out_dir, request)
+            continue
+        for name in expand_paths((path,), recursive):
+            findings |= normalize_input(name, request)
+    if failed:
+        sys.exit(2)
+    if request.check and findings:
+        sys.exit(1)
 
 
 def _register_subcommands() -> None:

@@ -30,12 +30,12 @@ Example, on a cluster or Dask's local scheduler::
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from polyglot.batch import BLOCK_LINES, FileReport, Options, blocks, normalize_block, normalize_file, strip_bom
-from polyglot.files import BOM
+from polyglot.batch import BLOCK_LINES, FileReport, Options, blocks, normalize_block, normalize_file
+from polyglot.files import BOM, split_bom
 
 if TYPE_CHECKING:
     import dask.bag
@@ -85,27 +85,18 @@ def normalize_lines(
 
 
 def _normalize_partition(lines: Iterable[str], options: Options, block_lines: int) -> list[str]:
-    """One partition through the same blocks and fast path as ``polyglot normalize``.
+    """One partition through the same blocks as ``polyglot normalize``.
 
     A byte order mark (only ever at the start of a file) is kept aside as the streaming
     reader does, then given back.
     """
-    it = iter(lines)
-    first = next(it, None)
-    if first is None:
-        return []
-    first, bom = strip_bom(first)
+    bom, it = split_bom(iter(lines))
     out: list[str] = []
-    for text in blocks(_chain(first, it), block_lines):
+    for text in blocks(it, block_lines):
         out.extend(_split_lines(normalize_block(text, options).text))
     if bom:
-        out[0] = BOM + out[0] if out else BOM
+        out[:1] = [BOM + "".join(out[:1])]  # a partition of one empty line keeps its BOM too
     return out
-
-
-def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
-    yield first
-    yield from rest
 
 
 def _split_lines(text: str) -> list[str]:

@@ -8,17 +8,21 @@ behaves the same way on bad input:
 * a binary file, a missing file or a directory is a one-line error, not a traceback;
 * a UTF-8 byte order mark is remembered and written back; line endings are never
   touched, because the text is handled with its newlines exactly as they were read;
-* writes are atomic: a temporary file in the same directory, flushed to disk, then
-  renamed over the target, so a reader never sees half a file and a failed write
+* long files are read line by line (``read_lines``), never whole;
+* writes are atomic (``AtomicOutput``, streaming, and ``atomic_write`` for data in
+  memory, which uses it): a temporary file in the same directory, flushed to disk,
+  then renamed over the target, so a reader never sees half a file and a failed write
   leaves the original intact. The original's permission bits are kept.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -91,40 +95,132 @@ def open_binary(path: str | os.PathLike[str]) -> BinaryIO:
         raise InputError(f"{name}: cannot read: {err.strerror}") from None
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> None:
-    """Write ``data`` to ``path`` so that the file is either wholly old or wholly new.
+def read_lines(handle: BinaryIO, name: str) -> Iterator[str]:
+    """Decode a byte stream line by line (``\n`` ends a line), as strictly as ``decode`` does a whole file.
 
-    The temporary file lives in the target's directory (a rename is only atomic within
-    one file system) and inherits the target's permission bits when it exists.
+    A UTF-8 byte order mark is passed through as the first character (``split_bom``
+    takes it off); invalid UTF-8 or a NUL byte is an ``InputError`` naming the line.
     """
-    target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as err:
-        raise InputError(f"{target}: cannot write: {err.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise InputError(f"{target}: cannot write: {err.strerror}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    offset = 0
+    for number, raw in enumerate(handle, start=1):
+        if b"\x00" in raw:
+            raise InputError(f"{name}: binary file (contains NUL bytes), not text")
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{name}:{number}: invalid UTF-8 at byte {offset + err.start}") from None
+        offset += len(raw)
+
+
+def split_bom(lines: Iterator[str]) -> tuple[bool, Iterator[str]]:
+    """Take a leading byte order mark off decoded lines: (whether there was one, the lines).
+
+    Inside text a BOM would be a stray zero-width character, so it is kept aside and
+    written back first.
+    """
+    first = next(lines, None)
+    if first is None:
+        return False, iter(())
+    bom = first.startswith(BOM)
+    return bom, itertools.chain([first[1:] if bom else first], lines)
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+class AtomicOutput:
+    """A file written in pieces and renamed over its target only when complete.
+
+    The one way polyglot writes a user's file: a temporary file in the target's
+    directory (a rename is only atomic within one file system), flushed to disk, then
+    renamed, so a reader never sees half a file and a failed or interrupted write leaves
+    the target as it was. Permission bits: the target's when it exists, otherwise those
+    of ``like`` (the source of a file written elsewhere), otherwise a new file's.
+
+    With ``compare`` (a file's path), the output notes whether the bytes written differ
+    from that file's (``differs``), so an unchanged file need not be replaced; call
+    ``discard`` to drop the output instead of renaming it.
+    """
+
+    def __init__(
+        self,
+        target: str | os.PathLike[str],
+        *,
+        like: str | os.PathLike[str] | None = None,
+        compare: str | os.PathLike[str] | None = None,
+    ) -> None:
+        self.target = Path(target)
+        self.like = like
+        self.compare_path = compare
+        self.differs = compare is None
+        self._kept = True
+        self._compare: BinaryIO | None = None
+
+    def __enter__(self) -> AtomicOutput:
+        directory = self.target.parent if str(self.target.parent) else Path(".")
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=directory)
+        except OSError as err:
+            raise InputError(f"{self.target}: cannot write: {err.strerror}") from None
+        self.handle = os.fdopen(fd, "wb")
+        if self.compare_path is not None:
+            try:
+                self._compare = open(self.compare_path, "rb")
+            except OSError:
+                self.differs = True
+        return self
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+        if not self.differs and self._compare is not None and self._compare.read(len(data)) != data:
+            self.differs = True
+
+    def done_writing(self) -> bool:
+        """Whether the bytes written differ from the compared file's (now that all are written)."""
+        if not self.differs and self._compare is not None and self._compare.read(1):
+            self.differs = True  # the compared file is longer
+        return self.differs
+
+    def discard(self) -> None:
+        self._kept = False
+
+    def _mode(self) -> int:
+        for path in (self.target, self.like):
+            if path is not None:
+                with contextlib.suppress(OSError):
+                    return stat.S_IMODE(os.stat(path).st_mode)
+        return _new_file_mode()
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        try:
+            if self._compare is not None:
+                self._compare.close()
+            if kind is not None or not self._kept:
+                self.handle.close()
+                os.unlink(self.tmp)
+                return
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.chmod(self.tmp, self._mode())
+            os.replace(self.tmp, self.target)
+        except OSError as err:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+            raise InputError(f"{self.target}: cannot write: {err.strerror}") from None
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+            raise
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> None:
+    """Write ``data`` to ``path`` so that the file is either wholly old or wholly new (``AtomicOutput``)."""
+    with AtomicOutput(path) as out:
+        out.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def write_text_if_changed(path: str | os.PathLike[str], data: bytes | str) -> bool:

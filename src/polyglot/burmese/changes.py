@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 T = TypeVar("T")
+
+Scope = Literal["document", "run", "word"]
+"""How much text a rule must see to decide. ``word``: one whitespace-free piece (the
+pipeline then decides each distinct word once, through its memo); ``run``: a whole run
+of Myanmar script, spaces included; ``document``: every run of the document (detection
+and repair weigh the document's evidence)."""
 
 Edit = tuple[int, int, str]
 """Replace ``text[start:end]`` with a string; edits of one step never overlap."""
@@ -97,23 +103,54 @@ class TrackedText:
 
 @dataclass(frozen=True)
 class Rule:
-    """A named, documented transformation: ``find`` proposes edits on a text.
+    """A named, documented decision of the pipeline, with the scope it needs.
 
-    The rule's docstring (``reason``) is what ``--explain`` shows, so it must say why
-    the change is right, not only what it does.
+    ``find`` proposes edits on a text (normalization rules); rules whose work is not
+    "text in, edits out" (repair planning, conversion) are declared without one, so
+    that every change the pipeline reports names a registered rule and its reason.
+    The reason (the docstring's first paragraph) is what ``--explain`` shows, so it
+    must say why the change is right, not only what it does.
     """
 
     kind: str
     name: str
     reason: str
-    find: Callable[[str], Iterable[Edit]]
+    find: Callable[[str], Iterable[Edit]] | None = None
+    scope: Scope = "word"
+
+    def edits(self, text: str) -> Iterable[Edit]:
+        """The edits this rule proposes on ``text`` (none for a declared-only rule)."""
+        return self.find(text) if self.find is not None else ()
 
 
-def rule(kind: str) -> Callable[[Callable[[str], Iterable[Edit]]], Rule]:
-    """Declare a function ``text -> edits`` as a rule; its docstring becomes its reason."""
+REGISTRY: dict[str, Rule] = {}
+"""Every rule by name: what a ``Change.rule`` refers to."""
+
+
+def register(entry: Rule) -> Rule:
+    """Add ``entry`` to ``REGISTRY`` (a name names one rule)."""
+    known = REGISTRY.get(entry.name)
+    if known is not None and (known.kind, known.scope, known.reason) != (entry.kind, entry.scope, entry.reason):
+        raise ValueError(f"two rules named {entry.name}")
+    REGISTRY[entry.name] = entry
+    return entry
+
+
+def declare(kind: str, name: str, scope: Scope, reason: str) -> Rule:
+    """Register a rule that is carried out by code of its own (repair planning, conversion)."""
+    return register(Rule(kind, name, " ".join(reason.split()), None, scope))
+
+
+def rule(kind: str, scope: Scope = "word") -> Callable[[Callable[[str], Iterable[Edit]]], Rule]:
+    """Declare a function ``text -> edits`` as a rule of ``scope``; its docstring becomes its reason.
+
+    A ``word`` rule must decide inside whitespace-free pieces only (its edits on a run
+    are its edits on each word of the run): ``tests/burmese/test_scopes.py`` checks that
+    of every registered word rule. A rule that looks across a space is a ``run`` rule.
+    """
 
     def wrap(func: Callable[[str], Iterable[Edit]]) -> Rule:
         doc = " ".join((func.__doc__ or "").split("\n\n")[0].split())
-        return Rule(kind, func.__name__, doc, func)
+        return register(Rule(kind, func.__name__, doc, func, scope))
 
     return wrap

@@ -10,7 +10,8 @@ common shapes of a clean Burmese syllable (UTN #11's storage order, written out)
 **sound, not complete**: whatever it accepts, ``normalize.canonical`` leaves unchanged
 and ``diagnose.problems`` finds nothing in (property-tested on random strings); what it
 rejects (Pali stacks outside the grid, Mon or Shan letters, zero-width characters,
-rarer mark combinations) simply takes the full path. Each piece of the expression is
+rarer mark combinations) simply takes the full path. ``tests/burmese/test_prefilters.py``
+checks it with the shortcut switched off, and that a wrong grammar fails the check. Each piece of the expression is
 the grammar of one slot, so a reader can check it against the rules it stands for:
 
 * a syllable starts with a consonant, which may carry a Pali stack from the grid of
@@ -34,6 +35,9 @@ from __future__ import annotations
 import re
 
 from polyglot.burmese.chars import BASE_CLASS, CONSONANTS, MARK_CLASS, plausible_stack
+from polyglot.burmese.shortcuts import _ON, shortcuts_on
+
+__all__ = ["CLEAN", "is_clean", "shortcuts_on"]
 
 _CONSONANTS = "".join(sorted(CONSONANTS))
 
@@ -85,6 +89,7 @@ def is_clean(text: str) -> bool:
     >>> is_clean("ကေျာင်း")  # vowel E typed before the medial: reordering moves it
     False
 
-    False means only "not known to be clean": look closer.
+    False means only "not known to be clean": look closer. A pre-filter of the
+    normalization rules and the diagnostics (always False with ``shortcuts.switched_off``).
     """
-    return CLEAN.fullmatch(text) is not None
+    return _ON[0] and CLEAN.fullmatch(text) is not None

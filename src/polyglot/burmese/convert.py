@@ -30,7 +30,18 @@ from functools import cache, lru_cache
 
 import icu
 
+from polyglot.burmese.changes import declare
 from polyglot.burmese.chars import MYANMAR_BLOCKS, ZAWGYI_PREBASE, char_class
+
+ZAWGYI_TO_UNICODE = declare(
+    "convert",
+    "zawgyi_to_unicode",
+    "word",
+    "This text is in the legacy Zawgyi encoding, which only displays correctly with a Zawgyi font.",
+)
+"""Word scope: chunks never cross whitespace; its one rule that looks across a space
+(``spaced_zwsp_edits``) is applied to the whole run before the run is cut into words."""
+UNICODE_TO_ZAWGYI = declare("convert", "unicode_to_zawgyi", "word", "Zawgyi was requested for a legacy audience.")
 
 _CHUNK = re.compile("[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in MYANMAR_BLOCKS) + "]+")
 

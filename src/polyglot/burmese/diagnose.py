@@ -37,6 +37,7 @@ from polyglot.burmese.chars import (
 )
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import Cluster, clusters, mark_slot
+from polyglot.burmese.shortcuts import shortcuts_on
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +267,7 @@ def misreading_score(text: str) -> float:
     whitespace-separated pieces; each piece's score is memoized, because detection asks
     this of every run of a document and real text repeats its words.
     """
-    if not _MAY_BETRAY.search(text):
+    if shortcuts_on() and not _MAY_BETRAY.search(text):
         return 0.0
     return sum(_piece_score(piece) for piece in text.split())
 

@@ -34,6 +34,7 @@ from polyglot.burmese.chars import (
 )
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import CLUSTER, canonical_marks, clusters
+from polyglot.burmese.shortcuts import shortcuts_on
 
 _ZW = "\u200b\u200c\u200d\u2060\ufeff"
 _HAS_ZW = re.compile(f"[{_ZW}]")
@@ -247,24 +248,65 @@ RULES: tuple[Rule, ...] = (
     remove_doubled_marks,  # after reordering, which puts a syllable's two copies of a mark side by side
     compose_nfc,  # last: compose what reordering brought together (ဥ + ီ → ဦ)
 )
-"""The normalization rules, in the order they run (later rules see earlier results)."""
+"""The normalization rules, in the order they run (later rules see earlier results).
+
+Word rules run first, in this order, then run rules (those that look across a space);
+where a run rule changes something, the word rules run again on its result. That is
+the order of ``canonical`` and of the pipeline alike."""
+
+
+def by_scope(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    """``rules`` split into the word rules and the run rules, each in its order."""
+    return tuple(r for r in rules if r.scope == "word"), tuple(r for r in rules if r.scope != "word")
 
 
 def canonical(text: str) -> str:
     """``text`` with every normalization rule applied, without bookkeeping.
 
-    Used where only the result matters: comparing readings, scoring repairs, tests.
-    Text already clean (``clean.is_clean``) is returned at once; text the rules can
-    only change cluster by cluster is done cluster by cluster, each distinct cluster
-    once (see ``_CLUSTER_LOCAL``).
+    Used where only the result matters (comparing readings, scoring repairs) and by the
+    pipeline's word memo. Text already clean (``clean.is_clean``) is returned at once;
+    text the word rules can only change cluster by cluster is done cluster by cluster,
+    each distinct cluster once (see ``_CLUSTER_LOCAL``).
     """
+    words, runs = _rules()
+    out = _canonical_words(text, words)
+    if runs:
+        after = apply_rules(out, runs)
+        if after != out:
+            out = _canonical_words(after, words)
+    return out
+
+
+def canonical_words(text: str) -> str:
+    """``text`` with the word rules applied (what the pipeline's word memo applies to a word)."""
+    return _canonical_words(text, _rules()[0])
+
+
+_CACHED_FOR: list[tuple[Rule, ...]] = [RULES]
+_SPLIT: list[tuple[tuple[Rule, ...], tuple[Rule, ...]]] = [by_scope(RULES)]
+
+
+def _rules() -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    """The current rules by scope; the cluster cache is dropped when ``RULES`` is replaced."""
+    if RULES is not _CACHED_FOR[0]:
+        _CACHED_FOR[0] = RULES
+        _SPLIT[0] = by_scope(RULES)
+        _canonical_alone.cache_clear()
+    return _SPLIT[0]
+
+
+rules_by_scope = _rules
+"""``RULES`` split into (word rules, run rules), as the pipeline applies them."""
+
+
+def _canonical_words(text: str, words: tuple[Rule, ...]) -> str:
     if is_clean(text):
         return text
-    if _CLUSTER_LOCAL.fullmatch(text):
+    if shortcuts_on() and _CLUSTER_LOCAL.fullmatch(text):
         # NFC first, as in RULES: it can move a dot below out of the way of a stack,
         # which changes where clusters begin.
         return CLUSTER.sub(_canonical_cluster, unicodedata.normalize("NFC", text))
-    return _apply_rules(text)
+    return apply_rules(text, words)
 
 
 _CLUSTER_LOCAL = re.compile("[\u1000-\u1024\u1026-\u103f\u104a-\u109f ]*")
@@ -273,7 +315,8 @@ without digits (the ၀/ဝ and ၄/၎ rules look at a letter's neighbours, and
 fire next to a digit) and without ``ဥ`` (which NFC composes with a following ``ီ``).
 NFC's reordering and composition never cross a letter, which starts every cluster,
 nor a space; zero-width characters are outside the Myanmar block. So applying the rules
-to each cluster alone gives what applying them to the whole text gives (property-tested)."""
+to each cluster alone gives what applying them to the whole text gives (a pre-filter of
+``canonical``: ``tests/burmese/test_prefilters.py`` checks it with the shortcut off)."""
 
 
 def _canonical_cluster(match: re.Match[str]) -> str:
@@ -283,12 +326,24 @@ def _canonical_cluster(match: re.Match[str]) -> str:
 @lru_cache(maxsize=1 << 14)
 def _canonical_alone(cluster: str) -> str:
     """One cluster through the rules (a language has a few thousand distinct clusters)."""
-    return _apply_rules(cluster)
+    return apply_rules(cluster, _rules()[0])
 
 
-def _apply_rules(text: str) -> str:
-    for r in RULES:
-        edits = sorted(r.find(text))
+def apply_rules(text: str, rules: tuple[Rule, ...]) -> str:
+    """``rules`` applied one after another to ``text``, without bookkeeping."""
+    for r in rules:
+        edits = sorted(r.edits(text))
         for start, end, after in reversed(edits):
             text = text[:start] + after + text[end:]
     return text
+
+
+def _apply_rules(text: str) -> str:
+    """Every rule in ``RULES`` order, no shortcut: the reference ``canonical`` is tested against."""
+    words, runs = by_scope(RULES)
+    out = apply_rules(text, words)
+    if runs:
+        after = apply_rules(out, runs)
+        if after != out:
+            out = apply_rules(after, words)
+    return out

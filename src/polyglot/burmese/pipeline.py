@@ -1,19 +1,34 @@
 """``normalize_text``: incoming text in, clean standard Unicode Burmese out, every change explained.
 
-This is the one function the CLI, the catalog checks and batch jobs call. It is a pure
-function of its input (no I/O, no global state beyond caches), so it is safe to run
-in worker processes and on a distributed engine.
+This is the one function the CLI, the catalog checks and batch jobs call, and the only
+implementation of the pipeline's decisions. It is a pure function of its input (no I/O,
+no global state beyond caches), so it is safe to run in worker processes and on a
+distributed engine.
 
-For each run of Myanmar script (everything else is copied through untouched):
+Every rule declares its **scope** (``changes.Scope``), and the pipeline gives each rule
+exactly the text its scope names:
 
-0. find its **language** (``language``): a run of Shan, Mon, Karen or Pali is left
-   exactly as it is, and reported so by ``detect``;
-1. **detect** its encoding, with the document as context;
-2. **repair** damage from PDF extraction, in the run's own encoding (``repair``);
-3. **convert** Zawgyi to Unicode with ICU, chunk by chunk (``convert``);
-4. **normalize** to canonical Unicode (``normalize``);
-5. **diagnose** what is still ill-formed (``diagnose``);
-6. optionally **convert back** to Zawgyi for a legacy audience (``target="zawgyi"``).
+0. **language**: a run of Shan, Mon, Karen or Pali (``language``) is left exactly as it
+   is, and reported so by ``detect``; every step below is for Burmese runs only;
+1. **document**: detect each run's encoding with the document as context
+   (``detect``), and plan the repairs of PDF damage with the document's evidence
+   (``repair``);
+2. **run**, for each run of Myanmar script (everything else is copied through
+   untouched): apply the planned repairs, and the one conversion rule that looks across
+   a space (``convert.spaced_zwsp_edits``); a run that is clean Unicode and stays
+   Unicode is done (``clean.is_clean``);
+3. **word**, for each whitespace-free piece of the run: convert Zawgyi to Unicode
+   (``convert``), apply the word rules of ``normalize.RULES``, diagnose what is still
+   ill-formed (``diagnose``), and convert back to Zawgyi if asked (``target="zawgyi"``).
+   This is decided once per distinct (word, encoding, target) and kept in ``MEMO``,
+   with the word's edits and problems relative to the word; the run is the words put
+   back between its spaces;
+4. **run** again: the run rules of ``normalize.RULES`` (none yet), after which the run's
+   words go through step 3 once more, as Unicode.
+
+With ``explain=False`` the words are put back without building change records (what
+the batch writer wants: the text and the diagnostics); with ``explain=True`` the memo's
+edits are placed in the document, so the changes are the same ones, found once.
 
 A run whose encoding stays ``ambiguous`` (weak evidence, no document context) is
 treated by its lean, and a diagnostic says so: no silent guesses.
@@ -21,17 +36,26 @@ treated by its lean, and a diagnostic says so: no silent guesses.
 
 from __future__ import annotations
 
-import bisect
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from polyglot.burmese.changes import Change, TrackedText
-from polyglot.burmese.convert import conversion_edits
+from polyglot.burmese.changes import Change, Rule, TrackedText
+from polyglot.burmese.clean import is_clean
+from polyglot.burmese.convert import (
+    UNICODE_TO_ZAWGYI,
+    ZAWGYI_TO_UNICODE,
+    conversion_edits,
+    spaced_zwsp_edits,
+    unicode_to_zawgyi,
+    zawgyi_to_unicode,
+)
 from polyglot.burmese.detect import Detection, assume_encoding, detect_segments
-from polyglot.burmese.diagnose import Diagnostic, problems
-from polyglot.burmese.normalize import RULES
-from polyglot.burmese.repair import plan_repairs
-from polyglot.burmese.segment import has_myanmar, myanmar_segments, replace_segments
+from polyglot.burmese.diagnose import Diagnostic, Problem, problems
+from polyglot.burmese.normalize import canonical_words, rules_by_scope
+from polyglot.burmese.repair import RepairEdit, plan_repairs
+from polyglot.burmese.segment import Locator, has_myanmar, myanmar_segments, replace_segments
 
 Target = Literal["unicode", "zawgyi"]
 Source = Literal["auto", "unicode", "zawgyi"]
@@ -39,31 +63,17 @@ Source = Literal["auto", "unicode", "zawgyi"]
 
 @dataclass(frozen=True)
 class Result:
-    """The normalized text, what changed and why, and what is still wrong."""
+    """The normalized text, what changed and why, and what is still wrong.
+
+    ``changes`` is empty when the pipeline was asked not to explain (``explain=False``);
+    ``changed`` says whether the text differs from the input either way.
+    """
 
     text: str
     changes: list[Change] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     detections: list[Detection] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.changes)
-
-
-class _Locator:
-    """Offsets → (line, column), 1-based."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0]
-        pos = text.find("\n")
-        while pos >= 0:
-            self.starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
-
-    def __call__(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
+    changed: bool = False
 
 
 def ambiguous_encoding(det: Detection, line: int, column: int) -> Diagnostic:
@@ -78,69 +88,329 @@ def ambiguous_encoding(det: Detection, line: int, column: int) -> Diagnostic:
     )
 
 
-def normalize_text(text: str, *, target: Target = "unicode", repair: bool = True, source: Source = "auto") -> Result:
+# --- word scope: the memo -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WordEdit:
+    """One change a rule made inside a word: ``offset`` is into the word as read."""
+
+    step: int
+    """The rule's place in the pipeline's order (changes are reported in that order)."""
+    offset: int
+    before: str
+    after: str
+    rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word after every word-scope step, as the memo holds it."""
+
+    text: str
+    """The word as written out (in the target encoding)."""
+    problems: tuple[Problem, ...]
+    """What is ill-formed in it; offsets into the word as read."""
+    unicode: str
+    """After conversion and normalization, before any conversion back."""
+    converted: str
+    """After conversion to Unicode only."""
+    edits: tuple[WordEdit, ...] | None = None
+    """The normalization changes (None: not built yet, nobody asked for an explanation)."""
+    origin: tuple[int, ...] | None = None
+    """For each character of ``unicode``, the offset in the word it came from (with ``edits``)."""
+
+
+def decide_word(word: str, treat_as: str, target: str, rules: tuple[Rule, ...], *, explain: bool = False) -> Word:
+    """One whitespace-free piece of a run through the word-scope steps.
+
+    Convert if Zawgyi, apply the word ``rules``, find the problems (placed in the word as
+    it was read), convert back if Zawgyi is wanted. Where the result is clean and no
+    explanation is asked for, nothing needs placing, so the bookkeeping is skipped.
+    """
+    back = unicode_to_zawgyi if target == "zawgyi" else _same
+    if not explain:
+        converted = zawgyi_to_unicode(word) if treat_as == "zawgyi" else word
+        if is_clean(converted):
+            return Word(back(converted), (), converted, converted)
+        normalized = canonical_words(converted)
+        if is_clean(normalized):
+            return Word(back(normalized), (), normalized, converted)
+    tracked = TrackedText.at(word, 0)
+    if treat_as == "zawgyi":
+        tracked.apply(conversion_edits(word, "unicode"))
+    converted = tracked.text
+    edits = [
+        WordEdit(step, src, before, after, rule)
+        for step, rule in enumerate(rules, start=1)
+        for src, before, after in tracked.apply(rule.edits(tracked.text))
+    ]
+    found = tuple(
+        Problem(tracked.source_offset(p.offset), p.code, p.message, p.suggestion) for p in problems(tracked.text)
+    )
+    return Word(back(tracked.text), found, tracked.text, converted, tuple(edits), tuple(tracked.origin))
+
+
+def _same(text: str) -> str:
+    return text
+
+
+WORD_MEMO_LIMIT = 1 << 16
+"""Distinct words remembered per (encoding, target): a few megabytes."""
+
+_EMPTY = Word("", (), "", "", (), ())
+
+
+class WordTable:
+    """The memo for one (encoding, target): every word seen, decided once.
+
+    Plain dictionaries rather than ``lru_cache``, so that a run's words are looked up in
+    one list comprehension: ``text`` holds every word's result; ``words`` the whole
+    ``Word`` only where there is more to know (problems, or edits someone asked for), so
+    that the memo of a writer costs little more than the words themselves; ``flagged``
+    the words with problems, so that a run with none is known at once. When the table
+    grows past ``WORD_MEMO_LIMIT`` it starts afresh, so memory stays bounded on any input.
+    """
+
+    def __init__(self, treat_as: str, target: str, rules: tuple[Rule, ...]) -> None:
+        self.treat_as, self.target, self.rules = treat_as, target, rules
+        self._reset()
+
+    def _reset(self) -> None:
+        self.text: dict[str, str] = {"": ""}
+        self.words: dict[str, Word] = {"": _EMPTY}
+        self.flagged: set[str] = set()
+
+    def fill(self, words: list[str], explain: bool) -> None:
+        """Decide every word of ``words`` not yet known (with its edits, if ``explain``)."""
+        missing = set(words).difference(self.text)
+        if len(self.text) + len(missing) > WORD_MEMO_LIMIT:
+            self._reset()
+            missing = set(words).difference(self.text)
+        if explain:
+            missing.update(w for w in words if w not in self.words or self.words[w].edits is None)
+        for word in missing:
+            entry = decide_word(word, self.treat_as, self.target, self.rules, explain=explain)
+            self.text[word] = entry.text
+            if explain or entry.problems:
+                self.words[word] = entry
+            if entry.problems:
+                self.flagged.add(word)
+
+
+class WordMemo:
+    """(word, encoding, target) → ``Word``, one table per (encoding, target), per process.
+
+    The memo belongs to the rules it was filled with: replace ``normalize.RULES`` and it
+    starts afresh.
+    """
+
+    def __init__(self) -> None:
+        self.tables: dict[tuple[str, str], WordTable] = {}
+        self.rules: tuple[Rule, ...] = ()
+
+    def table(self, treat_as: str, target: str, rules: tuple[Rule, ...]) -> WordTable:
+        if rules != self.rules:
+            self.tables, self.rules = {}, rules
+        key = (treat_as, target)
+        found = self.tables.get(key)
+        if found is None:
+            found = self.tables[key] = WordTable(treat_as, target, rules)
+        return found
+
+
+MEMO = WordMemo()
+
+_WORD = re.compile(r"\S+")
+_OTHER_WHITESPACE = re.compile(r"[^\S ]")
+
+
+@dataclass
+class _Pass:
+    """A run after the word-scope steps."""
+
+    text: str
+    problems: list[tuple[int, Problem]]
+    """(offset in the document, problem)."""
+    edits: list[tuple[int, int, WordEdit]]
+    """(step, offset in the document, edit), in text order."""
+    unicode: str = ""
+    converted: str = ""
+    origin: list[int] | None = None
+
+
+def _word_pass(text: str, origin: Callable[[int], int], table: WordTable, explain: bool, track: bool) -> _Pass:
+    """``text`` cut into words, each decided by ``table``, put back between the same spaces.
+
+    ``origin`` maps an offset in ``text`` to one in the document. With ``explain`` the
+    words' edits are placed; with ``track`` the Unicode text's origins are kept (for run
+    rules, which work on the whole run).
+    """
+    detail = explain or track
+    if _OTHER_WHITESPACE.search(text):  # tabs, no-break spaces: cut where ``\S+`` cuts
+        words = _WORD.findall(text)
+        table.fill(words, detail)
+        new = _WORD.sub(lambda m: table.text[m.group()], text)
+    else:
+        words = text.split(" ")
+        table.fill(words, detail)
+        new = " ".join([table.text[w] for w in words])
+    if not detail and table.flagged.isdisjoint(words):
+        return _Pass(new, [], [])
+    found: list[tuple[int, Problem]] = []
+    edits: list[tuple[int, int, WordEdit]] = []
+    unicode: list[str] = []
+    converted: list[str] = []
+    origins: list[int] = []
+    pos = 0
+    for m in _WORD.finditer(text):
+        entry = table.words.get(m.group())
+        if entry is None:  # nothing to place (only when no detail is asked for)
+            continue
+        start = m.start()
+        found.extend((origin(start + p.offset), p) for p in entry.problems)
+        if detail:
+            gap = text[pos:start]
+            unicode += (gap, entry.unicode)
+            converted += (gap, entry.converted)
+            edits.extend((e.step, origin(start + e.offset), e) for e in entry.edits or ())
+            if track:
+                origins.extend(origin(i) for i in range(pos, start))
+                origins.extend(origin(start + o) for o in entry.origin or ())
+        pos = m.end()
+    if not detail:
+        return _Pass(new, found, [])
+    unicode.append(text[pos:])
+    converted.append(text[pos:])
+    origins.extend(origin(i) for i in range(pos, len(text)))
+    return _Pass(new, found, edits, "".join(unicode), "".join(converted), origins if track else None)
+
+
+# --- run scope ----------------------------------------------------------------------------
+
+
+class _Report:
+    """Where a document's changes and diagnostics are collected, placed by line and column."""
+
+    def __init__(self, text: str, explain: bool) -> None:
+        self.text = text
+        self.explain = explain
+        self.changes: list[Change] = []
+        self.diagnostics: list[Diagnostic] = []
+        self._locate: Locator | None = None
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        if self._locate is None:
+            self._locate = Locator(self.text)
+        return self._locate(offset)
+
+    def change(self, rule: Rule, offset: int, before: str, after: str, reason: str = "", evidence: str = "") -> None:
+        line, column = self.locate(offset)
+        self.changes.append(Change(rule.kind, rule.name, line, column, before, after, reason or rule.reason, evidence))
+
+    def problem(self, offset: int, p: Problem) -> None:
+        line, column = self.locate(offset)
+        self.diagnostics.append(Diagnostic(line, column, p.code, p.message, p.suggestion))
+
+
+def _normalize_run(
+    det: Detection,
+    plan: list[RepairEdit],
+    target: str,
+    rules: tuple[tuple[Rule, ...], tuple[Rule, ...]],
+    report: _Report,
+) -> str:
+    """One run through its run-scope and word-scope steps; changes and problems go to ``report``."""
+    seg = det.segment
+    text = seg.text
+    tracked: TrackedText | None = None
+    if plan:
+        tracked = TrackedText.at(text, seg.start)
+        for src, before, after, edit in tracked.apply_tagged((e.start, e.end, e.after, e) for e in plan):
+            if report.explain:
+                line, column = report.locate(src)
+                report.changes.append(
+                    Change("repair", edit.rule, line, column, before, after, edit.reason, edit.evidence)
+                )
+        text = tracked.text
+    read = text
+    if det.treat_as == "zawgyi" and "\u200b" in text:
+        spaced = spaced_zwsp_edits(text)
+        if spaced:
+            tracked = tracked if tracked is not None else TrackedText.at(text, seg.start)
+            tracked.apply(spaced)
+            text = tracked.text
+    word_rules, run_rules = rules
+    if det.treat_as == "unicode" and target == "unicode" and not run_rules and is_clean(text):
+        return text  # a pre-filter of the word steps (sound: see ``clean``)
+    origin = tracked.source_offset if tracked is not None else (lambda i: seg.start + i)
+    first = _word_pass(
+        text,
+        origin,
+        MEMO.table(det.treat_as, "unicode" if run_rules else target, word_rules),
+        report.explain,
+        bool(run_rules),
+    )
+    if report.explain and det.treat_as == "zawgyi":
+        evidence = f"P(Zawgyi) = {det.probability:.3f}: {det.evidence}"
+        report.change(ZAWGYI_TO_UNICODE, seg.start, read, first.converted, evidence=evidence)
+    done, edits = first, first.edits
+    if run_rules:
+        whole = TrackedText(first.unicode, first.origin or [])
+        steps = len(word_rules)
+        for step, rule in enumerate(run_rules, start=steps + 1):
+            for src, before, after in whole.apply(rule.edits(whole.text)):
+                edits.append((step, src, WordEdit(step, 0, before, after, rule)))
+        done = _word_pass(
+            whole.text, whole.source_offset, MEMO.table("unicode", target, word_rules), report.explain, False
+        )
+        edits += [(step + steps + len(run_rules), src, e) for step, src, e in done.edits]
+    for offset, p in done.problems:
+        report.problem(offset, p)
+    if report.explain:
+        for _, src, e in sorted(edits, key=lambda x: x[0]):  # stable: text order within a step
+            report.change(e.rule, src, e.before, e.after)
+        if target == "zawgyi":
+            report.change(UNICODE_TO_ZAWGYI, seg.start, done.unicode, done.text)
+    return done.text
+
+
+# --- document scope -----------------------------------------------------------------------
+
+
+def normalize_text(
+    text: str,
+    *,
+    target: Target = "unicode",
+    repair: bool = True,
+    source: Source = "auto",
+    explain: bool = True,
+) -> Result:
     """Detect, repair, convert and normalize every Burmese run of ``text``.
 
-    ``source`` skips detection when the caller knows the input's encoding.
+    ``source`` skips detection when the caller knows the input's encoding; with
+    ``explain=False`` no change records are built (the text and diagnostics are the same).
 
     >>> normalize_text("Asia Catalyst မွ Human Rights").text
     'Asia Catalyst မှ Human Rights'
     """
     if not has_myanmar(text):
         return Result(text)
-    if source == "auto":
-        detections = detect_segments(myanmar_segments(text))
-    else:
-        detections = assume_encoding(myanmar_segments(text), source)
-    segments = [d.segment for d in detections]
+    segments = list(myanmar_segments(text))
+    detections = detect_segments(segments) if source == "auto" else assume_encoding(segments, source)
     runs = [(d.text if d.is_burmese else "", d.treat_as) for d in detections]  # other languages: no repair
     plans = plan_repairs(runs) if repair else [[] for _ in detections]
-    locate = _Locator(text)
-    changes: list[Change] = []
-    diagnostics: list[Diagnostic] = []
+    rules = rules_by_scope()
+    report = _Report(text, explain)
     replacements: dict[int, str] = {}
-
-    def record(kind: str, rule: str, offset: int, before: str, after: str, reason: str, evidence: str = "") -> None:
-        line, column = locate(offset)
-        changes.append(Change(kind, rule, line, column, before, after, reason, evidence))
-
-    for seg, det, plan in zip(segments, detections, plans, strict=True):
+    for det, plan in zip(detections, plans, strict=True):
+        seg = det.segment
         if not det.is_burmese:
             continue  # Shan, Mon, Karen, Pali: Burmese rules would damage it (``language``)
         if det.encoding == "ambiguous":
-            diagnostics.append(ambiguous_encoding(det, *locate(seg.start)))
-        tracked = TrackedText.at(seg.text, seg.start)
-        for src, before, after, edit in tracked.apply_tagged((e.start, e.end, e.after, e) for e in plan):
-            record("repair", edit.rule, src, before, after, edit.reason, edit.evidence)
-        if det.treat_as == "zawgyi":
-            before = tracked.text
-            tracked.apply(conversion_edits(tracked.text, "unicode"))
-            record(
-                "convert",
-                "zawgyi_to_unicode",
-                seg.start,
-                before,
-                tracked.text,
-                "This text is in the legacy Zawgyi encoding, which only displays correctly with a Zawgyi font.",
-                f"P(Zawgyi) = {det.probability:.3f}: {det.evidence}",
-            )
-        for rule in RULES:
-            for src, before, after in tracked.apply(rule.find(tracked.text)):
-                record(rule.kind, rule.name, src, before, after, rule.reason)
-        for problem in problems(tracked.text):
-            line, column = locate(tracked.source_offset(problem.offset))
-            diagnostics.append(Diagnostic(line, column, problem.code, problem.message, problem.suggestion))
-        if target == "zawgyi":
-            before = tracked.text
-            tracked.apply(conversion_edits(tracked.text, "zawgyi"))
-            record(
-                "convert",
-                "unicode_to_zawgyi",
-                seg.start,
-                before,
-                tracked.text,
-                "Zawgyi was requested for a legacy audience.",
-            )
-        if tracked.text != seg.text:
-            replacements[seg.start] = tracked.text
-    return Result(replace_segments(text, replacements, segments), changes, diagnostics, detections)
+            report.diagnostics.append(ambiguous_encoding(det, *report.locate(seg.start)))
+        new = _normalize_run(det, plan, target, rules, report)
+        if new != seg.text:
+            replacements[seg.start] = new
+    out = replace_segments(text, replacements, [d.segment for d in detections])
+    return Result(out, report.changes, report.diagnostics, detections, bool(replacements))

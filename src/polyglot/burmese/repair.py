@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from polyglot.burmese.changes import declare
 from polyglot.burmese.chars import (
     BASES,
     CONSONANTS,
@@ -46,6 +47,7 @@ from polyglot.burmese.chars import (
 )
 from polyglot.burmese.convert import zawgyi_to_unicode
 from polyglot.burmese.lexicon import stranded_finals, syllables, word_joins
+from polyglot.burmese.shortcuts import shortcuts_on
 
 RESTORE_MARGIN = 2
 """How many more dictionary word boundaries restoring a letter must produce than deleting
@@ -86,20 +88,32 @@ class RepairEdit:
     evidence: str
 
 
-LOST_LETTER_REASON = (
+RESTORE_LOST_LETTER = declare(
+    "repair",
+    "restore_lost_letter",
+    "document",
     "Nothing can stand between a dependent mark and its letter; this whitespace or replacement "
     "character stands for a letter the PDF font could not map, and the same letter restores "
-    "real words throughout the document."
+    "real words throughout the document.",
 )
-INSERTED_SPACE_REASON = (
+REMOVE_INSERTED_SPACE = declare(
+    "repair",
+    "remove_inserted_space",
+    "document",
     "A space cannot stand before a dependent mark, which always attaches to the letter "
-    "before it; PDF extraction inserted it."
+    "before it; PDF extraction inserted it.",
 )
-TONE_MARK_REASON = (
-    "A tone mark ends its syllable; the space typed before it belongs after it, between this word and the next."
+MOVE_SPACE_AFTER_TONE_MARK = declare(
+    "repair",
+    "move_space_after_tone_mark",
+    "document",
+    "A tone mark ends its syllable; the space typed before it belongs after it, between this word and the next.",
 )
-COMPETING_VOWEL_REASON = (
-    "Two vowel signs cannot share one place in a syllable; the one kept is the one that makes a real word."
+RESOLVE_COMPETING_VOWELS = declare(
+    "repair",
+    "resolve_competing_vowels",
+    "document",
+    "Two vowel signs cannot share one place in a syllable; the one kept is the one that makes a real word.",
 )
 
 
@@ -152,7 +166,7 @@ def _damage_sites(runs: Sequence[tuple[str, str]]) -> list[_Site]:
     """
     sites = []
     for i, (text, encoding) in enumerate(runs):
-        if not _MAY_HAVE_SITES[encoding].search(text):
+        if shortcuts_on() and not _MAY_HAVE_SITES[encoding].search(text):
             continue
         for m in _SPACE_BEFORE.finditer(text):
             gap = m.group()
@@ -311,8 +325,8 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
                         site.offset,
                         site.offset + 1,
                         best_letter,
-                        "restore_lost_letter",
-                        LOST_LETTER_REASON,
+                        RESTORE_LOST_LETTER.name,
+                        RESTORE_LOST_LETTER.reason,
                         evidence,
                     )
                 )
@@ -473,7 +487,12 @@ def _restore_elsewhere(
             yield (
                 run,
                 RepairEdit(
-                    offset, offset + 1, letter, "restore_lost_letter", LOST_LETTER_REASON, f"{evidence_sites}; {why}"
+                    offset,
+                    offset + 1,
+                    letter,
+                    RESTORE_LOST_LETTER.name,
+                    RESTORE_LOST_LETTER.reason,
+                    f"{evidence_sites}; {why}",
                 ),
             )
 
@@ -501,7 +520,7 @@ def _space_removal(text: str, encoding: str, site: _Site, evidence: str, *, type
     ``ြင ့်``, would strand it).
     """
     end = site.offset + 1
-    deletion = RepairEdit(site.start, end, "", "remove_inserted_space", INSERTED_SPACE_REASON, evidence)
+    deletion = RepairEdit(site.start, end, "", REMOVE_INSERTED_SPACE.name, REMOVE_INSERTED_SPACE.reason, evidence)
     marks_end = end
     while marks_end < len(text) and text[marks_end] in _TONE_MARKS:
         marks_end += 1
@@ -511,7 +530,9 @@ def _space_removal(text: str, encoding: str, site: _Site, evidence: str, *, type
         return deletion
     marks = text[end:marks_end]
     gap = text[site.start : end]
-    return RepairEdit(site.start, marks_end, marks + gap, "move_space_after_tone_mark", TONE_MARK_REASON, evidence)
+    return RepairEdit(
+        site.start, marks_end, marks + gap, MOVE_SPACE_AFTER_TONE_MARK.name, MOVE_SPACE_AFTER_TONE_MARK.reason, evidence
+    )
 
 
 def _window(text: str, start: int, end: int) -> tuple[int, int]:
@@ -547,8 +568,8 @@ def plan_vowel_repairs(text: str, encoding: str, vocabulary: Vocabulary) -> list
                     m.start(),
                     m.end(),
                     keep,
-                    "resolve_competing_vowels",
-                    COMPETING_VOWEL_REASON,
+                    RESOLVE_COMPETING_VOWELS.name,
+                    RESOLVE_COMPETING_VOWELS.reason,
                     f"keeping {keep} scores {best:g} word points, the other {other:g}",
                 )
             )
@@ -561,7 +582,7 @@ def plan_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]]:
     Returns one list of edits per run, positions relative to that run.
     """
     readable = list(runs)
-    if not any(_SPACE_BEFORE.search(t) or _COMPETING.search(t) for t, _ in readable):
+    if shortcuts_on() and not any(_SPACE_BEFORE.search(t) or _COMPETING.search(t) for t, _ in readable):
         return [[] for _ in runs]
     plans = plan_space_repairs(readable)
     if not any(_COMPETING.search(t) for t, _ in readable):

@@ -5,16 +5,19 @@ as it went in, in place. A run holds the Myanmar characters of one line together
 the spaces and zero-width characters *between* them, because Burmese uses spaces
 between phrases, not words, and a phrase is the unit the encodings must agree on.
 
-A run never crosses a line break (``\\n``, and so not ``\\r\\n`` either), so lines are
-never joined or split. Whitespace right before a Myanmar dependent mark is part of the
-run too: a mark cannot begin a syllable, so that whitespace is either damage (a space
-a PDF extractor inserted, or a character that stands in for a lost letter) or it is
-nothing, and only the Burmese core can tell. So is unusual whitespace (an en space, a
-no-break space) touching a run: it may stand for a lost letter at a word's edge.
+A run never crosses a line break, nor any other character ``str.splitlines`` ends a
+line at (``\\f``, ``\\v``, NEL, U+2028, U+2029, the file, group and record separators:
+``LINE_SEPARATORS``), so lines are never joined or split. Whitespace right before a
+Myanmar dependent mark is part of the run too: a mark cannot begin a syllable, so that
+whitespace is either damage (a space a PDF extractor inserted, or a character that
+stands in for a lost letter) or it is nothing, and only the Burmese core can tell. So
+is unusual whitespace (an en space, a no-break space) touching a run: it may stand for
+a lost letter at a word's edge.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,8 +29,12 @@ _MARKS = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs
 """Marks that cannot begin a syllable in either encoding (so not Zawgyi's pre-base vowel E
 and medial RA, which legitimately follow a space)."""
 _ZW = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, non-joiner, joiner, word joiner, BOM
-_SPACE = "[^\\S\\n\\r]"  # whitespace within a line
-_ODD_SPACE = f"(?:[^\\S\\n\\r \\t]|[{LOST_GLYPHS}])"  # whitespace other than space and tab; lost glyphs
+LINE_SEPARATORS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+"""Every character ``str.splitlines`` ends a line at: a run never holds one, so it is never
+taken for a space (and removed as one) nor joins what it separates."""
+_SEPARATORS = "\\n\\r\\v\\f\\x1c-\\x1e\\x85\\u2028\\u2029"
+_SPACE = f"[^\\S{_SEPARATORS}]"  # whitespace within a line
+_ODD_SPACE = f"(?:[^\\S{_SEPARATORS} \\t]|[{LOST_GLYPHS}])"  # whitespace other than space and tab; lost glyphs
 MYANMAR_RUN = re.compile(
     f"[{_ZW}]*(?:{_SPACE}+(?=[{_MARKS}])|{_ODD_SPACE}+(?=[{_MY}]))?[{_MY}][{_MY}{_ZW}]*"
     f"(?:(?:{_SPACE}|[{_ZW}{LOST_GLYPHS}])+[{_MY}][{_MY}{_ZW}]*)*"
@@ -71,17 +78,12 @@ def has_myanmar(text: str) -> bool:
 
 def myanmar_segments(text: str) -> Iterator[Segment]:
     """Yield every Myanmar run of ``text`` with its position, in order."""
-    line = 1
-    line_start = 0
-    counted_to = 0
+    locate: Locator | None = None
     for match in MYANMAR_RUN.finditer(text):
+        if locate is None:
+            locate = Locator(text)
         start = match.start()
-        newlines = text.count("\n", counted_to, start)
-        if newlines:
-            line += newlines
-            line_start = text.rindex("\n", counted_to, start) + 1
-        counted_to = start
-        yield Segment(start, match.end(), line, start - line_start + 1, match.group())
+        yield Segment(start, match.end(), *locate(start), match.group())
 
 
 def replace_segments(text: str, replacements: dict[int, str], segments: list[Segment]) -> str:
@@ -103,3 +105,21 @@ def replace_segments(text: str, replacements: dict[int, str], segments: list[Seg
         pos = seg.end
     out.append(text[pos:])
     return "".join(out)
+
+
+class Locator:
+    """Offsets into a text → (line, column), both 1-based: the one place lines are counted.
+
+    Lines end at ``\n`` only (so ``\r\n`` too), as everywhere in polyglot.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        pos = text.find("\n")
+        while pos >= 0:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1

@@ -2,18 +2,17 @@
 
 Each command parses its options, calls the library, and formats what it got back; the
 work itself lives in the modules beside this one. Errors in the user's input
-(``InputError``) become a one-line message on stderr and exit status 2; findings of a
+(``InputError``) become a one-line message on stderr and exit status 2 (in the
+command group, ``cli._Polyglot``, for every command); findings of a
 check become exit status 1.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -22,26 +21,6 @@ from polyglot.catalog.locales import Locale, get_locale
 from polyglot.catalog.pofile import Catalog
 from polyglot.config import Config, load_config
 from polyglot.files import InputError
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _fail(message: str) -> None:
-    click.echo(f"polyglot: {message}", err=True)
-    sys.exit(2)
-
-
-def handles_input_errors(command: F) -> F:
-    """Turn an InputError anywhere below a command into ``FILE:LINE: message`` and exit 2."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except InputError as err:
-            _fail(str(err))
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _config() -> Config:
@@ -100,7 +79,6 @@ def _state(written: bool, dry_run: bool) -> str:
 @click.command()
 @check_option
 @quiet_option
-@handles_input_errors
 def extract(dry_run: bool, quiet: bool) -> None:
     """Extract one message per block of the corpus into the template (.pot)."""
     from polyglot.catalog.extract import extract as build
@@ -120,7 +98,6 @@ def extract(dry_run: bool, quiet: bool) -> None:
 @lang_option
 @check_option
 @quiet_option
-@handles_input_errors
 def update(langs: tuple[str, ...], dry_run: bool, quiet: bool) -> None:
     """Merge the template into each language's catalog, keeping every translation."""
     from polyglot.catalog.merge import merge
@@ -175,7 +152,6 @@ def _load_catalogs(config: Config, langs: tuple[str, ...]) -> dict[Locale, Catal
     help="Do not mark ingested translations fuzzy (only for a translation known to follow its source block by block).",
 )
 @quiet_option
-@handles_input_errors
 def ingest(source: Path, translation: Path, lang: str, force: bool, trusted: bool, quiet: bool) -> None:
     """Seed LANG's catalog from TRANSLATION, an existing translation of SOURCE.
 
@@ -284,7 +260,6 @@ def _file_locale(path: Path, catalog: Catalog, langs: tuple[str, ...]) -> Locale
     metavar="CHECK",
     help="Accept entries that fail this check on purpose (they get an '# ignore-CHECK' comment).",
 )
-@handles_input_errors
 def review(document: Path, lang: str, accept: bool, lines: tuple[int, ...], ignore: tuple[str, ...]) -> None:
     """Show DOCUMENT's messages in LANG with their review state; --accept confirms them.
 
@@ -355,7 +330,6 @@ def review(document: Path, lang: str, accept: bool, lines: tuple[int, ...], igno
 @lang_option
 @click.option("--fix", is_flag=True, help="Convert Zawgyi, normalize Burmese and repair headers in place.")
 @format_option
-@handles_input_errors
 def check(files: tuple[Path, ...], langs: tuple[str, ...], fix: bool, fmt: str) -> None:
     """Check the project's catalogs, or the .po FILES named; exit 1 on any error.
 
@@ -413,7 +387,6 @@ def check(files: tuple[Path, ...], langs: tuple[str, ...], fix: bool, fmt: str) 
 @lang_option
 @check_option
 @quiet_option
-@handles_input_errors
 def compile_command(langs: tuple[str, ...], dry_run: bool, quiet: bool) -> None:
     """Build .mo and Jed 1.x JSON per language and build/manifest.json (never fuzzy)."""
     from polyglot.catalog.compile import compile_all
@@ -434,7 +407,6 @@ def compile_command(langs: tuple[str, ...], dry_run: bool, quiet: bool) -> None:
 @click.command()
 @lang_option
 @format_option
-@handles_input_errors
 def stats(langs: tuple[str, ...], fmt: str) -> None:
     """Translated, fuzzy and untranslated messages per language and per announcement."""
     from polyglot.catalog.stats import catalog_stats, format_table

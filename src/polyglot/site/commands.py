@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from polyglot.config import load_config
-from polyglot.files import InputError
 
 
 @click.command()
@@ -39,16 +37,12 @@ def build(out: Path | None, threshold: float | None, quiet: bool) -> None:
     from polyglot.site.build import build_site
     from polyglot.site.settings import load_site_settings, site_root
 
-    try:
-        config = load_config()
-        settings = load_site_settings(config)
-        if threshold is not None:
-            settings = replace(settings, threshold=threshold)
-        site = site_root(config, settings, out)
-        report = build_site(config, settings, site)
-    except InputError as err:
-        click.echo(f"polyglot: {err}", err=True)
-        sys.exit(2)
+    config = load_config()
+    settings = load_site_settings(config)
+    if threshold is not None:
+        settings = replace(settings, threshold=threshold)
+    site = site_root(config, settings, out)
+    report = build_site(config, settings, site)
     say = (lambda message: None) if quiet else click.echo
     for locale in config.languages:
         pages = [page for page in report.pages if page.locale == locale.code]
@@ -78,12 +72,7 @@ def outline_command(page: Path) -> None:
     from polyglot.files import read_text
     from polyglot.site.outline import outline
 
-    try:
-        lines = outline(read_text(str(page)).text)
-    except InputError as err:
-        click.echo(f"polyglot: {err}", err=True)
-        sys.exit(2)
-    for line in lines:
+    for line in outline(read_text(str(page)).text):
         click.echo(str(line))
 
 

@@ -1,0 +1,242 @@
+"""Every pre-filter against the rule it guards, with the shortcut switched off; and each
+check against a deliberately wrong pre-filter, to see that it can fail.
+
+A pre-filter says "nothing to do here" at the cost of one search. A wrong one does not
+break anything visible: it silently drops the work it guards (a diagnostic, a repair).
+So each is checked the same way: the guarded function with the shortcut on must give
+what it gives with every shortcut off (``shortcuts.switched_off``); and each check is
+run once more with the pre-filter mutated, where it must fail.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from polyglot.burmese import clean, detect, diagnose, normalize, repair
+from polyglot.burmese.clean import is_clean
+from polyglot.burmese.convert import unicode_to_zawgyi
+from polyglot.burmese.diagnose import misreading_score, problems
+from polyglot.burmese.markov import markov_model
+from polyglot.burmese.normalize import canonical
+from polyglot.burmese.pipeline import MEMO, WordMemo, normalize_text
+from polyglot.burmese.repair import plan_repairs
+from polyglot.burmese.segment import myanmar_segments
+from polyglot.burmese.shortcuts import switched_off
+from tests.conftest import UNICODE_SENTENCES
+
+_LETTERS = list("ကခဂဃငစဆဇဈညဋဌဍဎဏတထဒဓနပဖဗဘမယရလဝသဟဠအ")
+_MARKS = list("\u103b\u103c\u103d\u103e\u103a\u1031\u102d\u102e\u1032\u102f\u1030\u102b\u102c\u1036\u1037\u1038\u1039")
+_OTHER = list("ဥဦဧဩ၎ဿ၀၁၄၉၊။ \u200b") + [chr(c) for c in range(0x1000, 0x10A0, 7)]
+soup = st.text(st.sampled_from(_LETTERS + _MARKS + _OTHER), max_size=24)
+syllables = st.lists(
+    st.tuples(st.sampled_from(_LETTERS), st.text(st.sampled_from(_MARKS), max_size=4)).map("".join), max_size=6
+).map("".join)
+
+
+def sample(n: int = 4000, seed: int = 13) -> list[str]:
+    """Seeded strings like the property tests draw: syllables and character soup."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        if i % 2:
+            out.append("".join(rng.choice(_LETTERS) + "".join(rng.sample(_MARKS, rng.randint(0, 3))) for _ in range(3)))
+        else:
+            out.append("".join(rng.choice(_LETTERS + _MARKS + _OTHER) for _ in range(rng.randint(1, 12))))
+    return out
+
+
+def clear_caches() -> None:
+    diagnose._piece_score.cache_clear()
+    diagnose._problems_of.cache_clear()
+    normalize._canonical_alone.cache_clear()
+
+
+# --- the checks ---------------------------------------------------------------------------
+
+
+def check_is_clean(texts: Iterable[str]) -> None:
+    """What ``is_clean`` accepts, the rules leave alone and the diagnostics accept (computed without it)."""
+    for text in texts:
+        if is_clean(text):
+            with switched_off():
+                assert canonical(text) == text, text
+                assert problems(text) == [], text
+
+
+def check_same_with_and_without_shortcuts(function: Callable[[str], object], texts: Iterable[str]) -> None:
+    for text in texts:
+        clear_caches()
+        quick = function(text)
+        clear_caches()
+        with switched_off():
+            full = function(text)
+        assert quick == full, text
+
+
+def check_repair_sites(runs: list[list[tuple[str, str]]]) -> None:
+    for document in runs:
+        quick = plan_repairs(document)
+        with switched_off():
+            assert plan_repairs(document) == quick, document
+
+
+def check_voting_phrases(texts: Iterable[str]) -> None:
+    """After priming a run and its ``voting_phrases``, phrase voting asks the model for nothing else."""
+    model = markov_model()
+    for text in texts:
+        (seg,) = myanmar_segments(text)
+        model._primed = {}
+        wanted = [seg.text, *detect.voting_phrases(seg.text)]
+        model._primed.update(zip(wanted, model.log_ratios(wanted), strict=True))
+        asked: list[str] = []
+
+        def counting(t: str, asked: list[str] = asked, loop: Callable[[str], float | None] = model._loop_log_ratio):
+            asked.append(t)
+            return loop(t)
+
+        model._loop_log_ratio = counting  # type: ignore[method-assign]
+        try:
+            detect.split_mixed(seg)
+        finally:
+            del model._loop_log_ratio
+        model._primed = {}
+        assert asked == [], asked
+
+
+# --- is_clean -----------------------------------------------------------------------------
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(soup, syllables))
+def test_is_clean_is_sound(text: str) -> None:
+    check_is_clean([text])
+
+
+def test_is_clean_is_sound_on_a_fixed_sample() -> None:
+    check_is_clean(sample())
+
+
+WRONG_CLEAN = re.compile(
+    clean.CLEAN.pattern.replace(  # with an A vowel, and without
+        "(?:\u1031|[\u102d\u102e\u1032]?[\u102f\u1030]?)", "\u1031?[\u102d\u102e\u1032]?[\u102f\u1030]?"
+    ).replace("(?:\u1031|[\u102d\u102e\u1032][\u102f\u1030]?|", "(?:\u1031?[\u102d\u102e\u1032][\u102f\u1030]?|\u1031|")
+)
+"""The experiment of issue 13: the vowel E followed by an upper or lower vowel accepted."""
+
+
+def test_a_wrong_is_clean_fails_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert WRONG_CLEAN.pattern != clean.CLEAN.pattern
+    monkeypatch.setattr(clean, "CLEAN", WRONG_CLEAN)
+    with pytest.raises(AssertionError):
+        check_is_clean(sample())
+
+
+def test_a_wrong_is_clean_would_drop_the_impossible_vowels_diagnostic(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "ကေို"  # E with the upper vowel I
+    assert [d.code for d in normalize_text(text, source="unicode").diagnostics] == ["impossible-vowels"]
+    with switched_off():
+        assert [d.code for d in normalize_text(text, source="unicode").diagnostics] == ["impossible-vowels"]
+    monkeypatch.setattr(clean, "CLEAN", WRONG_CLEAN)
+    monkeypatch.setattr("polyglot.burmese.pipeline.MEMO", WordMemo())
+    clear_caches()
+    assert normalize_text(text, source="unicode").diagnostics == []  # what the check above catches
+    clear_caches()
+
+
+# --- the pipeline's shortcuts as a whole ---------------------------------------------------
+
+
+def _pipeline(text: str) -> tuple[object, ...]:
+    MEMO.tables.clear()
+    result = normalize_text(text)
+    return result.text, result.diagnostics, result.changes
+
+
+def test_the_pipeline_gives_the_same_with_every_shortcut_off() -> None:
+    zawgyi = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
+    texts = [
+        "\n".join(UNICODE_SENTENCES),
+        "\n".join(zawgyi),
+        "ရှေ  ရေှ ေရှ ကြ့် မွ ကေို\n\tမြန်မာ\u2003စာ ၀န် ၄င်း\n",
+        "ကျွန်တော် လ ွှာ ပေးပို့ပါ။\n" + UNICODE_SENTENCES[4],
+        "ပ္စ္ \ue000က ပ္စ္ ကာ\nမြန်မာ \ufffdန်\n",
+        *sample(300, seed=5),
+    ]
+    check_same_with_and_without_shortcuts(_pipeline, texts)
+
+
+# --- misreading_score: _MAY_BETRAY -----------------------------------------------------------
+
+
+def test_may_betray_misses_no_encoding_evidence() -> None:
+    check_same_with_and_without_shortcuts(misreading_score, sample())
+
+
+def test_a_wrong_may_betray_fails_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(diagnose, "_MAY_BETRAY", re.compile("\u1039"))  # forgets every other problem
+    with pytest.raises(AssertionError):
+        check_same_with_and_without_shortcuts(misreading_score, sample())
+    clear_caches()
+
+
+# --- repair: _MAY_HAVE_SITES ----------------------------------------------------------------
+
+DAMAGED = [
+    [("ကျွန်တော် လ ွှာ ပေးပို့ပါ။", "unicode"), (UNICODE_SENTENCES[0], "unicode")],
+    [("ၾ\u2002ား ၾ\u2002ား ၾ\u2002ာင္း", "zawgyi"), ("ျမန္မာ", "zawgyi")],
+    [("ျမန္မာ က ်ျ ေခ်ာင္း", "zawgyi")],
+    [("တာ ့မိမိ", "unicode")],
+    [("လူ့ဘောင်", "unicode"), ("လုူ့ဘောင်", "unicode")],
+    [(s, "unicode") for s in sample(200, seed=3)],
+]
+
+
+def test_may_have_sites_misses_no_damage() -> None:
+    check_repair_sites(DAMAGED)
+
+
+def test_a_wrong_may_have_sites_fails_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    never = re.compile("(?!)")
+    monkeypatch.setattr(repair, "_MAY_HAVE_SITES", {"unicode": never, "zawgyi": never})
+    with pytest.raises(AssertionError):
+        check_repair_sites(DAMAGED)
+
+
+# --- canonical: _CLUSTER_LOCAL ---------------------------------------------------------------
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(soup, syllables))
+def test_cluster_by_cluster_normalization_equals_the_rules(text: str) -> None:
+    check_same_with_and_without_shortcuts(canonical, [text])
+
+
+def test_a_wrong_cluster_local_fails_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(normalize, "_CLUSTER_LOCAL", re.compile("[\u1000-\u109f ]*"))  # digits and ဥ too
+    with pytest.raises(AssertionError):
+        check_same_with_and_without_shortcuts(canonical, ["က၀န်", *sample()])
+    clear_caches()
+
+
+# --- detection: the phrases primed for phrase voting --------------------------------------------
+
+MIXED_RUNS = [
+    UNICODE_SENTENCES[0] + " " + unicode_to_zawgyi(UNICODE_SENTENCES[1]),
+    unicode_to_zawgyi(UNICODE_SENTENCES[2]) + " " + UNICODE_SENTENCES[3] + " " + UNICODE_SENTENCES[4],
+]
+
+
+def test_voting_phrases_are_the_phrases_phrase_voting_scores() -> None:
+    check_voting_phrases(MIXED_RUNS)
+
+
+def test_wrong_voting_phrases_fail_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(detect, "voting_phrases", lambda text: text.split(" ")[1:])  # forgets the first
+    with pytest.raises(AssertionError):
+        check_voting_phrases(MIXED_RUNS)
