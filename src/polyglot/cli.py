@@ -342,9 +342,7 @@ def _progress(path: str, request: Request, stack: contextlib.ExitStack) -> Calla
     """A byte-counting progress bar on stderr for a file rewritten in place on a terminal."""
     if request.quiet or not request.in_place or path == STDIN or not sys.stderr.isatty():
         return lambda n: None
-    bar = stack.enter_context(
-        click.progressbar(length=max(os.path.getsize(path), 1), label=path, file=sys.stderr)
-    )
+    bar = stack.enter_context(click.progressbar(length=max(os.path.getsize(path), 1), label=path, file=sys.stderr))
     return bar.update
 
 
