@@ -46,6 +46,7 @@ from polyglot.burmese.chars import (
     is_myanmar,
     zawgyi_needs_base,
 )
+from polyglot.burmese.shortcuts import shortcuts_on
 
 Language = Literal["burmese", "shan", "mon", "karen", "pali", "other"]
 
@@ -197,6 +198,9 @@ def word_vote(word: str) -> Vote | None:
 
 
 _WORD = re.compile(r"[^ \t]+")
+_OTHER_LANGUAGE_CHAR = re.compile("[" + "".join(map(re.escape, sorted(LANGUAGE_OF))) + "]")
+"""Any code point of ``LANGUAGE_OF``: one regex search instead of a lookup per character,
+since most runs (all of typed Unicode Burmese) hold none."""
 _DAMAGED = re.compile(r"[^\S \t]|[\ufffd\ue000-\uf8ff]")
 """Whitespace other than the typed space, or a lost glyph: a word holding one is damaged
 (PDF stand-ins for lost letters) and says nothing about its language."""
@@ -204,19 +208,32 @@ _DAMAGED = re.compile(r"[^\S \t]|[\ufffd\ue000-\uf8ff]")
 
 def run_language(text: str) -> Language:
     """The language of one Myanmar run (``burmese`` unless another clearly outvotes Zawgyi)."""
-    if not any(ch in LANGUAGE_OF for ch in text):
+    if not _OTHER_LANGUAGE_CHAR.search(text):
         return "burmese"
     return _run_language(text)
 
 
+def _too_few_to_outvote(words: list[str]) -> bool:
+    """Can these words not make their run another language, whatever they read as in Zawgyi?
+
+    Only a word well-formed as Unicode can vote for another language (``word_vote``), and
+    another language needs half the words: so the run is Burmese without reading any word as
+    Zawgyi, the costly part. Most Zawgyi runs end here: their words begin with the vowel E or
+    a medial, which Unicode stores after the letter.
+    """
+    return 2 * sum(map(_unicode_well_formed, words)) < len(words)
+
+
 @lru_cache(maxsize=1 << 14)
 def _run_language(text: str) -> Language:
+    # A lone character is a list's item, not a syllable of any language.
+    words = [w for w in _WORD.findall(text) if len(w) > 1 and not _DAMAGED.search(w) and _OTHER_LANGUAGE_CHAR.search(w)]
+    carriers = len(words)
+    if shortcuts_on() and _too_few_to_outvote(words):
+        return "burmese"
     votes: dict[str, int] = {}
-    carriers = strong = 0
-    for word in _WORD.findall(text):
-        if len(word) < 2 or _DAMAGED.search(word) or not any(ch in LANGUAGE_OF for ch in word):
-            continue  # a lone character is a list's item, not a syllable of any language
-        carriers += 1
+    strong = 0
+    for word in words:
         vote = word_vote(word)
         if vote is not None:
             votes[vote[0]] = votes.get(vote[0], 0) + 1
