@@ -170,7 +170,8 @@ def _mon_word(draw: st.DrawFn) -> str:
     if not (set(initial + medial + vowel) & set("ၜၝၞၟဵ")):
         medial = "ၞ"
     final = "" if "ဲ" in vowel else draw(st.sampled_from(["", "က်", "ၚ်", "တ်", "န်", "ပ်", "မ်"]))
-    return initial + medial + vowel + final
+    word = initial + medial + vowel + final
+    return word if len(word) > 1 else word + "ာ"  # a lone letter is a list's item (see language)
 
 
 @st.composite
@@ -293,3 +294,8 @@ def test_the_cli_on_a_file_gives_the_same_text(tmp_path: Path) -> None:
     assert fast.output == normalize_text(clean.read_text(encoding="utf-8")).text
     detected = CliRunner().invoke(main, ["detect", "--format", "json", str(clean)])
     assert '"language": "shan"' in detected.output and '"language": "karen"' in detected.output
+
+
+def test_a_shan_word_with_a_vowel_karen_shares_is_shan() -> None:
+    """Found by the property test above: ၢ is Karen's and Shan's, ၵ is Shan's alone."""
+    assert [d.language for d in detect_text("ၵႃ ၵႃ ၵၢင် ၵၢင်")] == ["shan"]

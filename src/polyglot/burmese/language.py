@@ -178,13 +178,18 @@ Vote = tuple[str, bool]
 def word_vote(word: str) -> Vote | None:
     """What one space-free word says: another language or Zawgyi, and how strongly (None: nothing).
 
-    A Zawgyi reading that stacks a consonant outside the Pali grid, or begins with a
+    The language is that of the word's own letters where it has some (``ၵၢင်`` is Shan by its
+    ၵ, though Karen's ၢ serves Shan too), else of its marks. A Zawgyi reading that stacks a
+    consonant outside the Pali grid, or begins with a
     stack or a kinzi, is weak evidence against Zawgyi (``_WEAK_CODES``): Karen's vowel ၢ after any consonant reads so
     (``တၢ်``), but so does a foreign name typed in Zawgyi (``အစၢဘို``).
     """
     owners = [LANGUAGE_OF[ch] for ch in word if ch in LANGUAGE_OF]
     if not owners:
         return None
+    letters = [LANGUAGE_OF[ch] for ch in word if ch in LANGUAGE_OF and _is_letter(ch)]
+    if letters:
+        owners = letters  # a letter belongs to one language; vowels like ၢ serve Shan and Karen alike
     language = max(sorted(set(owners)), key=owners.count)
     unicode_ok = _unicode_well_formed(word)
     zawgyi_ok = not _zawgyi_impossible(word)
