@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import itertools
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -295,3 +298,36 @@ def test_a_lone_mark_is_reported_whatever_the_caches_hold() -> None:
     word = decide_word("\u102f", "unicode", "unicode", RULES)
     assert word.text == "\u102f"
     assert [p.code for p in word.problems] == ["orphan-mark"]
+
+
+def polyglot(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    """The real command in a process of its own (its own standard streams and locale)."""
+    return subprocess.run(  # type: ignore[call-overload,no-any-return]
+        [sys.executable, "-m", "polyglot.cli", *args], capture_output=True, check=False, **kwargs
+    )
+
+
+def test_a_file_name_that_is_not_utf8_neither_stops_a_tree_nor_spoils_json(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    odd = os.path.join(os.fsencode(tree), b"caf\xe9.txt")  # Latin-1, as an old archive names it
+    with open(odd, "wb") as handle:
+        handle.write(f"{ZG[0]}\n".encode())
+    (tree / "z.txt").write_text(f"{ZG[1]}\n", encoding="utf-8")  # walked after the odd name
+    for _ in range(2):  # and again: the record of finished files must not stop the re-run
+        proc = polyglot("normalize", "-r", "-i", str(tree))
+        assert proc.returncode == 0, proc.stderr
+        assert b"Traceback" not in proc.stderr
+    with open(odd, "rb") as handle:
+        assert handle.read() == f"{UNICODE_SENTENCES[0]}\n".encode()
+    assert (tree / "z.txt").read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[1]}\n"
+    with open(odd, "wb") as handle:
+        handle.write(f"{ZG[0]}\n".encode())
+    for args in (["normalize", "--format", "json", "-r"], ["detect", "--format", "json", "-r"]):
+        proc = polyglot(*args, str(tree))
+        assert b"Traceback" not in proc.stderr
+        rows = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]  # valid UTF-8
+        assert os.fsencode(rows[0]["path"]) == odd  # the escape (\udcXX) gives the name's bytes back
+    proc = polyglot("normalize", "--check", "-r", str(tree))
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+    assert proc.stdout.startswith(odd + b": would change")  # text output names the file as it is

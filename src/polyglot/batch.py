@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from polyglot.burmese.changes import Change
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.pipeline import Source, Target, normalize_text
-from polyglot.files import BOM, AtomicOutput, InputError, open_binary, read_lines, split_bom
+from polyglot.files import BOM, AtomicOutput, InputError, json_line, open_binary, read_lines, split_bom
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -362,7 +362,7 @@ class Ledger:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.write(json_line(record) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
         self.done[job.relative] = record

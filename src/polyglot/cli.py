@@ -7,7 +7,7 @@ one-line message on stderr that names the file (and line, where there is one).
 from __future__ import annotations
 
 import contextlib
-import json
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -22,7 +22,7 @@ from polyglot.burmese.changes import Change
 from polyglot.burmese.detect import detect_text
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.dictionary import DictionaryError
-from polyglot.files import BOM, AtomicOutput, InputError, TextFile, decode, open_binary, read_text
+from polyglot.files import BOM, AtomicOutput, InputError, TextFile, decode, json_line, open_binary, read_text
 
 STDIN = "-"
 
@@ -47,6 +47,10 @@ class _Polyglot(click.Group):
     written atomically, so an interrupted command leaves every file as it was or complete."""
 
     def invoke(self, ctx: click.Context) -> object:
+        # A file name that is not UTF-8 is shown on standard output as the bytes it is
+        # (as ls and grep show it), not refused: Python's own choice for a POSIX locale.
+        if isinstance(sys.stdout, io.TextIOWrapper):
+            sys.stdout.reconfigure(errors="surrogateescape")
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
@@ -129,7 +133,7 @@ def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
         name = "<stdin>" if path == STDIN else path
         for det in detect_text(load(path).text):
             if fmt == "json":
-                click.echo(json.dumps({"path": name, **det.to_dict()}, ensure_ascii=False))
+                click.echo(json_line({"path": name, **det.to_dict()}))
             else:
                 snippet = visible(det.text if len(det.text) <= 40 else det.text[:39] + "…")
                 click.echo(f"{name}:{det.line}:{det.column}\t{det.encoding:<9}\t{det.probability:.3f}\t{snippet}")
@@ -306,7 +310,7 @@ def normalize_input(path: str, request: Request) -> bool:
         out: dict[str, object] = {"path": name, "changed": shown.changed, **record}
         if not (request.in_place or request.check):
             out["text"] = "".join(text)  # the text itself: a byte order mark is not part of it
-        click.echo(json.dumps(out, ensure_ascii=False))
+        click.echo(json_line(out))
     elif request.check and (shown.changed or shown.problems):
         click.echo(f"{path}: would change ({shown.changes} changes, {shown.problems} problems)")
         report_diagnostics(name, later, click.echo)
@@ -342,9 +346,7 @@ def _progress(path: str, request: Request, stack: contextlib.ExitStack) -> Calla
     """A byte-counting progress bar on stderr for a file rewritten in place on a terminal."""
     if request.quiet or not request.in_place or path == STDIN or not sys.stderr.isatty():
         return lambda n: None
-    bar = stack.enter_context(
-        click.progressbar(length=max(os.path.getsize(path), 1), label=path, file=sys.stderr)
-    )
+    bar = stack.enter_context(click.progressbar(length=max(os.path.getsize(path), 1), label=path, file=sys.stderr))
     return bar.update
 
 

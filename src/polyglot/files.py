@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -33,6 +35,22 @@ _BOM_BYTES = BOM.encode("utf-8")
 
 class InputError(Exception):
     """Bad input that the user must fix: the message is one line naming file and line."""
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_line(value: object) -> str:
+    """``value`` as one line of JSON that is valid UTF-8 whatever file names it holds.
+
+    A file name that is not UTF-8 reaches Python with its odd bytes as lone surrogates
+    (PEP 383's ``surrogateescape``), which UTF-8 cannot encode; they are written as
+    JSON's ``\\udcXX`` escapes, which ``json.loads`` reads back and ``os.fsencode``
+    turns into the name's original bytes. Text read from files never holds one (it is
+    decoded strictly), so only names are affected.
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True)
