@@ -331,3 +331,25 @@ def test_a_file_name_that_is_not_utf8_neither_stops_a_tree_nor_spoils_json(tmp_p
     proc = polyglot("normalize", "--check", "-r", str(tree))
     assert proc.returncode == 1 and b"Traceback" not in proc.stderr
     assert proc.stdout.startswith(odd + b": would change")  # text output names the file as it is
+
+
+def test_in_place_follows_symbolic_links_in_a_tree_and_refuses_hard_links(tmp_path: Path) -> None:
+    tree, outside = tmp_path / "tree", tmp_path / "outside.txt"
+    tree.mkdir()
+    outside.write_text(f"{ZG[0]}\n", encoding="utf-8")
+    (tree / "link.txt").symlink_to(outside)
+    (tree / "one.txt").write_text(f"{ZG[1]}\n", encoding="utf-8")
+    os.link(tree / "one.txt", tmp_path / "other-name.txt")
+    (tree / "z.txt").write_text(f"{ZG[2]}\n", encoding="utf-8")
+    proc = polyglot("normalize", "-r", "-i", str(tree))
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    assert f"{tree / 'one.txt'}: not rewritten: it has 2 hard links" in proc.stderr.decode()
+    assert (tree / "link.txt").is_symlink()
+    assert outside.read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n"
+    assert (tree / "one.txt").read_text(encoding="utf-8") == f"{ZG[1]}\n"  # both names keep one file
+    assert (tree / "one.txt").stat().st_nlink == 2
+    assert (tree / "z.txt").read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[2]}\n"
+    outside.write_text(f"{ZG[0]}\n", encoding="utf-8")
+    proc = polyglot("normalize", "-i", str(tree / "link.txt"))  # one file, streamed
+    assert proc.returncode == 0 and (tree / "link.txt").is_symlink()
+    assert outside.read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n"

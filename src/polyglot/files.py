@@ -161,6 +161,14 @@ class AtomicOutput:
     With ``compare`` (a file's path), the output notes whether the bytes written differ
     from that file's (``differs``), so an unchanged file need not be replaced; call
     ``discard`` to drop the output instead of renaming it.
+
+    Links: a target that is a symbolic link is followed, and the file it points to is
+    what gets rewritten (the link stays a link), because renaming over the link would
+    turn it into a copy and leave the real file as it was. A target with other hard
+    links is refused with an ``InputError`` (nothing written): a rename gives this name
+    a new file and leaves the others on the old one, and rewriting the shared file in
+    place could not be atomic. An unchanged (discarded) output needs no rename, so it is
+    never refused.
     """
 
     def __init__(
@@ -170,7 +178,8 @@ class AtomicOutput:
         like: str | os.PathLike[str] | None = None,
         compare: str | os.PathLike[str] | None = None,
     ) -> None:
-        self.target = Path(target)
+        self.name = os.fspath(target)
+        self.target = Path(os.path.realpath(target) if os.path.islink(target) else target)
         self.like = like
         self.compare_path = compare
         self.differs = compare is None
@@ -182,7 +191,7 @@ class AtomicOutput:
         try:
             fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=directory)
         except OSError as err:
-            raise InputError(f"{self.target}: cannot write: {err.strerror}") from None
+            raise InputError(f"{self.name}: cannot write: {err.strerror}") from None
         self.handle = os.fdopen(fd, "wb")
         if self.compare_path is not None:
             try:
@@ -212,6 +221,17 @@ class AtomicOutput:
                     return stat.S_IMODE(os.stat(path).st_mode)
         return _new_file_mode()
 
+    def _refuse_hard_links(self) -> None:
+        try:
+            links = os.stat(self.target).st_nlink
+        except FileNotFoundError:
+            return
+        if links > 1:
+            raise InputError(
+                f"{self.name}: not rewritten: it has {links} hard links, which replacing it would split "
+                "(write the result elsewhere, or make it a file of its own first)"
+            )
+
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
         try:
             if self._compare is not None:
@@ -223,12 +243,13 @@ class AtomicOutput:
             self.handle.flush()
             os.fsync(self.handle.fileno())
             self.handle.close()
+            self._refuse_hard_links()
             os.chmod(self.tmp, self._mode())
             os.replace(self.tmp, self.target)
         except OSError as err:
             with contextlib.suppress(OSError):
                 os.unlink(self.tmp)
-            raise InputError(f"{self.target}: cannot write: {err.strerror}") from None
+            raise InputError(f"{self.name}: cannot write: {err.strerror}") from None
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(self.tmp)
