@@ -353,3 +353,43 @@ def test_in_place_follows_symbolic_links_in_a_tree_and_refuses_hard_links(tmp_pa
     proc = polyglot("normalize", "-i", str(tree / "link.txt"))  # one file, streamed
     assert proc.returncode == 0 and (tree / "link.txt").is_symlink()
     assert outside.read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n"
+
+
+def _small_files_only() -> None:
+    """In the child: files may not grow past 4 KiB (writes past it fail with EFBIG, not a signal)."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+
+def test_a_file_too_large_to_write_is_a_one_line_error_and_the_tree_goes_on(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    big = "\n".join(ZG * 40) + "\n"
+    assert len(big.encode()) > 3 * 4096
+    (tree / "big.txt").write_text(big, encoding="utf-8")
+    (tree / "small.txt").write_text(f"{ZG[0]}\n", encoding="utf-8")
+    for args in (["-i", str(tree / "big.txt")], ["-r", "-i", str(tree)]):
+        proc = polyglot("normalize", *args, preexec_fn=_small_files_only)
+        assert proc.returncode == 2, proc.stderr
+        assert b"Traceback" not in proc.stderr
+        assert proc.stderr.decode() == f"polyglot: {tree / 'big.txt'}: cannot write: File too large\n"
+        assert (tree / "big.txt").read_text(encoding="utf-8") == big  # nothing lost
+        assert sorted(os.listdir(tree)) == ["big.txt", "small.txt"]  # no temporary file left
+    assert (tree / "small.txt").read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n"
+
+
+def test_an_unusable_ledger_location_is_reported_and_the_files_still_done(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tree / name).write_text(f"{ZG[0]}\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    cache.write_text("a file where the cache folder should be")
+    proc = polyglot("normalize", "-r", "-i", str(tree), env={**os.environ, "XDG_CACHE_HOME": str(cache)})
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    message = proc.stderr.decode()
+    assert message.count("\n") == 1 and str(cache) in message and "cannot write" in message
+    assert all((tree / n).read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n" for n in ("a.txt", "b.txt"))

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from polyglot.burmese.changes import Change
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.pipeline import Source, Target, normalize_text
-from polyglot.files import BOM, AtomicOutput, InputError, json_line, open_binary, read_lines, split_bom
+from polyglot.files import BOM, AtomicOutput, InputError, json_line, open_binary, read_lines, split_bom, writing
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -318,7 +318,9 @@ class Ledger:
     options and the size and modification time of the source and of the result. The
     record lives in ``ledger_folder()``, one file per (tree, output folder). A file
     counts as done only while all of those still match: edit a source, or ask for other
-    options, and it is done again. A line cut short by an interruption is ignored.
+    options, and it is done again. A line cut short by an interruption is ignored. A
+    record that cannot be read counts as empty; one that cannot be written is an
+    ``InputError`` naming it.
     """
 
     def __init__(
@@ -335,11 +337,13 @@ class Ledger:
         self.path = Path(folder if folder is not None else ledger_folder()) / f"{name}.jsonl"
         self.key = f"{options.target}/{options.source}/{'repair' if options.repair else 'no-repair'}"
         self.done: dict[str, dict[str, object]] = {}
-        if self.path.exists():
-            for line in self.path.read_text(encoding="utf-8", errors="replace").splitlines():
-                with contextlib.suppress(ValueError, KeyError, TypeError):
-                    record = json.loads(line)
-                    self.done[record["file"]] = record
+        lines: list[str] = []
+        with contextlib.suppress(OSError):  # none yet, or unreadable: every file is to do
+            lines = self.path.read_text(encoding="utf-8", errors="replace").splitlines()
+        for line in lines:
+            with contextlib.suppress(ValueError, KeyError, TypeError):
+                record = json.loads(line)
+                self.done[record["file"]] = record
 
     def is_done(self, job: Job) -> bool:
         record = self.done.get(job.relative)
@@ -360,11 +364,12 @@ class Ledger:
         record = self._record(job)
         if record is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a", encoding="utf-8") as handle:
-            handle.write(json_line(record) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
+        with writing(str(self.path)):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as handle:
+                handle.write(json_line(record) + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
         self.done[job.relative] = record
 
 
@@ -389,7 +394,7 @@ def normalize_tree(
     Files already finished by an earlier run with the same options (see ``Ledger``)
     are skipped and reported to ``progress`` with ``None``. Each file is written
     atomically and recorded when done, so an interrupted run can simply be re-run.
-    A file that cannot be read as text is not recorded; with ``errors`` given, its
+    A file that cannot be read as text or written is not recorded; with ``errors`` given, its
     message goes there and the other files still run (otherwise the ``InputError``
     propagates). ``ledger`` is the folder for the record of finished files (default:
     ``ledger_folder()``).
@@ -405,8 +410,16 @@ def normalize_tree(
         else:
             pending.append(job)
 
+    recording = True
+
     def finished(job: Job, report: FileReport) -> None:
-        record.finish(job)
+        nonlocal recording
+        if recording:
+            try:
+                record.finish(job)
+            except InputError as err:  # the files are still done; only a re-run redoes them
+                recording = False
+                failed(err)
         reports.append(report)
         if progress:
             progress(job, report)

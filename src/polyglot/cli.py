@@ -22,7 +22,17 @@ from polyglot.burmese.changes import Change
 from polyglot.burmese.detect import detect_text
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.dictionary import DictionaryError
-from polyglot.files import BOM, AtomicOutput, InputError, TextFile, decode, json_line, open_binary, read_text
+from polyglot.files import (
+    BOM,
+    AtomicOutput,
+    InputError,
+    NamedOutput,
+    TextFile,
+    decode,
+    json_line,
+    open_binary,
+    read_text,
+)
 
 STDIN = "-"
 
@@ -47,10 +57,15 @@ class _Polyglot(click.Group):
     written atomically, so an interrupted command leaves every file as it was or complete."""
 
     def invoke(self, ctx: click.Context) -> object:
-        # A file name that is not UTF-8 is shown on standard output as the bytes it is
-        # (as ls and grep show it), not refused: Python's own choice for a POSIX locale.
-        if isinstance(sys.stdout, io.TextIOWrapper):
-            sys.stdout.reconfigure(errors="surrogateescape")
+        stdout = sys.stdout
+        # Standard output is UTF-8 (the text polyglot writes); a write that fails (a full
+        # disk, a closed pipe) is a one-line error naming it; and a file name that is not
+        # UTF-8 is shown as the bytes it is (as ls and grep show it), Python's own choice
+        # for a POSIX locale.
+        with contextlib.suppress(AttributeError):
+            sys.stdout = io.TextIOWrapper(
+                NamedOutput(stdout.buffer, "<stdout>"), encoding="utf-8", errors="surrogateescape", write_through=True
+            )
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
@@ -60,6 +75,8 @@ class _Polyglot(click.Group):
             raise PolyglotError(str(err)) from None
         except DictionaryError as err:  # the installation, not the input: say what to fix
             fail(f"cannot read ICU's Burmese word list ({err}); polyglot needs the ICU that PyICU was built against")
+        finally:
+            sys.stdout = stdout
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List every command with its whole summary (click cuts them to the terminal's

@@ -18,6 +18,7 @@ behaves the same way on bad input:
 from __future__ import annotations
 
 import contextlib
+import io
 import itertools
 import json
 import os
@@ -27,7 +28,10 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 BOM = "\ufeff"
 _BOM_BYTES = BOM.encode("utf-8")
@@ -35,6 +39,47 @@ _BOM_BYTES = BOM.encode("utf-8")
 
 class InputError(Exception):
     """Bad input that the user must fix: the message is one line naming file and line."""
+
+
+@contextlib.contextmanager
+def writing(name: str) -> Iterator[None]:
+    """The one place where a failed write (a full disk, a file too large, a closed pipe)
+    becomes an ``InputError`` naming what was being written: a one-line message, exit 2."""
+    try:
+        yield
+    except OSError as err:
+        raise InputError(f"{name}: cannot write: {err.strerror or err}") from None
+
+
+class NamedOutput(io.RawIOBase):
+    """A byte stream (standard output) whose failed writes are ``InputError``s naming it.
+
+    Bytes go straight to the file descriptor when there is one, so none wait in a buffer
+    that the interpreter would try, and fail, to flush again at exit.
+    """
+
+    def __init__(self, stream: BinaryIO, name: str) -> None:
+        self.stream = stream
+        self.name = name
+        self.fd: int | None = None
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+            self.fd = stream.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: ReadableBuffer) -> int:
+        view = memoryview(data).cast("B")
+        size = len(view)
+        with writing(self.name):
+            if self.fd is None:
+                self.stream.write(view)
+                self.stream.flush()
+            else:
+                while view:
+                    view = view[os.write(self.fd, view) :]
+        return size
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -188,10 +233,8 @@ class AtomicOutput:
 
     def __enter__(self) -> AtomicOutput:
         directory = self.target.parent if str(self.target.parent) else Path(".")
-        try:
+        with writing(self.name):
             fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=directory)
-        except OSError as err:
-            raise InputError(f"{self.name}: cannot write: {err.strerror}") from None
         self.handle = os.fdopen(fd, "wb")
         if self.compare_path is not None:
             try:
@@ -201,7 +244,8 @@ class AtomicOutput:
         return self
 
     def write(self, data: bytes) -> None:
-        self.handle.write(data)
+        with writing(self.name):
+            self.handle.write(data)
         if not self.differs and self._compare is not None and self._compare.read(len(data)) != data:
             self.differs = True
 
@@ -234,22 +278,20 @@ class AtomicOutput:
 
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
         try:
-            if self._compare is not None:
-                self._compare.close()
-            if kind is not None or not self._kept:
+            with writing(self.name):
+                if self._compare is not None:
+                    self._compare.close()
+                if kind is not None or not self._kept:
+                    with contextlib.suppress(OSError):  # the write already failed, or its bytes are not wanted
+                        self.handle.close()
+                    os.unlink(self.tmp)
+                    return
+                self.handle.flush()
+                os.fsync(self.handle.fileno())
                 self.handle.close()
-                os.unlink(self.tmp)
-                return
-            self.handle.flush()
-            os.fsync(self.handle.fileno())
-            self.handle.close()
-            self._refuse_hard_links()
-            os.chmod(self.tmp, self._mode())
-            os.replace(self.tmp, self.target)
-        except OSError as err:
-            with contextlib.suppress(OSError):
-                os.unlink(self.tmp)
-            raise InputError(f"{self.name}: cannot write: {err.strerror}") from None
+                self._refuse_hard_links()
+                os.chmod(self.tmp, self._mode())
+                os.replace(self.tmp, self.target)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(self.tmp)
