@@ -393,3 +393,50 @@ def test_an_unusable_ledger_location_is_reported_and_the_files_still_done(tmp_pa
     message = proc.stderr.decode()
     assert message.count("\n") == 1 and str(cache) in message and "cannot write" in message
     assert all((tree / n).read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n" for n in ("a.txt", "b.txt"))
+
+
+def test_tree_runs_use_the_block_size_asked_for(tmp_path: Path) -> None:
+    # "ကြ" alone is valid in both encodings: in a Zawgyi document it is Zawgyi, on its own it is kept.
+    text = "\n".join(ZG) + "\nကြ\n"
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.txt").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    for size, last in (("1", "ကြ\n"), ("2000", "ကွ\n")):
+        alone = runner.invoke(main, ["normalize", "--block-lines", size], input=text).stdout
+        assert alone.endswith("\n" + last)
+        out = tmp_path / f"out{size}"
+        assert runner.invoke(main, ["normalize", "-r", "-o", str(out), "--block-lines", size, str(tree)]).exit_code == 0
+        assert (out / "a.txt").read_text(encoding="utf-8") == alone
+
+
+def test_an_output_folder_inside_the_tree_is_not_walked(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"{ZG[0]}\n", encoding="utf-8")
+    runner = CliRunner()
+    for _ in range(3):
+        out = runner.invoke(main, ["normalize", "-r", "-o", str(tmp_path / "clean"), str(tmp_path)])
+        assert out.exit_code == 0, out.output
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["a.txt", "clean", "clean/a.txt"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["normalize", "--check"],
+        ["normalize", "--diff"],
+        ["normalize", "--explain"],
+        ["normalize", "--format", "json"],
+        ["normalize"],
+        ["detect"],
+        ["detect", "--format", "json"],
+    ],
+)
+def test_every_view_of_a_tree_reports_a_bad_file_and_goes_on(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "a.txt").write_text(f"{ZG[0]}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"fine\nbro\xffken\n")
+    (tmp_path / "c.txt").write_text(f"{ZG[1]}\n", encoding="utf-8")
+    proc = polyglot(*args, "-r", str(tmp_path))
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    assert f"polyglot: {tmp_path / 'b.txt'}:2: invalid UTF-8 at byte 8\n" in proc.stderr.decode()
+    seen = proc.stdout.decode() + proc.stderr.decode()  # the file after the bad one was still read:
+    assert str(tmp_path / "c.txt") in seen or UNICODE_SENTENCES[1] in seen  # named, or its text shown

@@ -290,20 +290,29 @@ class Job:
     relative: str
 
 
-def walk(root: str | os.PathLike[str]) -> Iterator[str]:
-    """Every file under ``root``, sorted, skipping hidden files and folders: the one tree walk."""
+def walk(root: str | os.PathLike[str], skip: str | os.PathLike[str] | None = None) -> Iterator[str]:
+    """Every file under ``root``, sorted, skipping hidden files and folders: the one tree walk.
+
+    ``skip`` is a folder left out (a run's output folder inside its own tree: walking it
+    would normalize the last run's output into a folder one level deeper each time).
+    """
+    skipped = os.path.realpath(skip) if skip is not None else None
     for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and (skipped is None or os.path.realpath(os.path.join(folder, d)) != skipped)
+        )
         for name in sorted(names):
             if not name.startswith("."):
                 yield os.path.join(folder, name)
 
 
 def plan_tree(root: str | os.PathLike[str], out: str | os.PathLike[str] | None) -> list[Job]:
-    """Every file ``walk`` finds under ``root``; written to ``out`` (or in place)."""
+    """Every file ``walk`` finds under ``root`` (but not in ``out``); written to ``out`` (or in place)."""
     base = Path(root)
     jobs = []
-    for name in walk(base):
+    for name in walk(base, out):
         path = Path(name)
         relative = path.relative_to(base).as_posix()
         destination = Path(out) / relative if out is not None else path
@@ -373,10 +382,10 @@ class Ledger:
         self.done[job.relative] = record
 
 
-def _tree_job(args: tuple[Job, Options]) -> FileReport:
-    job, options = args
+def _tree_job(args: tuple[Job, Options, int]) -> FileReport:
+    job, options, block_lines = args
     in_place = job.source == job.destination
-    return normalize_file(job.source, None if in_place else job.destination, options)
+    return normalize_file(job.source, None if in_place else job.destination, options, block_lines=block_lines)
 
 
 def normalize_tree(
@@ -385,6 +394,7 @@ def normalize_tree(
     options: Options = Options(),
     *,
     jobs: int = 1,
+    block_lines: int = BLOCK_LINES,
     progress: Callable[[Job, FileReport | None], None] | None = None,
     errors: list[str] | None = None,
     ledger: str | os.PathLike[str] | None = None,
@@ -432,7 +442,7 @@ def normalize_tree(
     if jobs <= 1 or len(pending) < 2:
         for job in pending:
             try:
-                report = _tree_job((job, options))
+                report = _tree_job((job, options, block_lines))
             except InputError as err:
                 failed(err)
                 continue
@@ -441,7 +451,7 @@ def normalize_tree(
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(_tree_job, (job, options)): job for job in pending}
+        futures = {pool.submit(_tree_job, (job, options, block_lines)): job for job in pending}
         try:
             for future in as_completed(futures):
                 try:

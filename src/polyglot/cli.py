@@ -27,6 +27,7 @@ from polyglot.files import (
     AtomicOutput,
     InputError,
     NamedOutput,
+    OutputClosed,
     TextFile,
     decode,
     json_line,
@@ -114,6 +115,22 @@ def expand_paths(paths: tuple[str, ...], recursive: bool) -> list[str]:
     return out
 
 
+def each_input(names: Iterable[str], run: Callable[[str], bool]) -> tuple[bool, bool]:
+    """``run`` every input; one that is bad is reported (one line) and the rest still run,
+    as a tree written in place does. Returns (any findings, any input failed); a standard
+    output that cannot be written stops the run (nothing later could be shown)."""
+    findings = failed = False
+    for name in names:
+        try:
+            findings |= run(name)
+        except OutputClosed:
+            raise
+        except InputError as err:
+            click.echo(f"polyglot: {err}", err=True)
+            failed = True
+    return findings, failed
+
+
 def load(path: str) -> TextFile:
     if path == STDIN:
         return decode(sys.stdin.buffer.read(), "<stdin>")
@@ -146,7 +163,8 @@ def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
     the run), encoding (zawgyi, unicode or ambiguous), probability (P(Zawgyi) with all
     evidence), detector_probability (myanmar-tools' model alone), text and evidence.
     """
-    for path in expand_paths(paths, recursive):
+
+    def run(path: str) -> bool:
         name = "<stdin>" if path == STDIN else path
         for det in detect_text(load(path).text):
             if fmt == "json":
@@ -154,6 +172,10 @@ def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
             else:
                 snippet = visible(det.text if len(det.text) <= 40 else det.text[:39] + "…")
                 click.echo(f"{name}:{det.line}:{det.column}\t{det.encoding:<9}\t{det.probability:.3f}\t{snippet}")
+        return False
+
+    if each_input(expand_paths(paths, recursive), run)[1]:
+        sys.exit(2)
 
 
 # --- normalize ------------------------------------------------------------------------
@@ -405,10 +427,18 @@ def normalize_tree_in_place(root: str, out_dir: str | None, request: Request) ->
             report_diagnostics(report.path, report.diagnostics, warn, report.diagnostic_count)
 
     def run(progress: Callable[[Job, FileReport | None], None]) -> None:
-        normalize_tree(root, out_dir, request.options, jobs=request.jobs, progress=progress, errors=errors)
+        normalize_tree(
+            root,
+            out_dir,
+            request.options,
+            jobs=request.jobs,
+            block_lines=request.block_lines,
+            progress=progress,
+            errors=errors,
+        )
 
     if not request.quiet and sys.stderr.isatty():
-        total = sum(1 for _ in walk(root))
+        total = sum(1 for _ in walk(root, out_dir))
         with click.progressbar(length=max(total, 1), label=root, file=sys.stderr) as bar:
 
             def step(job: Job, report: FileReport | None) -> None:
@@ -469,6 +499,9 @@ def normalize(paths: tuple[str, ...], recursive: bool, out_dir: str | None, **fl
     written. --jobs spreads blocks (or, for a tree written with --in-place or --out,
     files) over processes. --recursive DIR with --in-place or --out DIR2 records
     finished files, so an interrupted run can be re-run without redoing them.
+
+    A file that cannot be read or written is reported on stderr and the other files
+    still run, whatever the output; the exit status is then 2.
     """
     options = Options(
         target=flags.pop("target"),  # type: ignore[arg-type]
@@ -494,8 +527,8 @@ def normalize(paths: tuple[str, ...], recursive: bool, out_dir: str | None, **fl
         if path != STDIN and os.path.isdir(path) and recursive and writes_tree and not request.reports:
             failed |= normalize_tree_in_place(path, out_dir, request)
             continue
-        for name in expand_paths((path,), recursive):
-            findings |= normalize_input(name, request)
+        found, bad = each_input(expand_paths((path,), recursive), lambda name: normalize_input(name, request))
+        findings, failed = findings or found, failed or bad
     if failed:
         sys.exit(2)
     if request.check and findings:

@@ -41,14 +41,18 @@ class InputError(Exception):
     """Bad input that the user must fix: the message is one line naming file and line."""
 
 
+class OutputClosed(InputError):
+    """Standard output cannot be written: no later input can be shown either, so a run stops."""
+
+
 @contextlib.contextmanager
-def writing(name: str) -> Iterator[None]:
+def writing(name: str, error: type[InputError] = InputError) -> Iterator[None]:
     """The one place where a failed write (a full disk, a file too large, a closed pipe)
     becomes an ``InputError`` naming what was being written: a one-line message, exit 2."""
     try:
         yield
     except OSError as err:
-        raise InputError(f"{name}: cannot write: {err.strerror or err}") from None
+        raise error(f"{name}: cannot write: {err.strerror or err}") from None
 
 
 class NamedOutput(io.RawIOBase):
@@ -72,7 +76,7 @@ class NamedOutput(io.RawIOBase):
     def write(self, data: ReadableBuffer) -> int:
         view = memoryview(data).cast("B")
         size = len(view)
-        with writing(self.name):
+        with writing(self.name, OutputClosed):
             if self.fd is None:
                 self.stream.write(view)
                 self.stream.flush()
