@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ from polyglot.burmese.pipeline import Source, Target, normalize_text
 from polyglot.files import BOM, AtomicOutput, InputError, json_line, open_binary, read_lines, split_bom, writing
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 BLOCK_LINES = 2000
 """Lines per block: enough context for detection (hundreds of Burmese runs), small
@@ -124,6 +125,35 @@ def _placed(first: int, source: str, result: BlockResult) -> Block:
     return Block(first, source, result.text, diagnostics, changes)
 
 
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the process that started it dies.
+
+    A worker blocked on its queue never notices a parent killed with SIGKILL, and would
+    go on holding memory (and a core) for nothing; on Linux the kernel is asked to send
+    SIGTERM on the parent's death (``prctl(PR_SET_PDEATHSIG)``), and a parent already
+    gone by then (the worker is adopted) ends the worker at once.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+"""From <linux/prctl.h>."""
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """The one way worker processes are started: ``jobs`` of them, each ending with its parent."""
+    from concurrent.futures import ProcessPoolExecutor  # not paid for by one-process runs
+
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
+
+
 def _run_block(args: tuple[str, Options, bool]) -> BlockResult:
     text, options, explain = args
     return normalize_block(text, options, explain=explain)
@@ -148,9 +178,7 @@ def normalize_blocks(
     if jobs <= 1:
         yield from numbered((t, _run_block((t, options, explain))) for t in texts)
         return
-    from concurrent.futures import ProcessPoolExecutor  # not paid for by one-process runs
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with _pool(jobs) as pool:
         pending: deque[tuple[str, Future[BlockResult]]] = deque()
 
         def drain(limit: int) -> Iterator[tuple[str, BlockResult]]:
@@ -448,9 +476,9 @@ def normalize_tree(
                 continue
             finished(job, report)
         return reports
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with _pool(jobs) as pool:
         futures = {pool.submit(_tree_job, (job, options, block_lines)): job for job in pending}
         try:
             for future in as_completed(futures):
