@@ -88,3 +88,29 @@ def test_a_file_with_hard_links_is_refused_not_split(tmp_path) -> None:
     assert first.stat().st_nlink == 2
     assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt"]
     assert not write_text_if_changed(first, "old")  # nothing to write: no refusal
+
+
+def test_stale_temporary_files_are_removed_only_when_surely_abandoned(tmp_path) -> None:
+    import fcntl
+    import time
+
+    from polyglot.files import AtomicOutput
+
+    old = time.time() - 3600
+
+    def leftover(name: str, when: float = old) -> str:
+        path = tmp_path / name
+        path.write_text("half")
+        os.utime(path, (when, when))
+        return name
+
+    stale = leftover(".a.txt.polyglot-abcd_123.tmp")  # a killed run's
+    busy = leftover(".b.txt.polyglot-zzzz9999.tmp")  # another run is writing it: it holds the lock
+    fresh = leftover(".c.txt.polyglot-yyyy8888.tmp", time.time() + 60)  # written since this run began
+    other = leftover(".a.txt.abcd1234.tmp")  # not polyglot's name: someone else's file
+    with open(tmp_path / busy, "rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with AtomicOutput(tmp_path / "a.txt") as out:
+            out.write(b"new")
+    assert sorted(os.listdir(tmp_path)) == sorted(["a.txt", busy, fresh, other])
+    assert stale not in os.listdir(tmp_path)

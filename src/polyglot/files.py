@@ -24,7 +24,9 @@ import json
 import os
 import re
 import stat
+import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -192,6 +194,58 @@ def split_bom(lines: Iterator[str]) -> tuple[bool, Iterator[str]]:
     return bom, itertools.chain([first[1:] if bom else first], lines)
 
 
+_STARTED = time.time()
+"""When this run began: a temporary file written since may be a sibling's that is not locked yet."""
+
+_TEMPORARY_MARK = "polyglot-"
+_TEMPORARY = re.compile(r"\A\..+\.polyglot-[a-z0-9_]{8}\.tmp\Z", re.DOTALL)
+"""The names ``AtomicOutput`` gives its temporary files: ``.NAME.polyglot-XXXXXXXX.tmp``."""
+
+_swept: set[str] = set()
+
+
+def remove_stale_temporaries(folder: str | os.PathLike[str]) -> list[str]:
+    """Remove the temporary files that killed runs of polyglot left in ``folder``; return them.
+
+    A run killed while writing (SIGKILL, a power cut) leaves its temporary file behind,
+    and no later run would otherwise look at it. One is removed only when all of these
+    hold, so that nothing else is ever touched: its name is polyglot's own
+    (``.NAME.polyglot-XXXXXXXX.tmp``), it was last written before this run began, it is
+    a regular file, and no process holds its lock (a writer holds it for as long as it
+    writes, and the kernel drops the locks of a process that dies).
+    """
+    removed: list[str] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not _TEMPORARY.match(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if not stat.S_ISREG(info.st_mode) or info.st_mtime >= _STARTED:
+                    continue
+                fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                try:
+                    if _try_lock(fd, blocking=False):
+                        os.unlink(entry.path)
+                        removed.append(entry.path)
+                finally:
+                    os.close(fd)
+    return removed
+
+
+def _try_lock(fd: int, *, blocking: bool) -> bool:
+    """Take the exclusive lock of an open file (where the platform has ``flock``)."""
+    if sys.platform == "win32":
+        return False  # no flock: never remove what might be another run's
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+    except BlockingIOError:
+        return False
+    return True
+
+
 def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
@@ -202,7 +256,9 @@ class AtomicOutput:
     """A file written in pieces and renamed over its target only when complete.
 
     The one way polyglot writes a user's file: a temporary file in the target's
-    directory (a rename is only atomic within one file system), flushed to disk, then
+    directory (a rename is only atomic within one file system; named
+    ``.NAME.polyglot-XXXXXXXX.tmp`` and locked while written, so that the leftovers of
+    killed runs are recognised and removed by later ones), flushed to disk, then
     renamed, so a reader never sees half a file and a failed or interrupted write leaves
     the target as it was. Permission bits: the target's when it exists, otherwise those
     of ``like`` (the source of a file written elsewhere), otherwise a new file's.
@@ -238,7 +294,13 @@ class AtomicOutput:
     def __enter__(self) -> AtomicOutput:
         directory = self.target.parent if str(self.target.parent) else Path(".")
         with writing(self.name):
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=directory)
+            fd, self.tmp = tempfile.mkstemp(
+                prefix=f".{self.target.name}.{_TEMPORARY_MARK}", suffix=".tmp", dir=directory
+            )
+            _try_lock(fd, blocking=True)  # mine while I write it (see remove_stale_temporaries)
+        if str(directory) not in _swept:  # once per folder and run: listing it is not free
+            _swept.add(str(directory))
+            remove_stale_temporaries(directory)
         self.handle = os.fdopen(fd, "wb")
         if self.compare_path is not None:
             try:
