@@ -162,6 +162,8 @@ def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
     JSON Lines output has one object per run: path, line, column, end_column (just past
     the run), encoding (zawgyi, unicode or ambiguous), probability (P(Zawgyi) with all
     evidence), detector_probability (myanmar-tools' model alone), text and evidence.
+    A file name that is not UTF-8 keeps its odd bytes as \\udcXX escapes (Python's
+    surrogateescape), which give the name's bytes back.
     """
 
     def run(path: str) -> bool:
