@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -295,3 +299,217 @@ def test_a_lone_mark_is_reported_whatever_the_caches_hold() -> None:
     word = decide_word("\u102f", "unicode", "unicode", RULES)
     assert word.text == "\u102f"
     assert [p.code for p in word.problems] == ["orphan-mark"]
+
+
+def polyglot(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    """The real command in a process of its own (its own standard streams and locale)."""
+    return subprocess.run(  # type: ignore[call-overload,no-any-return]
+        [sys.executable, "-m", "polyglot.cli", *args], capture_output=True, check=False, **kwargs
+    )
+
+
+def test_a_file_name_that_is_not_utf8_neither_stops_a_tree_nor_spoils_json(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    odd = os.path.join(os.fsencode(tree), b"caf\xe9.txt")  # Latin-1, as an old archive names it
+    with open(odd, "wb") as handle:
+        handle.write(f"{ZG[0]}\n".encode())
+    (tree / "z.txt").write_text(f"{ZG[1]}\n", encoding="utf-8")  # walked after the odd name
+    for _ in range(2):  # and again: the record of finished files must not stop the re-run
+        proc = polyglot("normalize", "-r", "-i", str(tree))
+        assert proc.returncode == 0, proc.stderr
+        assert b"Traceback" not in proc.stderr
+    with open(odd, "rb") as handle:
+        assert handle.read() == f"{UNICODE_SENTENCES[0]}\n".encode()
+    assert (tree / "z.txt").read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[1]}\n"
+    with open(odd, "wb") as handle:
+        handle.write(f"{ZG[0]}\n".encode())
+    for args in (["normalize", "--format", "json", "-r"], ["detect", "--format", "json", "-r"]):
+        proc = polyglot(*args, str(tree))
+        assert b"Traceback" not in proc.stderr
+        rows = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]  # valid UTF-8
+        assert os.fsencode(rows[0]["path"]) == odd  # the escape (\udcXX) gives the name's bytes back
+    proc = polyglot("normalize", "--check", "-r", str(tree))
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+    assert proc.stdout.startswith(odd + b": would change")  # text output names the file as it is
+
+
+def test_in_place_follows_symbolic_links_in_a_tree_and_refuses_hard_links(tmp_path: Path) -> None:
+    tree, outside = tmp_path / "tree", tmp_path / "outside.txt"
+    tree.mkdir()
+    outside.write_text(f"{ZG[0]}\n", encoding="utf-8")
+    (tree / "link.txt").symlink_to(outside)
+    (tree / "one.txt").write_text(f"{ZG[1]}\n", encoding="utf-8")
+    os.link(tree / "one.txt", tmp_path / "other-name.txt")
+    (tree / "z.txt").write_text(f"{ZG[2]}\n", encoding="utf-8")
+    proc = polyglot("normalize", "-r", "-i", str(tree))
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    assert f"{tree / 'one.txt'}: not rewritten: it has 2 hard links" in proc.stderr.decode()
+    assert (tree / "link.txt").is_symlink()
+    assert outside.read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n"
+    assert (tree / "one.txt").read_text(encoding="utf-8") == f"{ZG[1]}\n"  # both names keep one file
+    assert (tree / "one.txt").stat().st_nlink == 2
+    assert (tree / "z.txt").read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[2]}\n"
+    outside.write_text(f"{ZG[0]}\n", encoding="utf-8")
+    proc = polyglot("normalize", "-i", str(tree / "link.txt"))  # one file, streamed
+    assert proc.returncode == 0 and (tree / "link.txt").is_symlink()
+    assert outside.read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n"
+
+
+def _small_files_only() -> None:
+    """In the child: files may not grow past 4 KiB (writes past it fail with EFBIG, not a signal)."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+
+def test_a_file_too_large_to_write_is_a_one_line_error_and_the_tree_goes_on(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    big = "\n".join(ZG * 40) + "\n"
+    assert len(big.encode()) > 3 * 4096
+    (tree / "big.txt").write_text(big, encoding="utf-8")
+    (tree / "small.txt").write_text(f"{ZG[0]}\n", encoding="utf-8")
+    for args in (["-i", str(tree / "big.txt")], ["-r", "-i", str(tree)]):
+        proc = polyglot("normalize", *args, preexec_fn=_small_files_only)
+        assert proc.returncode == 2, proc.stderr
+        assert b"Traceback" not in proc.stderr
+        assert proc.stderr.decode() == f"polyglot: {tree / 'big.txt'}: cannot write: File too large\n"
+        assert (tree / "big.txt").read_text(encoding="utf-8") == big  # nothing lost
+        assert sorted(os.listdir(tree)) == ["big.txt", "small.txt"]  # no temporary file left
+    assert (tree / "small.txt").read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n"
+
+
+def test_an_unusable_ledger_location_is_reported_and_the_files_still_done(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tree / name).write_text(f"{ZG[0]}\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    cache.write_text("a file where the cache folder should be")
+    proc = polyglot("normalize", "-r", "-i", str(tree), env={**os.environ, "XDG_CACHE_HOME": str(cache)})
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    message = proc.stderr.decode()
+    assert message.count("\n") == 1 and str(cache) in message and "cannot write" in message
+    assert all((tree / n).read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n" for n in ("a.txt", "b.txt"))
+
+
+def test_tree_runs_use_the_block_size_asked_for(tmp_path: Path) -> None:
+    # "ကြ" alone is valid in both encodings: in a Zawgyi document it is Zawgyi, on its own it is kept.
+    text = "\n".join(ZG) + "\nကြ\n"
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.txt").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    for size, last in (("1", "ကြ\n"), ("2000", "ကွ\n")):
+        alone = runner.invoke(main, ["normalize", "--block-lines", size], input=text).stdout
+        assert alone.endswith("\n" + last)
+        out = tmp_path / f"out{size}"
+        assert runner.invoke(main, ["normalize", "-r", "-o", str(out), "--block-lines", size, str(tree)]).exit_code == 0
+        assert (out / "a.txt").read_text(encoding="utf-8") == alone
+
+
+def test_an_output_folder_inside_the_tree_is_not_walked(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"{ZG[0]}\n", encoding="utf-8")
+    runner = CliRunner()
+    for _ in range(3):
+        out = runner.invoke(main, ["normalize", "-r", "-o", str(tmp_path / "clean"), str(tmp_path)])
+        assert out.exit_code == 0, out.output
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["a.txt", "clean", "clean/a.txt"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["normalize", "--check"],
+        ["normalize", "--diff"],
+        ["normalize", "--explain"],
+        ["normalize", "--format", "json"],
+        ["normalize"],
+        ["detect"],
+        ["detect", "--format", "json"],
+    ],
+)
+def test_every_view_of_a_tree_reports_a_bad_file_and_goes_on(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "a.txt").write_text(f"{ZG[0]}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"fine\nbro\xffken\n")
+    (tmp_path / "c.txt").write_text(f"{ZG[1]}\n", encoding="utf-8")
+    proc = polyglot(*args, "-r", str(tmp_path))
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    assert f"polyglot: {tmp_path / 'b.txt'}:2: invalid UTF-8 at byte 8\n" in proc.stderr.decode()
+    seen = proc.stdout.decode() + proc.stderr.decode()  # the file after the bad one was still read:
+    assert str(tmp_path / "c.txt") in seen or UNICODE_SENTENCES[1] in seen  # named, or its text shown
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            with contextlib.suppress(OSError), open(f"/proc/{entry}/stat") as handle:
+                if int(handle.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    text = mixed(2000)
+    for i in range(30):
+        (tmp_path / f"{i:02}.txt").write_text(text, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "polyglot.cli", "normalize", "-r", "-i", "-j", "2", str(tmp_path)])
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            workers = _children(proc.pid)
+        assert len(workers) >= 2
+        time.sleep(1)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_alive(w) for w in workers)
+    finally:
+        for pid in [proc.pid, *workers]:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_a_killed_run_leaves_a_temporary_file_that_the_next_run_removes(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    big = tmp_path / "big.txt"
+    big.write_text(mixed(2000) * 20, encoding="utf-8")
+    before = big.read_bytes()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "polyglot.cli", "normalize", "-i", "--block-lines", "200", str(big)],
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not any(n.endswith(".tmp") for n in os.listdir(tmp_path)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    left = [n for n in os.listdir(tmp_path) if n.endswith(".tmp")]
+    assert left and big.read_bytes() == before  # killed mid-write: the original is whole
+    time.sleep(0.01)  # (the next run begins after the leftover was last written)
+    small = tmp_path / "small.txt"
+    small.write_text(f"{ZG[0]}\n", encoding="utf-8")
+    assert polyglot("normalize", "-i", str(small)).returncode == 0  # any write in that folder
+    assert sorted(os.listdir(tmp_path)) == ["big.txt", "small.txt"]

@@ -235,3 +235,26 @@ def test_line_diff_matches_gnu_diff(tmp_path, context: int) -> None:
         ours = "".join(differ.feed("".join(old[i : i + 7]), "".join(new[i : i + 7])) for i in range(0, n, 7))
         ours += differ.close()
         assert ours.split("\n")[2:] == gnu.split("\n")[2:], (trial, old, new)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["normalize"],
+        ["normalize", "--format", "json"],
+        ["normalize", "--diff"],
+        ["detect"],
+        ["detect", "--format", "json"],
+    ],
+)
+def test_a_full_standard_output_is_a_one_line_error(args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "polyglot.cli", *args],
+            input="\n".join(ZGS).encode(),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert proc.stderr.decode() == "polyglot: <stdout>: cannot write: No space left on device\n"
+    assert proc.returncode == 2

@@ -64,3 +64,53 @@ def test_write_if_changed(tmp_path) -> None:
     mtime = target.stat().st_mtime_ns
     assert not write_text_if_changed(target, "x")
     assert target.stat().st_mtime_ns == mtime
+
+
+def test_a_symbolic_link_is_followed_and_stays_a_link(tmp_path) -> None:
+    target = tmp_path / "real" / "t.txt"
+    target.parent.mkdir()
+    target.write_text("old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(os.path.join("real", "t.txt"))
+    atomic_write(link, "new")
+    assert link.is_symlink() and os.readlink(link) == os.path.join("real", "t.txt")
+    assert target.read_text() == "new"
+    assert sorted(os.listdir(target.parent)) == ["t.txt"]  # the temporary file sat beside the target
+
+
+def test_a_file_with_hard_links_is_refused_not_split(tmp_path) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text("old")
+    os.link(first, tmp_path / "b.txt")
+    with pytest.raises(InputError, match=r"a.txt: not rewritten: it has 2 hard links"):
+        atomic_write(first, "new")
+    assert first.read_text() == (tmp_path / "b.txt").read_text() == "old"
+    assert first.stat().st_nlink == 2
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt"]
+    assert not write_text_if_changed(first, "old")  # nothing to write: no refusal
+
+
+def test_stale_temporary_files_are_removed_only_when_surely_abandoned(tmp_path) -> None:
+    import fcntl
+    import time
+
+    from polyglot.files import AtomicOutput
+
+    old = time.time() - 3600
+
+    def leftover(name: str, when: float = old) -> str:
+        path = tmp_path / name
+        path.write_text("half")
+        os.utime(path, (when, when))
+        return name
+
+    stale = leftover(".a.txt.polyglot-abcd_123.tmp")  # a killed run's
+    busy = leftover(".b.txt.polyglot-zzzz9999.tmp")  # another run is writing it: it holds the lock
+    fresh = leftover(".c.txt.polyglot-yyyy8888.tmp", time.time() + 60)  # written since this run began
+    other = leftover(".a.txt.abcd1234.tmp")  # not polyglot's name: someone else's file
+    with open(tmp_path / busy, "rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with AtomicOutput(tmp_path / "a.txt") as out:
+            out.write(b"new")
+    assert sorted(os.listdir(tmp_path)) == sorted(["a.txt", busy, fresh, other])
+    assert stale not in os.listdir(tmp_path)

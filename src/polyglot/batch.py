@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -36,10 +37,10 @@ from typing import TYPE_CHECKING, BinaryIO
 from polyglot.burmese.changes import Change
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.pipeline import Source, Target, normalize_text
-from polyglot.files import BOM, AtomicOutput, InputError, open_binary, read_lines, split_bom
+from polyglot.files import BOM, AtomicOutput, InputError, json_line, open_binary, read_lines, split_bom, writing
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 BLOCK_LINES = 2000
 """Lines per block: enough context for detection (hundreds of Burmese runs), small
@@ -124,6 +125,35 @@ def _placed(first: int, source: str, result: BlockResult) -> Block:
     return Block(first, source, result.text, diagnostics, changes)
 
 
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the process that started it dies.
+
+    A worker blocked on its queue never notices a parent killed with SIGKILL, and would
+    go on holding memory (and a core) for nothing; on Linux the kernel is asked to send
+    SIGTERM on the parent's death (``prctl(PR_SET_PDEATHSIG)``), and a parent already
+    gone by then (the worker is adopted) ends the worker at once.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+"""From <linux/prctl.h>."""
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """The one way worker processes are started: ``jobs`` of them, each ending with its parent."""
+    from concurrent.futures import ProcessPoolExecutor  # not paid for by one-process runs
+
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
+
+
 def _run_block(args: tuple[str, Options, bool]) -> BlockResult:
     text, options, explain = args
     return normalize_block(text, options, explain=explain)
@@ -148,9 +178,7 @@ def normalize_blocks(
     if jobs <= 1:
         yield from numbered((t, _run_block((t, options, explain))) for t in texts)
         return
-    from concurrent.futures import ProcessPoolExecutor  # not paid for by one-process runs
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with _pool(jobs) as pool:
         pending: deque[tuple[str, Future[BlockResult]]] = deque()
 
         def drain(limit: int) -> Iterator[tuple[str, BlockResult]]:
@@ -290,20 +318,29 @@ class Job:
     relative: str
 
 
-def walk(root: str | os.PathLike[str]) -> Iterator[str]:
-    """Every file under ``root``, sorted, skipping hidden files and folders: the one tree walk."""
+def walk(root: str | os.PathLike[str], skip: str | os.PathLike[str] | None = None) -> Iterator[str]:
+    """Every file under ``root``, sorted, skipping hidden files and folders: the one tree walk.
+
+    ``skip`` is a folder left out (a run's output folder inside its own tree: walking it
+    would normalize the last run's output into a folder one level deeper each time).
+    """
+    skipped = os.path.realpath(skip) if skip is not None else None
     for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and (skipped is None or os.path.realpath(os.path.join(folder, d)) != skipped)
+        )
         for name in sorted(names):
             if not name.startswith("."):
                 yield os.path.join(folder, name)
 
 
 def plan_tree(root: str | os.PathLike[str], out: str | os.PathLike[str] | None) -> list[Job]:
-    """Every file ``walk`` finds under ``root``; written to ``out`` (or in place)."""
+    """Every file ``walk`` finds under ``root`` (but not in ``out``); written to ``out`` (or in place)."""
     base = Path(root)
     jobs = []
-    for name in walk(base):
+    for name in walk(base, out):
         path = Path(name)
         relative = path.relative_to(base).as_posix()
         destination = Path(out) / relative if out is not None else path
@@ -318,7 +355,9 @@ class Ledger:
     options and the size and modification time of the source and of the result. The
     record lives in ``ledger_folder()``, one file per (tree, output folder). A file
     counts as done only while all of those still match: edit a source, or ask for other
-    options, and it is done again. A line cut short by an interruption is ignored.
+    options, and it is done again. A line cut short by an interruption is ignored. A
+    record that cannot be read counts as empty; one that cannot be written is an
+    ``InputError`` naming it.
     """
 
     def __init__(
@@ -335,11 +374,13 @@ class Ledger:
         self.path = Path(folder if folder is not None else ledger_folder()) / f"{name}.jsonl"
         self.key = f"{options.target}/{options.source}/{'repair' if options.repair else 'no-repair'}"
         self.done: dict[str, dict[str, object]] = {}
-        if self.path.exists():
-            for line in self.path.read_text(encoding="utf-8", errors="replace").splitlines():
-                with contextlib.suppress(ValueError, KeyError, TypeError):
-                    record = json.loads(line)
-                    self.done[record["file"]] = record
+        lines: list[str] = []
+        with contextlib.suppress(OSError):  # none yet, or unreadable: every file is to do
+            lines = self.path.read_text(encoding="utf-8", errors="replace").splitlines()
+        for line in lines:
+            with contextlib.suppress(ValueError, KeyError, TypeError):
+                record = json.loads(line)
+                self.done[record["file"]] = record
 
     def is_done(self, job: Job) -> bool:
         record = self.done.get(job.relative)
@@ -360,18 +401,19 @@ class Ledger:
         record = self._record(job)
         if record is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
+        with writing(str(self.path)):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as handle:
+                handle.write(json_line(record) + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
         self.done[job.relative] = record
 
 
-def _tree_job(args: tuple[Job, Options]) -> FileReport:
-    job, options = args
+def _tree_job(args: tuple[Job, Options, int]) -> FileReport:
+    job, options, block_lines = args
     in_place = job.source == job.destination
-    return normalize_file(job.source, None if in_place else job.destination, options)
+    return normalize_file(job.source, None if in_place else job.destination, options, block_lines=block_lines)
 
 
 def normalize_tree(
@@ -380,6 +422,7 @@ def normalize_tree(
     options: Options = Options(),
     *,
     jobs: int = 1,
+    block_lines: int = BLOCK_LINES,
     progress: Callable[[Job, FileReport | None], None] | None = None,
     errors: list[str] | None = None,
     ledger: str | os.PathLike[str] | None = None,
@@ -389,7 +432,7 @@ def normalize_tree(
     Files already finished by an earlier run with the same options (see ``Ledger``)
     are skipped and reported to ``progress`` with ``None``. Each file is written
     atomically and recorded when done, so an interrupted run can simply be re-run.
-    A file that cannot be read as text is not recorded; with ``errors`` given, its
+    A file that cannot be read as text or written is not recorded; with ``errors`` given, its
     message goes there and the other files still run (otherwise the ``InputError``
     propagates). ``ledger`` is the folder for the record of finished files (default:
     ``ledger_folder()``).
@@ -405,8 +448,16 @@ def normalize_tree(
         else:
             pending.append(job)
 
+    recording = True
+
     def finished(job: Job, report: FileReport) -> None:
-        record.finish(job)
+        nonlocal recording
+        if recording:
+            try:
+                record.finish(job)
+            except InputError as err:  # the files are still done; only a re-run redoes them
+                recording = False
+                failed(err)
         reports.append(report)
         if progress:
             progress(job, report)
@@ -419,16 +470,16 @@ def normalize_tree(
     if jobs <= 1 or len(pending) < 2:
         for job in pending:
             try:
-                report = _tree_job((job, options))
+                report = _tree_job((job, options, block_lines))
             except InputError as err:
                 failed(err)
                 continue
             finished(job, report)
         return reports
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(_tree_job, (job, options)): job for job in pending}
+    with _pool(jobs) as pool:
+        futures = {pool.submit(_tree_job, (job, options, block_lines)): job for job in pending}
         try:
             for future in as_completed(futures):
                 try:

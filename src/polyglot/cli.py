@@ -7,7 +7,7 @@ one-line message on stderr that names the file (and line, where there is one).
 from __future__ import annotations
 
 import contextlib
-import json
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -22,7 +22,18 @@ from polyglot.burmese.changes import Change
 from polyglot.burmese.detect import detect_text
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.dictionary import DictionaryError
-from polyglot.files import BOM, AtomicOutput, InputError, TextFile, decode, open_binary, read_text
+from polyglot.files import (
+    BOM,
+    AtomicOutput,
+    InputError,
+    NamedOutput,
+    OutputClosed,
+    TextFile,
+    decode,
+    json_line,
+    open_binary,
+    read_text,
+)
 
 STDIN = "-"
 
@@ -47,6 +58,15 @@ class _Polyglot(click.Group):
     written atomically, so an interrupted command leaves every file as it was or complete."""
 
     def invoke(self, ctx: click.Context) -> object:
+        stdout = sys.stdout
+        # Standard output is UTF-8 (the text polyglot writes); a write that fails (a full
+        # disk, a closed pipe) is a one-line error naming it; and a file name that is not
+        # UTF-8 is shown as the bytes it is (as ls and grep show it), Python's own choice
+        # for a POSIX locale.
+        with contextlib.suppress(AttributeError):
+            sys.stdout = io.TextIOWrapper(
+                NamedOutput(stdout.buffer, "<stdout>"), encoding="utf-8", errors="surrogateescape", write_through=True
+            )
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
@@ -56,6 +76,8 @@ class _Polyglot(click.Group):
             raise PolyglotError(str(err)) from None
         except DictionaryError as err:  # the installation, not the input: say what to fix
             fail(f"cannot read ICU's Burmese word list ({err}); polyglot needs the ICU that PyICU was built against")
+        finally:
+            sys.stdout = stdout
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List every command with its whole summary (click cuts them to the terminal's
@@ -93,6 +115,22 @@ def expand_paths(paths: tuple[str, ...], recursive: bool) -> list[str]:
     return out
 
 
+def each_input(names: Iterable[str], run: Callable[[str], bool]) -> tuple[bool, bool]:
+    """``run`` every input; one that is bad is reported (one line) and the rest still run,
+    as a tree written in place does. Returns (any findings, any input failed); a standard
+    output that cannot be written stops the run (nothing later could be shown)."""
+    findings = failed = False
+    for name in names:
+        try:
+            findings |= run(name)
+        except OutputClosed:
+            raise
+        except InputError as err:
+            click.echo(f"polyglot: {err}", err=True)
+            failed = True
+    return findings, failed
+
+
 def load(path: str) -> TextFile:
     if path == STDIN:
         return decode(sys.stdin.buffer.read(), "<stdin>")
@@ -124,15 +162,22 @@ def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
     JSON Lines output has one object per run: path, line, column, end_column (just past
     the run), encoding (zawgyi, unicode or ambiguous), probability (P(Zawgyi) with all
     evidence), detector_probability (myanmar-tools' model alone), text and evidence.
+    A file name that is not UTF-8 keeps its odd bytes as \\udcXX escapes (Python's
+    surrogateescape), which give the name's bytes back.
     """
-    for path in expand_paths(paths, recursive):
+
+    def run(path: str) -> bool:
         name = "<stdin>" if path == STDIN else path
         for det in detect_text(load(path).text):
             if fmt == "json":
-                click.echo(json.dumps({"path": name, **det.to_dict()}, ensure_ascii=False))
+                click.echo(json_line({"path": name, **det.to_dict()}))
             else:
                 snippet = visible(det.text if len(det.text) <= 40 else det.text[:39] + "…")
                 click.echo(f"{name}:{det.line}:{det.column}\t{det.encoding:<9}\t{det.probability:.3f}\t{snippet}")
+        return False
+
+    if each_input(expand_paths(paths, recursive), run)[1]:
+        sys.exit(2)
 
 
 # --- normalize ------------------------------------------------------------------------
@@ -306,7 +351,7 @@ def normalize_input(path: str, request: Request) -> bool:
         out: dict[str, object] = {"path": name, "changed": shown.changed, **record}
         if not (request.in_place or request.check):
             out["text"] = "".join(text)  # the text itself: a byte order mark is not part of it
-        click.echo(json.dumps(out, ensure_ascii=False))
+        click.echo(json_line(out))
     elif request.check and (shown.changed or shown.problems):
         click.echo(f"{path}: would change ({shown.changes} changes, {shown.problems} problems)")
         report_diagnostics(name, later, click.echo)
@@ -384,10 +429,18 @@ def normalize_tree_in_place(root: str, out_dir: str | None, request: Request) ->
             report_diagnostics(report.path, report.diagnostics, warn, report.diagnostic_count)
 
     def run(progress: Callable[[Job, FileReport | None], None]) -> None:
-        normalize_tree(root, out_dir, request.options, jobs=request.jobs, progress=progress, errors=errors)
+        normalize_tree(
+            root,
+            out_dir,
+            request.options,
+            jobs=request.jobs,
+            block_lines=request.block_lines,
+            progress=progress,
+            errors=errors,
+        )
 
     if not request.quiet and sys.stderr.isatty():
-        total = sum(1 for _ in walk(root))
+        total = sum(1 for _ in walk(root, out_dir))
         with click.progressbar(length=max(total, 1), label=root, file=sys.stderr) as bar:
 
             def step(job: Job, report: FileReport | None) -> None:
@@ -448,6 +501,9 @@ def normalize(paths: tuple[str, ...], recursive: bool, out_dir: str | None, **fl
     written. --jobs spreads blocks (or, for a tree written with --in-place or --out,
     files) over processes. --recursive DIR with --in-place or --out DIR2 records
     finished files, so an interrupted run can be re-run without redoing them.
+
+    A file that cannot be read or written is reported on stderr and the other files
+    still run, whatever the output; the exit status is then 2.
     """
     options = Options(
         target=flags.pop("target"),  # type: ignore[arg-type]
@@ -473,8 +529,8 @@ def normalize(paths: tuple[str, ...], recursive: bool, out_dir: str | None, **fl
         if path != STDIN and os.path.isdir(path) and recursive and writes_tree and not request.reports:
             failed |= normalize_tree_in_place(path, out_dir, request)
             continue
-        for name in expand_paths((path,), recursive):
-            findings |= normalize_input(name, request)
+        found, bad = each_input(expand_paths((path,), recursive), lambda name: normalize_input(name, request))
+        findings, failed = findings or found, failed or bad
     if failed:
         sys.exit(2)
     if request.check and findings:

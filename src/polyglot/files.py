@@ -18,14 +18,22 @@ behaves the same way on bad input:
 from __future__ import annotations
 
 import contextlib
+import io
 import itertools
+import json
 import os
+import re
 import stat
+import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 BOM = "\ufeff"
 _BOM_BYTES = BOM.encode("utf-8")
@@ -33,6 +41,67 @@ _BOM_BYTES = BOM.encode("utf-8")
 
 class InputError(Exception):
     """Bad input that the user must fix: the message is one line naming file and line."""
+
+
+class OutputClosed(InputError):
+    """Standard output cannot be written: no later input can be shown either, so a run stops."""
+
+
+@contextlib.contextmanager
+def writing(name: str, error: type[InputError] = InputError) -> Iterator[None]:
+    """The one place where a failed write (a full disk, a file too large, a closed pipe)
+    becomes an ``InputError`` naming what was being written: a one-line message, exit 2."""
+    try:
+        yield
+    except OSError as err:
+        raise error(f"{name}: cannot write: {err.strerror or err}") from None
+
+
+class NamedOutput(io.RawIOBase):
+    """A byte stream (standard output) whose failed writes are ``InputError``s naming it.
+
+    Bytes go straight to the file descriptor when there is one, so none wait in a buffer
+    that the interpreter would try, and fail, to flush again at exit.
+    """
+
+    def __init__(self, stream: BinaryIO, name: str) -> None:
+        self.stream = stream
+        self.name = name
+        self.fd: int | None = None
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+            self.fd = stream.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: ReadableBuffer) -> int:
+        view = memoryview(data).cast("B")
+        size = len(view)
+        with writing(self.name, OutputClosed):
+            if self.fd is None:
+                self.stream.write(view)
+                self.stream.flush()
+            else:
+                while view:
+                    view = view[os.write(self.fd, view) :]
+        return size
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_line(value: object) -> str:
+    """``value`` as one line of JSON that is valid UTF-8 whatever file names it holds.
+
+    A file name that is not UTF-8 reaches Python with its odd bytes as lone surrogates
+    (PEP 383's ``surrogateescape``), which UTF-8 cannot encode; they are written as
+    JSON's ``\\udcXX`` escapes, which ``json.loads`` reads back and ``os.fsencode``
+    turns into the name's original bytes. Text read from files never holds one (it is
+    decoded strictly), so only names are affected.
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True)
@@ -125,6 +194,58 @@ def split_bom(lines: Iterator[str]) -> tuple[bool, Iterator[str]]:
     return bom, itertools.chain([first[1:] if bom else first], lines)
 
 
+_STARTED = time.time()
+"""When this run began: a temporary file written since may be a sibling's that is not locked yet."""
+
+_TEMPORARY_MARK = "polyglot-"
+_TEMPORARY = re.compile(r"\A\..+\.polyglot-[a-z0-9_]{8}\.tmp\Z", re.DOTALL)
+"""The names ``AtomicOutput`` gives its temporary files: ``.NAME.polyglot-XXXXXXXX.tmp``."""
+
+_swept: set[str] = set()
+
+
+def remove_stale_temporaries(folder: str | os.PathLike[str]) -> list[str]:
+    """Remove the temporary files that killed runs of polyglot left in ``folder``; return them.
+
+    A run killed while writing (SIGKILL, a power cut) leaves its temporary file behind,
+    and no later run would otherwise look at it. One is removed only when all of these
+    hold, so that nothing else is ever touched: its name is polyglot's own
+    (``.NAME.polyglot-XXXXXXXX.tmp``), it was last written before this run began, it is
+    a regular file, and no process holds its lock (a writer holds it for as long as it
+    writes, and the kernel drops the locks of a process that dies).
+    """
+    removed: list[str] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not _TEMPORARY.match(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if not stat.S_ISREG(info.st_mode) or info.st_mtime >= _STARTED:
+                    continue
+                fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                try:
+                    if _try_lock(fd, blocking=False):
+                        os.unlink(entry.path)
+                        removed.append(entry.path)
+                finally:
+                    os.close(fd)
+    return removed
+
+
+def _try_lock(fd: int, *, blocking: bool) -> bool:
+    """Take the exclusive lock of an open file (where the platform has ``flock``)."""
+    if sys.platform == "win32":
+        return False  # no flock: never remove what might be another run's
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+    except BlockingIOError:
+        return False
+    return True
+
+
 def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
@@ -135,7 +256,9 @@ class AtomicOutput:
     """A file written in pieces and renamed over its target only when complete.
 
     The one way polyglot writes a user's file: a temporary file in the target's
-    directory (a rename is only atomic within one file system), flushed to disk, then
+    directory (a rename is only atomic within one file system; named
+    ``.NAME.polyglot-XXXXXXXX.tmp`` and locked while written, so that the leftovers of
+    killed runs are recognised and removed by later ones), flushed to disk, then
     renamed, so a reader never sees half a file and a failed or interrupted write leaves
     the target as it was. Permission bits: the target's when it exists, otherwise those
     of ``like`` (the source of a file written elsewhere), otherwise a new file's.
@@ -143,6 +266,14 @@ class AtomicOutput:
     With ``compare`` (a file's path), the output notes whether the bytes written differ
     from that file's (``differs``), so an unchanged file need not be replaced; call
     ``discard`` to drop the output instead of renaming it.
+
+    Links: a target that is a symbolic link is followed, and the file it points to is
+    what gets rewritten (the link stays a link), because renaming over the link would
+    turn it into a copy and leave the real file as it was. A target with other hard
+    links is refused with an ``InputError`` (nothing written): a rename gives this name
+    a new file and leaves the others on the old one, and rewriting the shared file in
+    place could not be atomic. An unchanged (discarded) output needs no rename, so it is
+    never refused.
     """
 
     def __init__(
@@ -152,7 +283,8 @@ class AtomicOutput:
         like: str | os.PathLike[str] | None = None,
         compare: str | os.PathLike[str] | None = None,
     ) -> None:
-        self.target = Path(target)
+        self.name = os.fspath(target)
+        self.target = Path(os.path.realpath(target) if os.path.islink(target) else target)
         self.like = like
         self.compare_path = compare
         self.differs = compare is None
@@ -161,10 +293,14 @@ class AtomicOutput:
 
     def __enter__(self) -> AtomicOutput:
         directory = self.target.parent if str(self.target.parent) else Path(".")
-        try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=directory)
-        except OSError as err:
-            raise InputError(f"{self.target}: cannot write: {err.strerror}") from None
+        with writing(self.name):
+            fd, self.tmp = tempfile.mkstemp(
+                prefix=f".{self.target.name}.{_TEMPORARY_MARK}", suffix=".tmp", dir=directory
+            )
+            _try_lock(fd, blocking=True)  # mine while I write it (see remove_stale_temporaries)
+        if str(directory) not in _swept:  # once per folder and run: listing it is not free
+            _swept.add(str(directory))
+            remove_stale_temporaries(directory)
         self.handle = os.fdopen(fd, "wb")
         if self.compare_path is not None:
             try:
@@ -174,7 +310,8 @@ class AtomicOutput:
         return self
 
     def write(self, data: bytes) -> None:
-        self.handle.write(data)
+        with writing(self.name):
+            self.handle.write(data)
         if not self.differs and self._compare is not None and self._compare.read(len(data)) != data:
             self.differs = True
 
@@ -194,23 +331,33 @@ class AtomicOutput:
                     return stat.S_IMODE(os.stat(path).st_mode)
         return _new_file_mode()
 
+    def _refuse_hard_links(self) -> None:
+        try:
+            links = os.stat(self.target).st_nlink
+        except FileNotFoundError:
+            return
+        if links > 1:
+            raise InputError(
+                f"{self.name}: not rewritten: it has {links} hard links, which replacing it would split "
+                "(write the result elsewhere, or make it a file of its own first)"
+            )
+
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
         try:
-            if self._compare is not None:
-                self._compare.close()
-            if kind is not None or not self._kept:
+            with writing(self.name):
+                if self._compare is not None:
+                    self._compare.close()
+                if kind is not None or not self._kept:
+                    with contextlib.suppress(OSError):  # the write already failed, or its bytes are not wanted
+                        self.handle.close()
+                    os.unlink(self.tmp)
+                    return
+                self.handle.flush()
+                os.fsync(self.handle.fileno())
                 self.handle.close()
-                os.unlink(self.tmp)
-                return
-            self.handle.flush()
-            os.fsync(self.handle.fileno())
-            self.handle.close()
-            os.chmod(self.tmp, self._mode())
-            os.replace(self.tmp, self.target)
-        except OSError as err:
-            with contextlib.suppress(OSError):
-                os.unlink(self.tmp)
-            raise InputError(f"{self.target}: cannot write: {err.strerror}") from None
+                self._refuse_hard_links()
+                os.chmod(self.tmp, self._mode())
+                os.replace(self.tmp, self.target)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(self.tmp)

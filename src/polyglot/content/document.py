@@ -37,7 +37,7 @@ _HTML_COMMENTS = re.compile(r"\s*(?:(?:<!---?>|<!--[\s\S]*?-->)\s*)+")
 """One or more HTML comments and nothing else (CommonMark's definition of a comment)."""
 
 MAX_SLUG = 200
-"""A slug becomes a file name (``<slug>.html``, and a temporary ``.<slug>.html.XXXX.tmp``
+"""A slug becomes a file name (``<slug>.html``, and a temporary ``.<slug>.html.polyglot-XXXXXXXX.tmp``
 beside it while writing): common file systems allow 255 bytes."""
 
 RESERVED_SLUGS = frozenset({"index"})
