@@ -336,14 +336,3 @@ def apply_rules(text: str, rules: tuple[Rule, ...]) -> str:
         for start, end, after in reversed(edits):
             text = text[:start] + after + text[end:]
     return text
-
-
-def _apply_rules(text: str) -> str:
-    """Every rule in ``RULES`` order, no shortcut: the reference ``canonical`` is tested against."""
-    words, runs = by_scope(RULES)
-    out = apply_rules(text, words)
-    if runs:
-        after = apply_rules(out, runs)
-        if after != out:
-            out = apply_rules(after, words)
-    return out
