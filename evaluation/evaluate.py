@@ -24,7 +24,18 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from evaluation.data import DAMAGED, Pair, Row, anchor_is_zawgyi, datasets, pairs_tsv, pct, read_tsv, unescape
+from evaluation.data import (
+    DAMAGED,
+    Pair,
+    Row,
+    anchor_is_zawgyi,
+    anchor_reading,
+    datasets,
+    pairs_tsv,
+    pct,
+    read_tsv,
+    unescape,
+)
 from evaluation.realworld import evaluate_realworld
 from polyglot.burmese.chars import CONSONANTS, myanmar_chars, needs_base
 from polyglot.burmese.convert import icu_transliterator, zawgyi_to_unicode
@@ -135,7 +146,6 @@ def evaluate_word_lists(root: Path) -> list[Row]:
 def evaluate_cldr_cases(root: Path) -> list[Row]:
     path = root / "cldr" / "cldr_zawgyi_test_cases.tsv"
     passed = anchor_passed = n = 0
-    icu = icu_transliterator("Zawgyi-my")
     for fields in read_tsv(path):
         kind, raw, expected = fields[:3]
         source, want = unescape(raw), unescape(expected)
@@ -145,7 +155,7 @@ def evaluate_cldr_cases(root: Path) -> list[Row]:
             theirs = icu_transliterator("my-Zawgyi").transliterate(source)
         else:
             ours = normalize_text(source).text
-            theirs = icu.transliterate(source) if anchor_is_zawgyi(source) else source
+            theirs = anchor_reading(source)
         passed += ours == want
         anchor_passed += theirs == want
     return [Row("CLDR unit cases", "pass %", pct(anchor_passed, n), pct(passed, n), n)]
@@ -296,12 +306,11 @@ def evaluate_damage(name: str, pairs: list[Pair], encoding: str) -> list[Row]:
     source = [p.zawgyi if encoding == "zawgyi" else p.unicode for p in pairs]
     reference = [unicodedata.normalize("NFC", p.unicode) for p in pairs]
     clean = normalize_text("\n".join(source)).text.split("\n")
-    icu = icu_transliterator("Zawgyi-my")
 
     def score(damaged: list[str]) -> tuple[int, int, int]:
         ours = normalize_text("\n".join(damaged)).text.split("\n")
         lines = [i for i, (d, z) in enumerate(zip(damaged, source, strict=True)) if d != z and clean[i] == reference[i]]
-        gated = [icu.transliterate(d) if anchor_is_zawgyi(d) else d for d in damaged]
+        gated = [anchor_reading(d) for d in damaged]
         anchor = sum(gated[i] == reference[i] for i in lines)
         return sum(ours[i] == reference[i] for i in lines), anchor, len(lines)
 
