@@ -16,6 +16,38 @@ it rather than by the whole file, and a lost-letter repair needs its evidence wi
 one block. In exchange, memory stays bounded (a block, not a file) whatever the input's
 size, and blocks can go to different processes.
 
+**Long lines.** A block of whole lines is only bounded if its lines are, and one line
+can hold megabytes (a dump written without line breaks, a paste out of a PDF). A line
+longer than ``LINE_CHARS`` is therefore cut into **pieces** (``pieces``), read in
+bounded fragments so that it is never held whole (``files.read_lines``), and each
+piece ends its block: a piece is a document of its own, like a block, with the same
+trade-off. Where a line is cut decides whether anything but the context changes, so a
+cut is made, in the second half of the piece's room, at the last of these places
+(``clean_cut``):
+
+* after a line separator other than ``\n`` (``\f``, U+2028 …): no run crosses one;
+* between two characters no Myanmar run can hold (letters of other scripts,
+  punctuation, digits): both sides are outside every run, which nothing changes;
+* before the spaces between two Burmese phrases: a space is a phrase boundary in
+  Burmese, every word is whole on its side, and no rule looks across such a space
+  when the letter before it ends a syllable and the one after it begins one (not a
+  mark, not Zawgyi's pre-base vowel E or medial RA, no zero-width or lost-glyph
+  character on either side: those are the places repairs and the zero-width-space
+  rule look across).
+
+So the words, conversions and repairs on each side of a clean cut are exactly those
+of the whole line; what may differ is only what a document decides (the encoding prior
+of unclear runs, the repair evidence), now taken from the piece's tens of thousands of
+characters rather than the line's millions. A stretch of half a piece with none of
+these places is not text anyone wrote (Burmese puts a space between phrases every few
+dozen characters); it is cut at the last Myanmar syllable boundary, or failing that at
+the piece's end, and the cut is reported (``line-cut``, at its line and column) because
+there the two sides may be normalized differently than the whole would be.
+
+Lines and columns in everything reported (diagnostics, ``--explain``, ``--format
+json``) count in the whole input: a block that begins inside a line knows how many
+characters of that line came before it (``Block.first_column``).
+
 This module holds no decision of its own (those are all in ``normalize_text``): only
 blocks, streams, worker pools, and for a tree of files, its walk and the record of
 finished files, so that an interrupted run resumes where it stopped. Files are read and
@@ -27,6 +59,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -35,6 +68,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from polyglot.burmese.changes import Change
+from polyglot.burmese.chars import (
+    BASES,
+    LOST_GLYPHS,
+    MYANMAR_BLOCKS,
+    ZAWGYI_PREBASE,
+    char_class,
+    myanmar_chars,
+    needs_base,
+)
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.pipeline import Source, Target, normalize_text
 from polyglot.files import BOM, AtomicOutput, InputError, json_line, open_binary, read_lines, split_bom, writing
@@ -48,6 +90,14 @@ enough that a block's working memory is a few megabytes."""
 
 BLOCK_CHARS = 1 << 20
 """A block also ends once it holds this many characters (files with very long lines)."""
+
+LINE_CHARS = 1 << 16
+"""A line longer than this many characters is cut into pieces of at most this many, each
+a document of its own: tens of thousands of words of context, and working memory of a few
+tens of megabytes, whatever the line's length."""
+
+READ_BYTES = 1 << 16
+"""How many bytes of a line are read at a time (a longer line comes in fragments)."""
 
 
 def ledger_folder() -> Path:
@@ -82,14 +132,93 @@ def normalize_block(text: str, options: Options = Options(), *, explain: bool = 
     return BlockResult(result.text, tuple(result.diagnostics), tuple(result.changes))
 
 
-def blocks(lines: Iterable[str], block_lines: int = BLOCK_LINES, block_chars: int = BLOCK_CHARS) -> Iterator[str]:
-    """Group lines (each with its own line ending) into blocks of whole lines."""
-    block: list[str] = []
+_MY = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in MYANMAR_BLOCKS)
+_ZW = "\u200b\u200c\u200d\u2060\ufeff"
+_PREBASE = char_class(ZAWGYI_PREBASE)
+_MARK = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") or needs_base(ch, "zawgyi")))
+_ENDS_SYLLABLE = f"[^\\s{_ZW}{LOST_GLYPHS}{_PREBASE}\u1039]"
+"""May end a piece before a space: not whitespace, a zero-width or lost-glyph character,
+Zawgyi's pre-base E or medial RA, or a virama (which stacks the letter after it)."""
+_BEGINS_SYLLABLE = f"[^\\s{_ZW}{LOST_GLYPHS}{_PREBASE}{_MARK}]"
+"""May begin the piece after the spaces: not a mark in either encoding, nor a pre-base."""
+_OUTSIDE_RUNS = f"[^\\s{_MY}{_ZW}{LOST_GLYPHS}]"
+"""A character no Myanmar run holds (``segment.MYANMAR_RUN``)."""
+_CUTS = (
+    "(?<=[\\r\\v\\f\\x1c-\\x1e\\x85\\u2028\\u2029])(?=[^\\n])"
+    f"|(?<={_OUTSIDE_RUNS})(?={_OUTSIDE_RUNS})"
+    f"|(?<={_ENDS_SYLLABLE})(?=[ \\t]{{1,64}}{_BEGINS_SYLLABLE})"
+)
+_CLEAN_CUT = re.compile(_CUTS)
+_LAST_CLEAN_CUT = re.compile(f"(?s:.*)(?:{_CUTS})")
+_LAST_SYLLABLE_START = re.compile(f"(?s:.*)(?<=[^\\s{_PREBASE}\u1039])(?=[{char_class(BASES)}][^\u1039\u103a])")
+"""Before a letter that is not killed (its syllable's first letter), not after a virama
+or a Zawgyi pre-base mark: a syllable boundary in either encoding."""
+
+
+def clean_cut(before: str, after: str) -> bool:
+    """Is the place between ``before`` and ``after`` one of ``pieces``' clean cuts?"""
+    return _CLEAN_CUT.match(before[-1:] + after[:66], min(len(before), 1)) is not None
+
+
+def cut_line(text: str, start: int, end: int) -> tuple[int, bool]:
+    """Where to cut ``text`` in ``(start, end]``: the last clean cut (``clean_cut``), else
+    the last syllable boundary, else ``end``; and whether the cut is clean."""
+    found = _LAST_CLEAN_CUT.match(text, start + 1, end + 1)
+    if found is not None:
+        return found.end(), True
+    found = _LAST_SYLLABLE_START.match(text, start + 1, end + 1)
+    return (found.end() if found is not None else end), False
+
+
+def pieces(lines: Iterable[str], line_chars: int | None = None) -> Iterator[str]:
+    """Lines as they are, and a line longer than ``line_chars`` in pieces (see the module).
+
+    ``lines`` may come in fragments (``files.read_lines`` with a limit): text without a
+    ``\n`` is continued by the next. A piece is at most ``line_chars`` characters and,
+    but for a line's last, at least half that; only a line's last piece ends in ``\n``.
+    ``line_chars`` defaults to ``LINE_CHARS``.
+    """
+    line_chars = LINE_CHARS if line_chars is None else line_chars
+    held: list[str] = []
     size = 0
     for line in lines:
-        block.append(line)
+        if not held and len(line) <= line_chars and line.endswith("\n"):
+            yield line  # a whole line that fits: as it was
+            continue
+        held.append(line)
         size += len(line)
-        if len(block) >= block_lines or size >= block_chars:
+        if size > line_chars:
+            text = "".join(held)
+            start = 0
+            while len(text) - start > line_chars:
+                cut, _ = cut_line(text, start + line_chars // 2, start + line_chars)
+                yield text[start:cut]
+                start = cut
+            held, size = [text[start:]], len(text) - start
+        if line.endswith("\n"):
+            yield "".join(held)
+            held, size = [], 0
+    if held:
+        yield "".join(held)
+
+
+def blocks(
+    lines: Iterable[str],
+    block_lines: int = BLOCK_LINES,
+    block_chars: int = BLOCK_CHARS,
+    line_chars: int | None = None,
+) -> Iterator[str]:
+    """Group lines (each with its own line ending, or in fragments) into blocks of whole lines.
+
+    A line longer than ``line_chars`` is cut (``pieces``), and each of its pieces ends
+    its block, so that no block holds more than ``block_chars + line_chars`` characters.
+    """
+    block: list[str] = []
+    size = 0
+    for piece in pieces(lines, line_chars):
+        block.append(piece)
+        size += len(piece)
+        if len(block) >= block_lines or size >= block_chars or not piece.endswith("\n"):
             yield "".join(block)
             block, size = [], 0
     if block:
@@ -106,23 +235,44 @@ class Block:
     text: str
     diagnostics: tuple[Diagnostic, ...]
     changes: tuple[Change, ...]
+    first_column: int = 0
+    """How many characters of its first line come before this block (a piece of a long line)."""
 
     @property
     def changed(self) -> bool:
         return self.text != self.source
 
 
-def _placed(first: int, source: str, result: BlockResult) -> Block:
-    if not first:
+def _placed(first: int, column: int, source: str, result: BlockResult, cut: Diagnostic | None = None) -> Block:
+    """A block's result with its lines (and, on its first line, columns) counted in the whole input."""
+    if not first and not column and cut is None:
         return Block(0, source, result.text, result.diagnostics, result.changes)
+
+    def shift(line: int, col: int) -> tuple[int, int]:
+        return line + first, col + column if line == 1 else col
+
     diagnostics = tuple(
-        Diagnostic(d.line + first, d.column, d.code, d.message, d.suggestion) for d in result.diagnostics
+        Diagnostic(*shift(d.line, d.column), d.code, d.message, d.suggestion) for d in result.diagnostics
     )
     changes = tuple(
-        Change(c.kind, c.rule, c.line + first, c.column, c.before, c.after, c.reason, c.evidence)
+        Change(c.kind, c.rule, *shift(c.line, c.column), c.before, c.after, c.reason, c.evidence)
         for c in result.changes
     )
-    return Block(first, source, result.text, diagnostics, changes)
+    if cut is not None:
+        diagnostics = (cut, *diagnostics)
+    return Block(first, source, result.text, diagnostics, changes, column)
+
+
+def line_cut(line: int, column: int) -> Diagnostic:
+    """The report of a long line cut where ``pieces`` found no clean place: inside Burmese text."""
+    return Diagnostic(
+        line,
+        column,
+        "line-cut",
+        f"this line was cut here, inside Burmese text (no space or other clean place for {LINE_CHARS // 2:,} "
+        "characters), to keep memory bounded; the text on either side was normalized on its own",
+        "check the text around it; a line break between sentences avoids the cut",
+    )
 
 
 def _die_with_parent(parent: int) -> None:
@@ -167,13 +317,20 @@ def normalize_blocks(
     With ``jobs`` > 1 the blocks go to worker processes, at most two per worker in
     flight, so memory stays bounded however long the input.
     """
-    first_line = 0
+    first_line = first_column = 0
+    before = ""
 
     def numbered(results: Iterable[tuple[str, BlockResult]]) -> Iterator[Block]:
-        nonlocal first_line
+        nonlocal first_line, first_column, before
         for text, result in results:
-            yield _placed(first_line, text, result)
-            first_line += text.count("\n")
+            cut = None
+            if first_column and not clean_cut(before, text):
+                cut = line_cut(first_line + 1, first_column + 1)
+            yield _placed(first_line, first_column, text, result, cut)
+            newlines = text.count("\n")
+            first_column = len(text) - text.rfind("\n") - 1 if newlines else first_column + len(text)
+            first_line += newlines
+            before = text[-1:]
 
     if jobs <= 1:
         yield from numbered((t, _run_block((t, options, explain))) for t in texts)
@@ -203,10 +360,13 @@ def stream_blocks(
 ) -> tuple[bool, Iterator[Block]]:
     """Read UTF-8 lines from ``handle`` and normalize them block by block, lazily.
 
+    A line is read in fragments of ``READ_BYTES`` and a long one cut into pieces
+    (``blocks``), so memory is bounded by the block, never by the longest line.
+
     Returns whether the input began with a byte order mark (kept out of the blocks: the
     writer puts it back first) and the blocks.
     """
-    bom, lines = split_bom(read_lines(handle, name))
+    bom, lines = split_bom(read_lines(handle, name, READ_BYTES))
     return bom, normalize_blocks(blocks(lines, block_lines), options, jobs=jobs, explain=explain)
 
 

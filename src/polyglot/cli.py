@@ -208,11 +208,29 @@ class LineDiff:
         self.start = 0
         self.trailing = 0
         self.header = False
+        self.held: tuple[list[str], list[str]] | None = None
 
     def feed(self, old: str, new: str) -> str:
-        """Take the next lines of input and output; return the hunks they complete."""
+        """Take the next lines of input and output; return the hunks they complete.
+
+        A block may end inside a line (a long line's piece): that line is held until
+        the block that ends it comes, so it is compared, and shown, as one line.
+        """
+        olds, news = _lines(old), _lines(new)
+        if self.held is not None and olds:
+            olds[0] = "".join([*self.held[0], olds[0]])
+            news[0] = "".join([*self.held[1], news[0]])
+            self.held = None
+        if olds and not olds[-1].endswith("\n"):
+            if self.held is None:
+                self.held = ([], [])
+            self.held[0].append(olds.pop())
+            self.held[1].append(news.pop())
+        return self._compare(olds, news)
+
+    def _compare(self, olds: list[str], news: list[str]) -> str:
         out: list[str] = []
-        for a, b in zip(_lines(old), _lines(new), strict=True):
+        for a, b in zip(olds, news, strict=True):
             self.line += 1
             if a == b:
                 if self.hunk is None:
@@ -233,8 +251,14 @@ class LineDiff:
         return "".join(out)
 
     def close(self) -> str:
-        """The last hunk, if one is open."""
-        return self._close() if self.hunk is not None else ""
+        """The last hunk, if one is open (with the last line, if it has no line ending)."""
+        out: list[str] = []
+        if self.held is not None:
+            held, self.held = self.held, None
+            out.append(self._compare(["".join(held[0])], ["".join(held[1])]))
+        if self.hunk is not None:
+            out.append(self._close())
+        return "".join(out)
 
     def _close(self) -> str:
         assert self.hunk is not None

@@ -85,15 +85,24 @@ def normalize_lines(
 
 
 def _normalize_partition(lines: Iterable[str], options: Options, block_lines: int) -> list[str]:
-    """One partition through the same blocks as ``polyglot normalize``.
+    """One partition through the same blocks as ``polyglot normalize``, lines put back whole.
 
     A byte order mark (only ever at the start of a file) is kept aside as the streaming
     reader does, then given back.
     """
     bom, it = split_bom(iter(lines))
     out: list[str] = []
+    held: list[str] = []  # the start of a long line cut across blocks
     for text in blocks(it, block_lines):
-        out.extend(_split_lines(normalize_block(text, options).text))
+        done = _split_lines(normalize_block(text, options).text)
+        if held and done:
+            done[0] = "".join([*held, done[0]])
+            held = []
+        if done and not done[-1].endswith("\n"):
+            held.append(done.pop())
+        out.extend(done)
+    if held:
+        out.append("".join(held))
     if bom:
         out[:1] = [BOM + "".join(out[:1])]  # a partition of one empty line keeps its BOM too
     return out

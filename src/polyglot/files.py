@@ -8,7 +8,8 @@ behaves the same way on bad input:
 * a binary file, a missing file or a directory is a one-line error, not a traceback;
 * a UTF-8 byte order mark is remembered and written back; line endings are never
   touched, because the text is handled with its newlines exactly as they were read;
-* long files are read line by line (``read_lines``), never whole;
+* long files are read line by line (``read_lines``), never whole, and a long line in
+  fragments of bounded size;
 * writes are atomic (``AtomicOutput``, streaming, and ``atomic_write`` for data in
   memory, which uses it): a temporary file in the same directory, flushed to disk,
   then renamed over the target, so a reader never sees half a file and a failed write
@@ -164,21 +165,51 @@ def open_binary(path: str | os.PathLike[str]) -> BinaryIO:
         raise InputError(f"{name}: cannot read: {err.strerror}") from None
 
 
-def read_lines(handle: BinaryIO, name: str) -> Iterator[str]:
+def read_lines(handle: BinaryIO, name: str, limit: int | None = None) -> Iterator[str]:
     """Decode a byte stream line by line (``\n`` ends a line), as strictly as ``decode`` does a whole file.
 
     A UTF-8 byte order mark is passed through as the first character (``split_bom``
     takes it off); invalid UTF-8 or a NUL byte is an ``InputError`` naming the line.
+
+    With ``limit``, no more than about ``limit`` bytes are read at a time: a longer line
+    comes in several fragments, each ending at a character boundary and only the last
+    ending in ``\n``, so that a line is never held whole however long it is (what to do
+    with the fragments is the reader's business: ``batch.pieces``).
     """
     offset = 0
-    for number, raw in enumerate(handle, start=1):
+    number = 1
+    carry = b""
+    size = -1 if limit is None else max(limit, 4)
+    while True:
+        read = handle.readline(size)
+        raw = carry + read if carry else read
+        carry = b""
+        if not raw:
+            return
+        if read and not raw.endswith(b"\n"):
+            end = _whole_characters(raw)
+            raw, carry = raw[:end], raw[end:]  # a character cut by the limit waits for its other bytes
         if b"\x00" in raw:
             raise InputError(f"{name}: binary file (contains NUL bytes), not text")
         try:
-            yield raw.decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as err:
             raise InputError(f"{name}:{number}: invalid UTF-8 at byte {offset + err.start}") from None
         offset += len(raw)
+        if raw.endswith(b"\n"):
+            number += 1
+        if text:
+            yield text
+
+
+def _whole_characters(raw: bytes) -> int:
+    """Where the last, incomplete UTF-8 sequence of ``raw`` begins (``len(raw)`` if none is cut)."""
+    start = len(raw) - 1
+    while start > 0 and len(raw) - start < 4 and (raw[start] & 0xC0) == 0x80:  # continuation bytes
+        start -= 1
+    lead = raw[start]
+    need = 2 if 0xC0 <= lead < 0xE0 else 3 if 0xE0 <= lead < 0xF0 else 4 if 0xF0 <= lead < 0xF8 else 1
+    return start if len(raw) - start < need else len(raw)
 
 
 def split_bom(lines: Iterator[str]) -> tuple[bool, Iterator[str]]:

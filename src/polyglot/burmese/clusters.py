@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from polyglot.burmese.chars import ASAT, BASE_CLASS, BASES, MARK_CLASS, MARK_SLOTS, VIRAMA, Slot
+from polyglot.burmese.memo import short_texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ def clusters(text: str) -> Iterator[Cluster]:
     return iter(_parsed(text))
 
 
-@lru_cache(maxsize=1 << 12)
+@short_texts(maxsize=1 << 12)
 def _parsed(text: str) -> tuple[Cluster, ...]:
     # Small: the reuse is of the text just parsed (each step of the pipeline asks again),
     # and a parsed text costs far more memory than the text.

@@ -32,6 +32,7 @@ import icu
 
 from polyglot.burmese.changes import declare
 from polyglot.burmese.chars import MYANMAR_BLOCKS, ZAWGYI_PREBASE, char_class
+from polyglot.burmese.memo import short_texts
 
 ZAWGYI_TO_UNICODE = declare(
     "convert",
@@ -58,7 +59,7 @@ _NUMBER_WITH_WA = re.compile("(?=.*[\u1041-\u1049])[\u1040-\u1049\u101d]+")
 """Digits and the letter wa only, with a true digit among them: a number (wa is the look-alike of zero)."""
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@short_texts(maxsize=_CACHE_SIZE)
 def _zawgyi_chunk(chunk: str) -> str:
     # Digits mean the same in both encodings. Alone, ICU reads ၀ and ၄ as the letters
     # ဝ and ၎, which is right inside a word but wrong for a number standing by itself;
@@ -140,7 +141,7 @@ def unicode_syllables(chunk: str) -> list[str]:
     return _cut(chunk, _UNICODE_SYLLABLE)
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@short_texts(maxsize=_CACHE_SIZE)
 def _unicode_chunk(chunk: str) -> str:
     pieces = unicode_syllables(chunk)
     if len(pieces) == 1 and not _UNICODE_SYLLABLE.fullmatch(chunk):

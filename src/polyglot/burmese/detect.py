@@ -28,7 +28,6 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from polyglot.burmese.chars import VIRAMA, char_class, myanmar_chars, needs_base
@@ -38,6 +37,7 @@ from polyglot.burmese.diagnose import has_repeated_vowels, misreading_score
 from polyglot.burmese.language import run_language
 from polyglot.burmese.lexicon import all_words, word_joins
 from polyglot.burmese.markov import markov_model, sigmoid
+from polyglot.burmese.memo import short_texts
 from polyglot.burmese.normalize import canonical
 from polyglot.burmese.segment import Segment, myanmar_segments
 
@@ -101,7 +101,7 @@ class Evidence:
         return ", ".join(parts) + " (log-odds of Zawgyi)"
 
 
-@lru_cache(maxsize=1 << 15)
+@short_texts(maxsize=1 << 15)
 def weigh(text: str) -> Evidence:
     """Gather the evidence for one Myanmar run. Pure and memoized: runs repeat.
 

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import Literal
 
 from polyglot.burmese.chars import (
@@ -46,6 +45,7 @@ from polyglot.burmese.chars import (
     is_myanmar,
     zawgyi_needs_base,
 )
+from polyglot.burmese.memo import short_texts
 from polyglot.burmese.shortcuts import shortcuts_on
 
 Language = Literal["burmese", "shan", "mon", "karen", "pali", "other"]
@@ -174,7 +174,7 @@ Vote = tuple[str, bool]
 """(``zawgyi`` or a language, whether the evidence is strong)."""
 
 
-@lru_cache(maxsize=1 << 15)
+@short_texts(maxsize=1 << 15)
 def word_vote(word: str) -> Vote | None:
     """What one space-free word says: another language or Zawgyi, and how strongly (None: nothing).
 
@@ -229,7 +229,7 @@ def _too_few_to_outvote(words: list[str]) -> bool:
     return 2 * sum(map(_unicode_well_formed, words)) < len(words)
 
 
-@lru_cache(maxsize=1 << 14)
+@short_texts(maxsize=1 << 14)
 def _run_language(text: str) -> Language:
     # A lone character is a list's item, not a syllable of any language.
     words = [w for w in _WORD.findall(text) if len(w) > 1 and not _DAMAGED.search(w) and _OTHER_LANGUAGE_CHAR.search(w)]

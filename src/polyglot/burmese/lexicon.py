@@ -21,6 +21,7 @@ from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import Cluster, clusters
 from polyglot.burmese.diagnose import problems
 from polyglot.burmese.dictionary import icu_burmese_words
+from polyglot.burmese.memo import short_texts
 from polyglot.burmese.normalize import canonical
 
 _VOWELS = frozenset("\u102b\u102c\u102d\u102e\u102f\u1030\u1031\u1032\u1036")
@@ -126,7 +127,7 @@ def _longest_word() -> int:
     return max(map(len, icu_burmese_words()))
 
 
-@lru_cache(maxsize=1 << 15)
+@short_texts(maxsize=1 << 15)
 def word_joins(text: str) -> int:
     """How many syllable boundaries in ``text`` fall inside words of the dictionary.
 
@@ -152,7 +153,7 @@ def word_joins(text: str) -> int:
     return joins
 
 
-@lru_cache(maxsize=1 << 15)
+@short_texts(maxsize=1 << 15)
 def all_words(text: str) -> bool:
     """Does every syllable of ``text`` belong to a dictionary word, the words side by side?
 

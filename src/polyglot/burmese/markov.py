@@ -39,6 +39,11 @@ PRIME_MIN = 64
 _GROUP = 512
 """Strings scored together in one numpy pass (sorted by length, so padding is small)."""
 
+PRIME_MAX_CHARS = 1 << 10
+"""Longer strings are not primed but scored when asked: a pass costs its longest string
+times ``_GROUP`` cells, so one run of a long line would cost gigabytes, while the loop
+scores it in time proportional to its length."""
+
 
 class MarkovModel:
     """myanmar-tools' Zawgyi/Unicode Markov model, indexed by code point."""
@@ -85,7 +90,7 @@ class MarkovModel:
         Exactly the values ``unicode_log_ratio`` would compute (see ``log_ratios``);
         priming only moves the work out of a per-character Python loop.
         """
-        todo = [t for t in dict.fromkeys(texts) if t not in self._primed]
+        todo = [t for t in dict.fromkeys(texts) if len(t) <= PRIME_MAX_CHARS and t not in self._primed]
         if len(todo) < PRIME_MIN:
             return  # the loop is as fast, and a short input need not import numpy
         if len(self._primed) + len(todo) > PRIMED_LIMIT:

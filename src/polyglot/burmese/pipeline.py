@@ -158,6 +158,10 @@ def _same(text: str) -> str:
 WORD_MEMO_LIMIT = 1 << 16
 """Distinct words remembered per (encoding, target): a few megabytes."""
 
+WORD_MEMO_CHARS = 1 << 22
+"""Characters of words remembered per (encoding, target): far more than ``WORD_MEMO_LIMIT``
+words hold, but a "word" of a line without spaces can be a whole piece of it."""
+
 _EMPTY = Word("", (), "", "", (), ())
 
 
@@ -169,7 +173,8 @@ class WordTable:
     ``Word`` only where there is more to know (problems, or edits someone asked for), so
     that the memo of a writer costs little more than the words themselves; ``flagged``
     the words with problems, so that a run with none is known at once. When the table
-    grows past ``WORD_MEMO_LIMIT`` it starts afresh, so memory stays bounded on any input.
+    grows past ``WORD_MEMO_LIMIT`` words or ``WORD_MEMO_CHARS`` characters it starts
+    afresh, so memory stays bounded on any input.
     """
 
     def __init__(self, treat_as: str, target: str, rules: tuple[Rule, ...]) -> None:
@@ -180,13 +185,17 @@ class WordTable:
         self.text: dict[str, str] = {"": ""}
         self.words: dict[str, Word] = {"": _EMPTY}
         self.flagged: set[str] = set()
+        self.chars = 0
 
     def fill(self, words: list[str], explain: bool) -> None:
         """Decide every word of ``words`` not yet known (with its edits, if ``explain``)."""
         missing = set(words).difference(self.text)
-        if len(self.text) + len(missing) > WORD_MEMO_LIMIT:
+        size = sum(map(len, missing))
+        if len(self.text) + len(missing) > WORD_MEMO_LIMIT or self.chars + size > WORD_MEMO_CHARS:
             self._reset()
             missing = set(words).difference(self.text)
+            size = sum(map(len, missing))
+        self.chars += size
         if explain:
             missing.update(w for w in words if w not in self.words or self.words[w].edits is None)
         for word in missing:
