@@ -160,14 +160,13 @@ def clean_cut(before: str, after: str) -> bool:
     return _CLEAN_CUT.match(before[-1:] + after[:66], min(len(before), 1)) is not None
 
 
-def cut_line(text: str, start: int, end: int) -> tuple[int, bool]:
-    """Where to cut ``text`` in ``(start, end]``: the last clean cut (``clean_cut``), else
-    the last syllable boundary, else ``end``; and whether the cut is clean."""
+def cut_line(text: str, start: int, end: int) -> int:
+    """Where to cut ``text`` in ``(start, end]``: at the last clean cut (``clean_cut``),
+    else at the last syllable boundary, else at ``end``."""
     found = _LAST_CLEAN_CUT.match(text, start + 1, end + 1)
-    if found is not None:
-        return found.end(), True
-    found = _LAST_SYLLABLE_START.match(text, start + 1, end + 1)
-    return (found.end() if found is not None else end), False
+    if found is None:
+        found = _LAST_SYLLABLE_START.match(text, start + 1, end + 1)
+    return found.end() if found is not None else end
 
 
 def pieces(lines: Iterable[str], line_chars: int | None = None) -> Iterator[str]:
@@ -191,7 +190,7 @@ def pieces(lines: Iterable[str], line_chars: int | None = None) -> Iterator[str]
             text = "".join(held)
             start = 0
             while len(text) - start > line_chars:
-                cut, _ = cut_line(text, start + line_chars // 2, start + line_chars)
+                cut = cut_line(text, start + line_chars // 2, start + line_chars)
                 yield text[start:cut]
                 start = cut
             held, size = [text[start:]], len(text) - start

@@ -158,7 +158,7 @@ def _same(text: str) -> str:
 WORD_MEMO_LIMIT = 1 << 16
 """Distinct words remembered per (encoding, target): a few megabytes."""
 
-WORD_MEMO_CHARS = 1 << 22
+WORD_MEMO_CHARS = 1 << 21
 """Characters of words remembered per (encoding, target): far more than ``WORD_MEMO_LIMIT``
 words hold, but a "word" of a line without spaces can be a whole piece of it."""
 
