@@ -28,6 +28,7 @@ from polyglot.files import (
     InputError,
     NamedOutput,
     OutputClosed,
+    ReaderGone,
     TextFile,
     decode,
     json_line,
@@ -72,6 +73,8 @@ class _Polyglot(click.Group):
         except KeyboardInterrupt:
             click.echo("polyglot: interrupted", err=True)
             raise click.exceptions.Exit(130) from None
+        except ReaderGone:
+            raise click.exceptions.Exit(141) from None  # quiet, as SIGPIPE leaves ``cmd | head``
         except InputError as err:  # every command's bad input, handled here once
             raise PolyglotError(str(err)) from None
         except DictionaryError as err:  # the installation, not the input: say what to fix

@@ -47,12 +47,23 @@ class OutputClosed(InputError):
     """Standard output cannot be written: no later input can be shown either, so a run stops."""
 
 
+class ReaderGone(OutputClosed):
+    """Standard output is a pipe whose reader has gone (``polyglot normalize big.txt | head``).
+
+    Not an error of the input or the disk: the reader took what it wanted. Like a command
+    the shell's SIGPIPE stops, polyglot stops quietly with status 141 (128 + SIGPIPE), which
+    ``set -o pipefail`` still sees."""
+
+
 @contextlib.contextmanager
 def writing(name: str, error: type[InputError] = InputError) -> Iterator[None]:
     """The one place where a failed write (a full disk, a file too large, a closed pipe)
     becomes an ``InputError`` naming what was being written: a one-line message, exit 2."""
     try:
         yield
+    except BrokenPipeError as err:
+        gone = ReaderGone if issubclass(ReaderGone, error) else error
+        raise gone(f"{name}: cannot write: {err.strerror or err}") from None
     except OSError as err:
         raise error(f"{name}: cannot write: {err.strerror or err}") from None
 
