@@ -133,3 +133,12 @@ def test_with_the_encoding_given_no_word_is_judged() -> None:
     result = normalize_text(ISSUE_ZAWGYI_WORD, source="unicode")
     assert "တျိုးမွင့္" in result.text.split()
     assert "zawgyi-word" not in [d.code for d in result.diagnostics]
+
+
+def test_a_list_of_marks_after_a_word_stays_a_list() -> None:
+    # Joining the list's first member to the word before left two members, no longer a
+    # list, which the next run joined too.
+    text = "ကလေး ါ ာ ိ"
+    once = normalize_text(text)
+    assert once.text == text
+    assert [d.code for d in once.diagnostics] == ["orphan-mark"] * 3
