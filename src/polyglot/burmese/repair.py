@@ -214,6 +214,9 @@ def in_character_list(text: str, start: int, end: int) -> bool:
     Alphabet tables and exemplar sets list the marks one by one, separated by spaces:
     there a mark stands alone on purpose, and nothing was lost or inserted. A list is
     at least three single characters in a row, so two stray ones are still repaired.
+    The gap before a list's first member is part of the list too: the list stands
+    apart from the word before it, and joining its first member to that word would
+    leave two members, which are no longer a list (a second run would join them too).
     """
     if text[start:end].strip(" "):
         return False
@@ -227,7 +230,7 @@ def in_character_list(text: str, start: int, end: int) -> bool:
     pos = end  # the first character of the token after the gap
     while right < 3 and pos < len(text) and text[pos] != " " and (pos + 1 == len(text) or text[pos + 1] == " "):
         right, pos = right + 1, pos + 2
-    return left > 0 and right > 0 and left + right >= 3
+    return right >= 3 or (left > 0 and right > 0 and left + right >= 3)
 
 
 def _no_letter_follows(text: str, start: int) -> bool:
