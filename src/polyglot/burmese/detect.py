@@ -40,6 +40,7 @@ from polyglot.burmese.lexicon import all_words, word_joins
 from polyglot.burmese.markov import markov_model, sigmoid
 from polyglot.burmese.normalize import canonical
 from polyglot.burmese.segment import Segment, myanmar_segments
+from polyglot.patterns import lazy_compile
 
 Encoding = Literal["zawgyi", "unicode", "ambiguous"]
 
@@ -146,7 +147,7 @@ def weigh(text: str) -> Evidence:
 
 
 _MARK_IN_BOTH = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs_base(ch, "zawgyi")))
-_TYPED_GAP_BEFORE_MARK = re.compile(f"(?<=\\S)[ \t]+(?=[{_MARK_IN_BOTH}])")
+_TYPED_GAP_BEFORE_MARK = lazy_compile(f"(?<=\\S)[ \t]+(?=[{_MARK_IN_BOTH}])")
 """Spaces typed between a letter and a mark that follows a letter in both encodings: a
 typing habit of Zawgyi and Unicode typists alike (``ရဲ ႔``, ``ဖွင့ ်``), so no evidence of
 either encoding. The run is weighed as if they were not there; what ``repair`` does with

@@ -47,6 +47,7 @@ from polyglot.burmese.chars import (
     zawgyi_needs_base,
 )
 from polyglot.burmese.shortcuts import shortcuts_on
+from polyglot.patterns import lazy_compile
 
 Language = Literal["burmese", "shan", "mon", "karen", "pali", "other"]
 
@@ -203,10 +204,10 @@ def word_vote(word: str) -> Vote | None:
 
 
 _WORD = re.compile(r"[^ \t]+")
-_OTHER_LANGUAGE_CHAR = re.compile("[" + "".join(map(re.escape, sorted(LANGUAGE_OF))) + "]")
+_OTHER_LANGUAGE_CHAR = lazy_compile("[" + "".join(map(re.escape, sorted(LANGUAGE_OF))) + "]")
 """Any code point of ``LANGUAGE_OF``: one regex search instead of a lookup per character,
 since most runs (all of typed Unicode Burmese) hold none."""
-_DAMAGED = re.compile(r"[^\S \t]|[\ufffd\ue000-\uf8ff]")
+_DAMAGED = lazy_compile(r"[^\S \t]|[\ufffd\ue000-\uf8ff]")
 """Whitespace other than the typed space, or a lost glyph: a word holding one is damaged
 (PDF stand-ins for lost letters) and says nothing about its language."""
 

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from polyglot.burmese.changes import Change, Rule, TrackedText
 from polyglot.burmese.clean import is_clean
@@ -51,11 +51,13 @@ from polyglot.burmese.convert import (
     unicode_to_zawgyi,
     zawgyi_to_unicode,
 )
-from polyglot.burmese.detect import Detection, assume_encoding, detect_segments
 from polyglot.burmese.diagnose import Diagnostic, Problem, problems
 from polyglot.burmese.normalize import canonical_words, rules_by_scope
-from polyglot.burmese.repair import RepairEdit, plan_repairs
 from polyglot.burmese.segment import Locator, has_myanmar, myanmar_segments, replace_segments
+
+if TYPE_CHECKING:
+    from polyglot.burmese.detect import Detection
+    from polyglot.burmese.repair import RepairEdit
 
 Target = Literal["unicode", "zawgyi"]
 Source = Literal["auto", "unicode", "zawgyi"]
@@ -396,6 +398,10 @@ def normalize_text(
     """
     if not has_myanmar(text):
         return Result(text)
+    # Imported here: text without Burmese never loads the detector's model or the dictionary.
+    from polyglot.burmese.detect import assume_encoding, detect_segments
+    from polyglot.burmese.repair import plan_repairs
+
     segments = list(myanmar_segments(text))
     detections = detect_segments(segments) if source == "auto" else assume_encoding(segments, source)
     runs = [(d.text if d.is_burmese else "", d.treat_as) for d in detections]  # other languages: no repair
