@@ -105,7 +105,7 @@ def test_text_without_burmese_loads_no_detector_and_no_icu(tmp_path: Path) -> No
 def test_burmese_text_does_load_the_detector(tmp_path: Path) -> None:
     """The other side of the two tests above: the names they look for are the real ones."""
     loaded = normalize_one_line(tmp_path, ZAWGYI)
-    assert set(_loaded(loaded["modules"], BURMESE_ONLY)) >= {"icu", "polyglot.burmese.markov", "myanmartools"}
+    assert set(_loaded(loaded["modules"], BURMESE_ONLY)) >= {"icu", "polyglot.burmese.detect"}
 
 
 LONG_PATTERN = 80
