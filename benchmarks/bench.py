@@ -9,7 +9,9 @@ What is measured, and how:
   machine that slows down or speeds up affects all alike; the medians are reported,
   with MB/s (10^6 bytes of input per second) and ratios.
 * **Peak memory.** The peak resident set size of each subprocess, from ``wait4``.
-* **Start-up.** Wall time of ``polyglot normalize`` on a one-line file (median).
+* **Start-up.** Wall time of ``polyglot normalize`` on a one-line file, Zawgyi, Unicode
+  and English (median of 15 each, interleaved; the target is on the slowest), with
+  polyglot's bytecode compiled as a pip install leaves it.
 * **Correctness.** What ``polyglot normalize`` writes (``explain=False``: the word
   memo's words spliced in) must equal the explained path's text (``explain=True``,
   every change record built, as ``--diff`` and ``--explain`` use) on the whole corpus,
@@ -46,7 +48,7 @@ POLYGLOT = str(Path(sys.executable).with_name("polyglot"))
 TARGETS = {
     "speed-up": 20.0,
     "memory_mib": 200.0,
-    "startup_s": 0.3,
+    "startup_s": 0.1,
     "jobs2": 1.7,
     "unicode_mbps": 50.0,
 }
@@ -73,6 +75,36 @@ def run(command: list[str], stdout: Path | None = None) -> Run:
     if proc.returncode != 0:
         raise SystemExit(f"bench: {' '.join(command)} failed with exit code {proc.returncode}")
     return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+STARTUP_LINES = {
+    "Zawgyi": "ကိုယ္ Burmese in Zawgyi\n",
+    "Unicode": "မြန်မာစာ ကို ယူနီကုဒ်ဖြင့် ရေးသည်။\n",
+    "English": "An announcement in English only.\n",
+}
+"""One line of each kind: they load different parts of polyglot (English needs no detector,
+Unicode that the model is sure of needs no ICU, Zawgyi needs both)."""
+
+STARTUP_ROUNDS = 15
+
+
+def startup_times(out: Path) -> dict[str, float]:
+    """Median wall time of ``polyglot normalize`` on each of ``STARTUP_LINES``, interleaved.
+
+    polyglot's sources are compiled to bytecode first (``compileall``), as a pip install
+    does: where ``PYTHONDONTWRITEBYTECODE`` is set, an editable install would otherwise
+    recompile every module on every run, which no installed copy does.
+    """
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "src")], check=True, cwd=ROOT)
+    files = {}
+    for name, line in STARTUP_LINES.items():
+        files[name] = DATA / f"one-line-{name.lower()}.txt"
+        files[name].write_text(line, encoding="utf-8")
+    times: dict[str, list[float]] = {name: [] for name in files}
+    for _ in range(STARTUP_ROUNDS):
+        for name, path in files.items():
+            times[name].append(run(polyglot(path), out / "one.txt").seconds)
+    return {name: statistics.median(seconds) for name, seconds in times.items()}
 
 
 def naive(source: Path, out: Path) -> list[str]:
@@ -224,12 +256,10 @@ def main() -> None:
     out = DATA / "out"
     out.mkdir(parents=True, exist_ok=True)
 
-    one = DATA / "one-line.txt"
-    one.write_text("ကိုယ္ Burmese in Zawgyi\n", encoding="utf-8")
-    print("start-up (one-line input)")
-    startup = [run(polyglot(one), out / "one.txt") for _ in range(7)]
-    python_bare = [run([PYTHON, "-c", "pass"]) for _ in range(7)]
-    startup_s = statistics.median(r.seconds for r in startup)
+    print("start-up (one-line inputs)")
+    startup = startup_times(out)
+    python_bare = [run([PYTHON, "-c", "pass"]) for _ in range(STARTUP_ROUNDS)]
+    startup_s = max(startup.values())
 
     rows: list[tuple[float, list[Series]]] = []
     checks: list[str] = []
@@ -274,11 +304,15 @@ def main() -> None:
     results = {
         "speed-up": (speedup, speedup >= TARGETS["speed-up"], f"{speedup:.2f}x the naive loop (target ≥ 20x)"),
         "memory": (peak, peak <= TARGETS["memory_mib"], f"{peak:.0f} MiB peak RSS, one process (target ≤ 200 MiB)"),
-        "start-up": (startup_s, startup_s < TARGETS["startup_s"], f"{startup_s:.3f} s (target < 0.3 s)"),
+        "start-up": (
+            startup_s,
+            startup_s < TARGETS["startup_s"],
+            f"{startup_s:.3f} s, the slowest line (target < 0.1 s)",
+        ),
         "jobs": (jobs2, jobs2 >= TARGETS["jobs2"], f"{jobs2:.2f}x one process (target ≥ 1.7x)"),
         "unicode": (uni_mbps, uni_mbps >= TARGETS["unicode_mbps"], f"{uni_mbps:.2f} MB/s (target ≥ 50 MB/s)"),
     }
-    write_results(args, details, startup_s, python_bare, rows, uni_series, results, checks, size, big, profile)
+    write_results(args, details, startup, python_bare, rows, uni_series, results, checks, size, big, profile)
     print(args.output.read_text(encoding="utf-8"))
     if any("DIFFERS" in c for c in checks):
         raise SystemExit("bench: the written output differs from the explained path's")
@@ -303,7 +337,7 @@ def check(source: Path, outputs: dict[str, Path]) -> str:
 def write_results(
     args: argparse.Namespace,
     details: list[str],
-    startup_s: float,
+    startup: dict[str, float],
     python_bare: list[Run],
     rows: list[tuple[float, list[Series]]],
     uni_series: list[Series],
@@ -369,8 +403,9 @@ def write_results(
     ]
     lines += [
         "",
-        f"Start-up: `polyglot normalize` on a one-line file takes {startup_s:.3f} s (median of 7), of which "
-        f"{bare:.3f} s is starting Python itself.",
+        "Start-up: `polyglot normalize` on a one-line file takes "
+        + ", ".join(f"{seconds:.3f} s ({name})" for name, seconds in startup.items())
+        + f" (median of {STARTUP_ROUNDS} each, bytecode compiled), of which {bare:.3f} s is starting Python itself.",
         "",
         "## Correctness",
         "",

@@ -25,7 +25,6 @@ written through ``polyglot.files`` (line by line, atomically).
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 from collections import deque
@@ -368,6 +367,7 @@ class Ledger:
         folder: str | os.PathLike[str] | None = None,
     ) -> None:
         import hashlib
+        import json
 
         where = f"{os.path.abspath(root)}\0{os.path.abspath(out) if out is not None else ''}"
         name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:24]

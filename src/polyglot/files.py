@@ -20,17 +20,17 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
-import json
 import os
 import re
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
+
+from polyglot.patterns import lazy_compile
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -99,7 +99,7 @@ class NamedOutput(io.RawIOBase):
         return size
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 
 def json_line(value: object) -> str:
@@ -111,6 +111,8 @@ def json_line(value: object) -> str:
     turns into the name's original bytes. Text read from files never holds one (it is
     decoded strictly), so only names are affected.
     """
+    import json  # only JSON output and tree runs' records pay for it
+
     text = json.dumps(value, ensure_ascii=False)
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -303,6 +305,8 @@ class AtomicOutput:
         self._compare: BinaryIO | None = None
 
     def __enter__(self) -> AtomicOutput:
+        import tempfile  # only a command that writes files pays for it (and for shutil, random...)
+
         directory = self.target.parent if str(self.target.parent) else Path(".")
         with writing(self.name):
             fd, self.tmp = tempfile.mkstemp(

@@ -32,10 +32,9 @@ the grammar of one slot, so a reader can check it against the rules it stands fo
 
 from __future__ import annotations
 
-import re
-
 from polyglot.burmese.chars import BASE_CLASS, CONSONANTS, MARK_CLASS, plausible_stack
 from polyglot.burmese.shortcuts import _ON, shortcuts_on
+from polyglot.patterns import lazy_compile
 
 __all__ = ["CLEAN", "is_clean", "shortcuts_on"]
 
@@ -78,7 +77,7 @@ _TOKEN = f"(?>{_HEAD}{_MEDIALS}{_CONSONANT_MARKS}|{_INDEPENDENT}|{_NUMBER}|{_PUN
 """One syllable, number or punctuation mark; atomic, so that a failing match never
 re-parses the syllables before it (the expression stays linear in the text)."""
 
-CLEAN = re.compile(f"{_TOKEN}(?: *{_TOKEN})*")
+CLEAN = lazy_compile(f"{_TOKEN}(?: *{_TOKEN})*")
 
 
 def is_clean(text: str) -> bool:

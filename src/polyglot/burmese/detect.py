@@ -43,11 +43,12 @@ from polyglot.burmese.chars import (
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
 from polyglot.burmese.diagnose import has_repeated_vowels, misreading_score, problems
-from polyglot.burmese.language import LANGUAGE_OF, run_language
+from polyglot.burmese.language import OTHER_LANGUAGE_CHAR, run_language
 from polyglot.burmese.lexicon import all_words, word_joins
 from polyglot.burmese.markov import markov_model, sigmoid
 from polyglot.burmese.normalize import canonical
 from polyglot.burmese.segment import Segment, myanmar_segments
+from polyglot.patterns import lazy_compile
 
 Encoding = Literal["zawgyi", "unicode", "ambiguous"]
 
@@ -179,7 +180,7 @@ def no_letter(text: str) -> bool:
 
 
 _MARK_IN_BOTH = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs_base(ch, "zawgyi")))
-_TYPED_GAP_BEFORE_MARK = re.compile(f"(?<=\\S)[ \t]+(?=[{_MARK_IN_BOTH}])")
+_TYPED_GAP_BEFORE_MARK = lazy_compile(f"(?<=\\S)[ \t]+(?=[{_MARK_IN_BOTH}])")
 """Spaces typed between a letter and a mark that follows a letter in both encodings: a
 typing habit of Zawgyi and Unicode typists alike (``ရဲ ႔``, ``ဖွင့ ်``), so no evidence of
 either encoding. The run is weighed as if they were not there; what ``repair`` does with
@@ -219,9 +220,6 @@ def clearly_unicode(text: str, evidence: Evidence) -> bool:
     return is_clean(text) and all_words(text)
 
 
-_NOT_BURMESE = re.compile("[" + "".join(map(re.escape, sorted(LANGUAGE_OF))) + "]")
-
-
 @lru_cache(maxsize=1 << 14)
 def zawgyi_reading(word: str) -> str | None:
     """What a word of a run treated as Unicode says if it is Zawgyi typed there, else None.
@@ -237,13 +235,13 @@ def zawgyi_reading(word: str) -> str | None:
     and the next run reads the result differently. So the pipeline leaves it as typed
     and says what it would read as.
     """
-    if not (_NOT_BURMESE.search(word) or misreading_score(word) > 0):
+    if not (OTHER_LANGUAGE_CHAR.search(word) or misreading_score(word) > 0):
         return None
     unicode = canonical(word)
-    if not problems(unicode) and not _NOT_BURMESE.search(unicode):
+    if not problems(unicode) and not OTHER_LANGUAGE_CHAR.search(unicode):
         return None  # the Unicode rules make it well-formed: a Unicode typist's slip
     reading = canonical(zawgyi_to_unicode(word))
-    if reading == unicode or problems(reading) or _NOT_BURMESE.search(reading):
+    if reading == unicode or problems(reading) or OTHER_LANGUAGE_CHAR.search(reading):
         return None
     return reading
 

@@ -25,8 +25,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-import icu
-
 
 class DictionaryError(RuntimeError):
     """ICU's data is not where or what this reader expects."""
@@ -36,8 +34,9 @@ _ICU_DATA_FILE = re.compile(r"/(libicudata[^/]*\.so[^/]*|icudt\d+[lb]\.dat)$")
 
 
 def _icu_data_path() -> Path:
-    """The ICU data file mapped into this process (PyICU loaded it on import)."""
-    icu.ICU_VERSION  # noqa: B018 - PyICU is imported for its side effect: ICU is loaded
+    """The ICU data file mapped into this process (PyICU loads it on import)."""
+    import icu  # noqa: F401 - imported for its side effect: ICU's data is loaded
+
     try:
         maps = Path("/proc/self/maps").read_text(encoding="utf-8", errors="replace")
     except OSError as err:

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from polyglot.burmese.changes import Change, Rule, TrackedText
 from polyglot.burmese.clean import is_clean
@@ -51,11 +51,13 @@ from polyglot.burmese.convert import (
     unicode_to_zawgyi,
     zawgyi_to_unicode,
 )
-from polyglot.burmese.detect import Detection, assume_encoding, detect_segments, zawgyi_reading
 from polyglot.burmese.diagnose import Diagnostic, Problem, problems
 from polyglot.burmese.normalize import canonical_words, rules_by_scope
-from polyglot.burmese.repair import RepairEdit, plan_repairs
 from polyglot.burmese.segment import Locator, has_myanmar, myanmar_segments, replace_segments
+
+if TYPE_CHECKING:
+    from polyglot.burmese.detect import Detection
+    from polyglot.burmese.repair import RepairEdit
 
 Target = Literal["unicode", "zawgyi"]
 Source = Literal["auto", "unicode", "zawgyi"]
@@ -139,6 +141,8 @@ def decide_word(
         if is_clean(normalized):
             return Word(back(normalized), (), normalized, converted)
     if judge and treat_as == "unicode":
+        from polyglot.burmese.detect import zawgyi_reading  # loaded with detection, for Burmese only
+
         reading = zawgyi_reading(word)
         if reading is not None:
             return _left_as_typed(word, reading)
@@ -408,6 +412,8 @@ def _spare_zawgyi_words(text: str, plan: list[RepairEdit]) -> list[RepairEdit]:
     matter: a mark after a gap is damage in either reading (a space inserted, a letter
     lost), and the word the repair makes is judged on its own.
     """
+    from polyglot.burmese.detect import zawgyi_reading  # loaded with detection, for Burmese only
+
     spans = [m.span() for m in _WORD.finditer(text) if zawgyi_reading(m.group()) is not None]
     if not spans:
         return plan
@@ -469,6 +475,10 @@ class _Document:
 
 def _read(text: str, source: Source, repair: bool) -> _Document:
     """The document-scope steps: detect each run's encoding (or take ``source``), plan repairs."""
+    # Imported here: text without Burmese never loads the detector's model or the dictionary.
+    from polyglot.burmese.detect import assume_encoding, detect_segments
+    from polyglot.burmese.repair import plan_repairs
+
     segments = list(myanmar_segments(text))
     detections = detect_segments(segments) if source == "auto" else assume_encoding(segments, source)
     runs = [(d.text if d.is_burmese else "", d.treat_as) for d in detections]  # other languages: no repair

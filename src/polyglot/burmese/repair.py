@@ -48,13 +48,14 @@ from polyglot.burmese.chars import (
 from polyglot.burmese.convert import zawgyi_to_unicode
 from polyglot.burmese.lexicon import stranded_finals, syllables, word_joins
 from polyglot.burmese.shortcuts import shortcuts_on
+from polyglot.patterns import lazy_compile
 
 RESTORE_MARGIN = 2
 """How many more dictionary word boundaries restoring a letter must produce than deleting
 the whitespace: two, so that one lucky word never decides."""
 
 _GAP = f"(?:[^\\S\\n\\r]|[\u200b-\u200d\u2060\ufeff{LOST_GLYPHS}])+"
-_SPACE_BEFORE = re.compile(f"{_GAP}(?=[^\\s\u200b-\u200d\u2060\ufeff{LOST_GLYPHS}])")
+_SPACE_BEFORE = lazy_compile(f"{_GAP}(?=[^\\s\u200b-\u200d\u2060\ufeff{LOST_GLYPHS}])")
 """A gap before a visible character: whitespace, invisible format characters and the
 characters that stand for a lost glyph (``chars.LOST_GLYPHS``), all just as impossible
 between a mark and its letter."""
@@ -62,8 +63,8 @@ between a mark and its letter."""
 
 _PREBASE = f"[{char_class(ZAWGYI_PREBASE)}]"
 _MAY_HAVE_SITES = {
-    "unicode": re.compile(f"{_GAP}(?={[{char_class(myanmar_chars(lambda ch: needs_base(ch, 'unicode')))}]})"),
-    "zawgyi": re.compile(
+    "unicode": lazy_compile(f"{_GAP}(?={[{char_class(myanmar_chars(lambda ch: needs_base(ch, 'unicode')))}]})"),
+    "zawgyi": lazy_compile(
         f"{_GAP}(?={[{char_class(myanmar_chars(lambda ch: needs_base(ch, 'zawgyi')))}]})"
         f"|(?<={_PREBASE})(?=[^\\x00-\\x7f]){_GAP}"
         f"|{_GAP}(?={_PREBASE}[^{char_class(ZAWGYI_LETTERS)} \\t]*(?:[ \\t]|$))"
