@@ -158,7 +158,6 @@ print(json.dumps({
     "detection": cumulative("detect.py", "detect_segments"),
     "repair planning": cumulative("repair.py", "plan_repairs"),
     "normalizing words": cumulative("pipeline.py", "decide_word"),
-    "Markov priming": cumulative("markov.py", "prime"),
 }))
 """
 
@@ -188,13 +187,15 @@ def machine() -> list[str]:
         mem_kib = int(next(line for line in info if line.startswith("MemTotal")).split()[1])
     import icu
     import myanmartools  # noqa: F401
-    import numpy
+
+    from polyglot.burmese import markov
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
     return [
         f"- CPU: {cpu}, {os.cpu_count()} logical cores; memory {mem_kib / 1024 / 1024:.1f} GiB",
         f"- {platform.system()} {platform.release()}; Python {platform.python_version()}; "
-        f"ICU {icu.ICU_VERSION} (PyICU {icu.VERSION}); numpy {numpy.__version__}; myanmartools 1.2.1",
+        f"ICU {icu.ICU_VERSION} (PyICU {icu.VERSION}); myanmartools 1.2.1; "
+        f"compiled modules {'built' if markov.COMPILED else 'NOT BUILT (interpreted)'}",
         f"- polyglot at commit {commit.stdout.strip() or '?'}; load average before the run "
         f"{os.getloadavg()[0]:.2f} (other work on the machine slows every command alike)",
     ]

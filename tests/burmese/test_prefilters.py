@@ -18,15 +18,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from polyglot.burmese import clean, detect, diagnose, normalize, repair
+from polyglot.burmese import clean, diagnose, normalize, repair
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.burmese.diagnose import misreading_score, problems
-from polyglot.burmese.markov import markov_model
 from polyglot.burmese.normalize import canonical
 from polyglot.burmese.pipeline import MEMO, WordMemo, normalize_text
 from polyglot.burmese.repair import plan_repairs
-from polyglot.burmese.segment import myanmar_segments
 from polyglot.burmese.shortcuts import switched_off
 from tests.conftest import UNICODE_SENTENCES
 
@@ -84,29 +82,6 @@ def check_repair_sites(runs: list[list[tuple[str, str]]]) -> None:
         quick = plan_repairs(document)
         with switched_off():
             assert plan_repairs(document) == quick, document
-
-
-def check_voting_phrases(texts: Iterable[str]) -> None:
-    """After priming a run and its ``voting_phrases``, phrase voting asks the model for nothing else."""
-    model = markov_model()
-    for text in texts:
-        (seg,) = myanmar_segments(text)
-        model._primed = {}
-        wanted = [seg.text, *detect.voting_phrases(seg.text)]
-        model._primed.update(zip(wanted, model.log_ratios(wanted), strict=True))
-        asked: list[str] = []
-
-        def counting(t: str, asked: list[str] = asked, loop: Callable[[str], float | None] = model._loop_log_ratio):
-            asked.append(t)
-            return loop(t)
-
-        model._loop_log_ratio = counting  # type: ignore[method-assign]
-        try:
-            detect.split_mixed(seg)
-        finally:
-            del model._loop_log_ratio
-        model._primed = {}
-        assert asked == [], asked
 
 
 # --- is_clean -----------------------------------------------------------------------------
@@ -222,21 +197,3 @@ def test_a_wrong_cluster_local_fails_the_check(monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(AssertionError):
         check_same_with_and_without_shortcuts(canonical, ["က၀န်", *sample()])
     clear_caches()
-
-
-# --- detection: the phrases primed for phrase voting --------------------------------------------
-
-MIXED_RUNS = [
-    UNICODE_SENTENCES[0] + " " + unicode_to_zawgyi(UNICODE_SENTENCES[1]),
-    unicode_to_zawgyi(UNICODE_SENTENCES[2]) + " " + UNICODE_SENTENCES[3] + " " + UNICODE_SENTENCES[4],
-]
-
-
-def test_voting_phrases_are_the_phrases_phrase_voting_scores() -> None:
-    check_voting_phrases(MIXED_RUNS)
-
-
-def test_wrong_voting_phrases_fail_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(detect, "voting_phrases", lambda text: text.split(" ")[1:])  # forgets the first
-    with pytest.raises(AssertionError):
-        check_voting_phrases(MIXED_RUNS)
