@@ -10,6 +10,7 @@ Set ``POLYGLOT_ALLOW_INTERPRETED=1`` to run the suite on an uncompiled checkout 
 
 from __future__ import annotations
 
+import doctest
 import importlib
 import importlib.machinery
 import importlib.util
@@ -32,7 +33,7 @@ ALLOW_INTERPRETED = os.environ.get("POLYGLOT_ALLOW_INTERPRETED") == "1"
 
 
 def test_some_modules_are_compiled() -> None:
-    assert "polyglot.burmese.markov" in MODULES
+    assert {"polyglot.burmese.clean", "polyglot.burmese.markov"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -62,6 +63,13 @@ def interpreted(name: str) -> ModuleType:
     loader.exec_module(module)
     assert not module.COMPILED
     return module
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_the_docstring_examples_of_compiled_modules_hold(name: str) -> None:
+    """pytest cannot collect them from the extension (``conftest.py``): run them on the source."""
+    result = doctest.testmod(interpreted(name))
+    assert result.failed == 0
 
 
 def corpus_strings(count: int = 4000) -> Iterator[str]:
@@ -115,3 +123,49 @@ def test_markov_equals_its_source_on_the_corpus() -> None:
 @given(random_strings)
 def test_markov_equals_its_source_on_random_strings(text: str) -> None:
     check_markov([text])
+
+
+# --- clean ------------------------------------------------------------------------------------
+
+_clean = importlib.import_module("polyglot.burmese.clean")
+_clean_source = interpreted("polyglot.burmese.clean")
+
+_CONSONANTS = [chr(cp) for cp in range(0x1000, 0x1022)]
+_VOWELS = ["", "", "\u1031", "\u102d", "\u102e", "\u1032", "\u102f", "\u1030", "\u102d\u102f", "\u102c", "\u102b"]
+_VOWELS += ["\u1031\u102c", "\u1031\u102b", "\u102d\u102c", "\u1031\u102d", "\u1031\u102f", "\u102f\u102d"]
+_FINALS = ["", "", "\u103a", "\u1037\u103a", "\u103a\u1037", "\u103a\u1038", "\u1036", "\u1037", "\u1038", "\u1039"]
+_FINALS += ["\u103a\u102f", "\u1036\u1037\u1038", "\u103a\u103a", "\u102c\u103a"]
+syllables = st.lists(
+    st.tuples(
+        st.sampled_from(["", "", "", "\u1004\u103a\u1039"]),
+        st.sampled_from(_CONSONANTS),
+        st.sampled_from(["", "", "", "\u1039"]),
+        st.sampled_from(["", *_CONSONANTS[:5]]),
+        st.sampled_from(
+            ["", "", "\u103b", "\u103c", "\u103d", "\u103e", "\u103b\u103d", "\u103c\u103e", "\u103e\u103b"]
+        ),
+        st.sampled_from(_VOWELS),
+        st.sampled_from(_FINALS),
+        st.sampled_from(["", "", "", " ", "  ", "\u104b", "\u1041\u1042", "\u1025\u1036", "x", "\u200b"]),
+    ).map("".join),
+    min_size=1,
+    max_size=5,
+).map("".join)
+"""Strings shaped like Burmese syllables (kinzi, stacks, medials, vowels and finals, in and
+out of their order), so that every branch of the grammar is reached, with spaces, digits,
+punctuation and other characters between."""
+
+
+def check_clean(texts: list[str]) -> None:
+    for text in texts:
+        assert _clean.is_clean(text) is _clean_source.is_clean(text), text
+
+
+def test_clean_equals_its_source_on_the_corpus() -> None:
+    check_clean(list(corpus_strings()))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(random_strings, syllables))
+def test_clean_equals_its_source_on_random_strings(text: str) -> None:
+    check_clean([text, text.strip()])
