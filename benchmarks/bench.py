@@ -13,8 +13,9 @@ What is measured, and how:
   and English (median of 15 each, interleaved; the target is on the slowest), with
   polyglot's bytecode compiled as a pip install leaves it.
 * **Correctness.** What ``polyglot normalize`` writes (``explain=False``: the word
-  memo's words spliced in) must equal the explained path's text (``explain=True``,
-  every change record built, as ``--diff`` and ``--explain`` use) on the whole corpus,
+  memo's words spliced in, compiled modules) must equal the explained path's text
+  (``explain=True``, every change record built, as ``--diff`` and ``--explain`` use,
+  with the compiled modules run from their ``.py`` source) on the whole corpus,
   byte for byte, for one process and for two; and every output has as many lines as
   its input.
 
@@ -46,12 +47,13 @@ PYTHON = sys.executable
 POLYGLOT = str(Path(sys.executable).with_name("polyglot"))
 
 TARGETS = {
-    "speed-up": 20.0,
+    "speed-up": 10.0,
     "memory_mib": 200.0,
     "startup_s": 0.1,
     "jobs2": 1.7,
-    "unicode_mbps": 50.0,
+    "unicode_mbps": 30.0,
 }
+"""Issue 18's targets."""
 
 
 @dataclass
@@ -156,8 +158,25 @@ def interleaved(source: Path, rounds: int, commands: dict[str, list[str]], outpu
 
 
 EXPLAINED = """
-import sys
+import importlib.machinery, importlib.util, sys
+from pathlib import Path
+
+class Source:
+    # polyglot's compiled modules loaded from their .py source: the interpreted path
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if not name.startswith("polyglot."):
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.origin is None or spec.origin.endswith(".py"):
+            return spec
+        origin = Path(spec.origin)
+        return importlib.util.spec_from_file_location(name, origin.with_name(origin.name.split(".")[0] + ".py"))
+
+sys.meta_path.insert(0, Source)
 from polyglot.batch import stream_blocks
+from polyglot.burmese import clean, markov
+assert not (clean.COMPILED or markov.COMPILED), "the reference must run interpreted"
 with open(sys.argv[1], "rb") as handle, open(sys.argv[2], "wb") as out:
     bom, results = stream_blocks(handle, sys.argv[1], jobs=2, explain=True)
     out.write(b"\\xef\\xbb\\xbf" if bom else b"")
@@ -167,7 +186,8 @@ with open(sys.argv[1], "rb") as handle, open(sys.argv[2], "wb") as out:
 
 
 def explained_output(source: Path, out: Path) -> None:
-    """The reference output: every block through ``normalize_text(explain=True)``, on two processes."""
+    """The reference output: every block through ``normalize_text(explain=True)``, on two processes,
+    with the compiled modules run from their ``.py`` source (the interpreted path)."""
     subprocess.run(
         [PYTHON, "-c", EXPLAINED, str(source), str(out)],
         check=True,
@@ -190,7 +210,6 @@ print(json.dumps({
     "detection": cumulative("detect.py", "detect_segments"),
     "repair planning": cumulative("repair.py", "plan_repairs"),
     "normalizing words": cumulative("pipeline.py", "decide_word"),
-    "Markov priming": cumulative("markov.py", "prime"),
 }))
 """
 
@@ -220,13 +239,15 @@ def machine() -> list[str]:
         mem_kib = int(next(line for line in info if line.startswith("MemTotal")).split()[1])
     import icu
     import myanmartools  # noqa: F401
-    import numpy
+
+    from polyglot.burmese import markov
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
     return [
         f"- CPU: {cpu}, {os.cpu_count()} logical cores; memory {mem_kib / 1024 / 1024:.1f} GiB",
         f"- {platform.system()} {platform.release()}; Python {platform.python_version()}; "
-        f"ICU {icu.ICU_VERSION} (PyICU {icu.VERSION}); numpy {numpy.__version__}; myanmartools 1.2.1",
+        f"ICU {icu.ICU_VERSION} (PyICU {icu.VERSION}); myanmartools 1.2.1; "
+        f"compiled modules {'built' if markov.COMPILED else 'NOT BUILT (interpreted)'}",
         f"- polyglot at commit {commit.stdout.strip() or '?'}; load average before the run "
         f"{os.getloadavg()[0]:.2f} (other work on the machine slows every command alike)",
     ]
@@ -302,15 +323,27 @@ def main() -> None:
         peak = max(peak, big.peak_mib)
     uni_mbps = next(s for s in uni_series if s.name == "polyglot").mbps
     results = {
-        "speed-up": (speedup, speedup >= TARGETS["speed-up"], f"{speedup:.2f}x the naive loop (target ≥ 20x)"),
-        "memory": (peak, peak <= TARGETS["memory_mib"], f"{peak:.0f} MiB peak RSS, one process (target ≤ 200 MiB)"),
+        "speed-up": (
+            speedup,
+            speedup >= TARGETS["speed-up"],
+            f"{speedup:.2f}x the naive loop (target ≥ {TARGETS['speed-up']:g}x)",
+        ),
+        "memory": (
+            peak,
+            peak <= TARGETS["memory_mib"],
+            f"{peak:.0f} MiB peak RSS, one process (target ≤ {TARGETS['memory_mib']:g} MiB)",
+        ),
         "start-up": (
             startup_s,
             startup_s < TARGETS["startup_s"],
-            f"{startup_s:.3f} s, the slowest line (target < 0.1 s)",
+            f"{startup_s:.3f} s, the slowest line (target < {TARGETS['startup_s']:g} s)",
         ),
-        "jobs": (jobs2, jobs2 >= TARGETS["jobs2"], f"{jobs2:.2f}x one process (target ≥ 1.7x)"),
-        "unicode": (uni_mbps, uni_mbps >= TARGETS["unicode_mbps"], f"{uni_mbps:.2f} MB/s (target ≥ 50 MB/s)"),
+        "jobs": (jobs2, jobs2 >= TARGETS["jobs2"], f"{jobs2:.2f}x one process (target ≥ {TARGETS['jobs2']:g}x)"),
+        "unicode": (
+            uni_mbps,
+            uni_mbps >= TARGETS["unicode_mbps"],
+            f"{uni_mbps:.2f} MB/s (target ≥ {TARGETS['unicode_mbps']:g} MB/s)",
+        ),
     }
     write_results(args, details, startup, python_bare, rows, uni_series, results, checks, size, big, profile)
     print(args.output.read_text(encoding="utf-8"))
@@ -319,9 +352,9 @@ def main() -> None:
 
 
 def check(source: Path, outputs: dict[str, Path]) -> str:
-    """Compare every timed polyglot output with the explained path's output on the same corpus."""
+    """Compare every timed polyglot output (compiled) with the explained, interpreted path's output."""
     reference = DATA / "out" / source.with_suffix(".explained.txt").name
-    print(f"  checking {source.name}: the explained path (normalize_text per block, explain=True)", flush=True)
+    print(f"  checking {source.name}: the explained path (explain=True, compiled modules interpreted)", flush=True)
     explained_output(source, reference)
     expected = reference.read_bytes()
     lines = count_lines(source)
@@ -331,7 +364,7 @@ def check(source: Path, outputs: dict[str, Path]) -> str:
         verdicts.append(f"{name}: {'identical' if same else 'DIFFERS'}")
         if count_lines(path) != lines:
             verdicts.append(f"{name}: LINE COUNT DIFFERS")
-    return f"{source.name} ({lines} lines): written vs explained — " + "; ".join(verdicts)
+    return f"{source.name} ({lines} lines): written (compiled) vs explained (interpreted) — " + "; ".join(verdicts)
 
 
 def write_results(

@@ -376,18 +376,6 @@ MIN_VOTING_PHRASE = 3
 """Shorter fragments carry too little evidence to weigh on their own."""
 
 
-def voting_phrases(text: str) -> list[str]:
-    """The phrases of a run whose scores ``split_mixed`` may ask the model for.
-
-    A pre-filter of the work, not of a decision: ``detect_segments`` scores these with
-    the runs in one vectorized pass (``MarkovModel.prime``), so that phrase voting finds
-    its scores ready (``tests/burmese/test_prefilters.py`` checks that it asks for no other).
-    """
-    if " " not in text and "\t" not in text:
-        return []
-    return [p for p in _PHRASE.findall(text) if len(p) >= MIN_VOTING_PHRASE]
-
-
 def _cheapest_labels(evidence: list[float], switch_cost: float) -> list[bool]:
     """Label each phrase Zawgyi (True) or Unicode so that agreeing with each phrase's
     evidence, minus ``switch_cost`` per change of label, scores best (Viterbi over two
@@ -457,7 +445,6 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
     """
     model = markov_model()
     segments = list(segments)
-    model.prime([s.text for s in segments] + [p for s in segments for p in voting_phrases(s.text)])
     scored: list[tuple[Segment, Evidence | str]] = []
     for seg in segments:
         language = run_language(seg.text)
@@ -509,8 +496,6 @@ def assume_encoding(segments: Iterable[Segment], encoding: Literal["zawgyi", "un
     (Zawgyi has no way to write it), and Burmese rules would damage it.
     """
     model = markov_model()
-    segments = list(segments)
-    model.prime(s.text for s in segments)
     p = 1.0 if encoding == "zawgyi" else 0.0
     out = []
     for seg in segments:

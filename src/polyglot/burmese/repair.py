@@ -294,7 +294,6 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
     for site in _damage_sites(runs):
         by_space.setdefault(site.space, []).append(site)
     restored: list[tuple[list[_Site], str]] = []
-    spaced_after = _tone_marks_end_words(runs)
     for space in _TYPED_SPACES & by_space.keys():
         # A typed space before a mark that joins the letter before it is a typing habit,
         # never a lost letter: only the ones nothing else explains are weighed below.
@@ -305,7 +304,9 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
                 f"U+{ord(space):04X} before a mark that joins the letter before it into a well-formed "
                 "syllable: a space typed or inserted there, never a lost letter"
             )
-            typed = spaced_after is not False and all(runs[s.run][0][s.offset + 1] in _TONE_MARKS for s in habit)
+            # (the document's spacing is counted only here, where a habit needs it: most have none)
+            tones = all(runs[s.run][0][s.offset + 1] in _TONE_MARKS for s in habit)
+            typed = tones and _tone_marks_end_words(runs) is not False
             for site in habit:
                 plans[site.run].append(_space_removal(*runs[site.run], site, evidence, typed=typed))
     for space, group in by_space.items():
@@ -416,17 +417,16 @@ def _tone_marks_end_words(runs: Sequence[tuple[str, str]]) -> bool | None:
     or holds too few to tell, the space typed before one is taken for a gap typed too early
     and moved after it, the convention of ICU's ``Zawgyi-my`` (``ေန ့စဥ္`` → ``နေ့ စဉ်``).
     """
-    spaced = total = 0
-    for text, _ in runs:
-        for m in _TONE_AFTER_LETTER.finditer(text):
-            total += 1
-            spaced += text[m.end()] in " \t"
+    total = sum(len(_TONE_AFTER_LETTER.findall(text)) for text, _ in runs)
+    spaced = sum(len(_TONE_BEFORE_SPACE.findall(text)) for text, _ in runs)
     if total < MIN_SPACING_EVIDENCE:
         return None
     return 2 * spaced >= total
 
 
 _TONE_AFTER_LETTER = re.compile("(?<=\\S)[\u1037\u1038\u1094\u1095](?=.)")
+_TONE_BEFORE_SPACE = re.compile("(?<=\\S)[\u1037\u1038\u1094\u1095](?=[ \t])")
+"""The same tone marks, where a space or a tab follows."""
 
 
 _WORD_SEPARATORS = frozenset(" \t\u200b\u00a0\u202f\u3000")
