@@ -42,6 +42,17 @@ def test_in_place_check_and_diff(tmp_path) -> None:
     assert runner.invoke(main, ["normalize", "--check", str(path)]).exit_code == 0
 
 
+def test_check_tells_problems_apart_from_changes(tmp_path: Path) -> None:
+    """A file --check fails only for what is still ill-formed is not one that "would change"."""
+    path = tmp_path / "a.txt"
+    path.write_text("နှင့် တိုးျမွင့္ လူ့အခွင့်အရေး\n", encoding="utf-8")  # a Zawgyi word: left as typed
+    runner = CliRunner()
+    assert runner.invoke(main, ["normalize", "-i", str(path)]).exit_code == 0
+    check = runner.invoke(main, ["normalize", "--check", str(path)])
+    assert check.exit_code == 1
+    assert check.output.splitlines()[0] == f"{path}: unchanged, 1 problems"
+
+
 def test_explain_and_json() -> None:
     runner = CliRunner()
     explained = runner.invoke(main, ["normalize", "--explain", "--check", "-"], input=ZG)

@@ -386,7 +386,10 @@ def normalize_input(path: str, request: Request) -> bool:
             out["text"] = "".join(text)  # the text itself: a byte order mark is not part of it
         click.echo(json_line(out))
     elif request.check and (shown.changed or shown.problems):
-        click.echo(f"{path}: would change ({shown.changes} changes, {shown.problems} problems)")
+        if shown.changed:
+            click.echo(f"{path}: would change ({shown.changes} changes, {shown.problems} problems)")
+        else:  # nothing to write: what --check fails on is what is still ill-formed
+            click.echo(f"{path}: unchanged, {shown.problems} problems")
         report_diagnostics(name, later, click.echo)
     return shown.changed or bool(shown.problems)
 
