@@ -33,7 +33,7 @@ ALLOW_INTERPRETED = os.environ.get("POLYGLOT_ALLOW_INTERPRETED") == "1"
 
 
 def test_some_modules_are_compiled() -> None:
-    assert {"polyglot.burmese.clean", "polyglot.burmese.markov"} <= set(MODULES)
+    assert {"polyglot.burmese.clean", "polyglot.burmese.dictionary", "polyglot.burmese.markov"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -169,3 +169,32 @@ def test_clean_equals_its_source_on_the_corpus() -> None:
 @given(st.one_of(random_strings, syllables))
 def test_clean_equals_its_source_on_random_strings(text: str) -> None:
     check_clean([text, text.strip()])
+
+
+# --- dictionary -------------------------------------------------------------------------------
+
+_dictionary = importlib.import_module("polyglot.burmese.dictionary")
+_dictionary_source = interpreted("polyglot.burmese.dictionary")
+
+
+def _icu_trie() -> bytes:
+    """The BytesTrie of ICU's Burmese word list, as ``icu_burmese_words`` reads it."""
+    import mmap
+    import struct
+
+    d = _dictionary
+    with open(d._icu_data_path(), "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        item = d._package_item(data, "brkitr/burmesedict.dict")
+        at = item + d._header_size(data, item, b"Dict")
+        offset, _, _, total, *_ = struct.unpack_from("<8i", data, at)
+        return bytes(data[at + offset : at + total])
+
+
+def test_dictionary_reads_icus_trie_as_its_source_does() -> None:
+    """Every node kind of a BytesTrie occurs in ICU's 41,000-word list: the same keys, in
+    the same order. (Random bytes are no trie: their jumps may point backwards forever.)"""
+    trie = _icu_trie()
+    keys = _dictionary.trie_keys(trie)
+    assert len(keys) > 40_000
+    assert keys == _dictionary_source.trie_keys(trie)
+    assert _dictionary.icu_burmese_words() == _dictionary_source.icu_burmese_words()
