@@ -17,7 +17,9 @@ system-deps test-deps:
 demo-deps:
 	@scripts/system-deps demo
 
-$(STAMP): pyproject.toml
+# The compiled modules (a .pxd beside a .py: setup.py) are rebuilt when their source changes.
+COMPILED_SOURCES := setup.py $(shell find src -name '*.pxd') $(patsubst %.pxd,%.py,$(shell find src -name '*.pxd'))
+$(STAMP): pyproject.toml $(COMPILED_SOURCES)
 	@scripts/system-deps install
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
@@ -66,7 +68,10 @@ site: install demo-deps
 	$(POLYGLOT) build
 	@echo "Open the site: file://$(CURDIR)/site/index.html"
 
+# First, loudly: the compiled modules were built from their current source (the suite
+# must never test the interpreted fallback by accident); then the whole suite.
 test: install test-deps
+	$(VENV)/bin/pytest -q -x tests/test_compiled.py
 	$(VENV)/bin/pytest -q
 
 eval: install
@@ -92,3 +97,4 @@ format: install
 
 clean:
 	rm -rf $(VENV) build site .pytest_cache .hypothesis
+	find src \( -name "*.so" -o -name "*.c" \) -delete

@@ -42,6 +42,17 @@ def test_in_place_check_and_diff(tmp_path) -> None:
     assert runner.invoke(main, ["normalize", "--check", str(path)]).exit_code == 0
 
 
+def test_check_tells_problems_apart_from_changes(tmp_path: Path) -> None:
+    """A file --check fails only for what is still ill-formed is not one that "would change"."""
+    path = tmp_path / "a.txt"
+    path.write_text("နှင့် တိုးျမွင့္ လူ့အခွင့်အရေး\n", encoding="utf-8")  # a Zawgyi word: left as typed
+    runner = CliRunner()
+    assert runner.invoke(main, ["normalize", "-i", str(path)]).exit_code == 0
+    check = runner.invoke(main, ["normalize", "--check", str(path)])
+    assert check.exit_code == 1
+    assert check.output.splitlines()[0] == f"{path}: unchanged, 1 problems"
+
+
 def test_explain_and_json() -> None:
     runner = CliRunner()
     explained = runner.invoke(main, ["normalize", "--explain", "--check", "-"], input=ZG)
@@ -258,3 +269,21 @@ def test_a_full_standard_output_is_a_one_line_error(args: list[str]) -> None:
         )
     assert proc.stderr.decode() == "polyglot: <stdout>: cannot write: No space left on device\n"
     assert proc.returncode == 2
+
+
+@pytest.mark.parametrize("args", [["normalize"], ["normalize", "--diff"], ["detect", "--format", "json"]])
+def test_a_reader_that_stops_reading_ends_the_run_quietly(args: list[str], tmp_path: Path) -> None:
+    """``polyglot normalize big.txt | head``: no error message, status 141 as after SIGPIPE."""
+    big = tmp_path / "big.txt"
+    big.write_text("\n".join(ZGS * 4000), encoding="utf-8")  # far more than a pipe's buffer
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "polyglot.cli", *args, str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    proc.stdout.read(100)  # the reader takes what it wants and goes
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert err == b""
+    assert proc.returncode == 141

@@ -57,9 +57,7 @@ written through ``polyglot.files`` (line by line, atomically).
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -80,6 +78,7 @@ from polyglot.burmese.chars import (
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.pipeline import Source, Target, normalize_text
 from polyglot.files import BOM, AtomicOutput, InputError, json_line, open_binary, read_lines, split_bom, writing
+from polyglot.patterns import lazy_compile
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -148,9 +147,9 @@ _CUTS = (
     f"|(?<={_OUTSIDE_RUNS})(?={_OUTSIDE_RUNS})"
     f"|(?<={_ENDS_SYLLABLE})(?=[ \\t]{{1,64}}{_BEGINS_SYLLABLE})"
 )
-_CLEAN_CUT = re.compile(_CUTS)
-_LAST_CLEAN_CUT = re.compile(f"(?s:.*)(?:{_CUTS})")
-_LAST_SYLLABLE_START = re.compile(f"(?s:.*)(?<=[^\\s{_PREBASE}\u1039])(?=[{char_class(BASES)}][^\u1039\u103a])")
+_CLEAN_CUT = lazy_compile(_CUTS)
+_LAST_CLEAN_CUT = lazy_compile(f"(?s:.*)(?:{_CUTS})")
+_LAST_SYLLABLE_START = lazy_compile(f"(?s:.*)(?<=[^\\s{_PREBASE}\u1039])(?=[{char_class(BASES)}][^\u1039\u103a])")
 """Before a letter that is not killed (its syllable's first letter), not after a virama
 or a Zawgyi pre-base mark: a syllable boundary in either encoding."""
 
@@ -527,6 +526,7 @@ class Ledger:
         folder: str | os.PathLike[str] | None = None,
     ) -> None:
         import hashlib
+        import json
 
         where = f"{os.path.abspath(root)}\0{os.path.abspath(out) if out is not None else ''}"
         name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:24]

@@ -7,20 +7,18 @@ one-line message on stderr that names the file (and line, where there is one).
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import IO, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn
 
 import click
 
 from polyglot import __version__
 from polyglot.batch import BLOCK_LINES, FileReport, Job, Options, normalize_tree, stream_blocks, walk
-from polyglot.burmese.changes import Change
-from polyglot.burmese.detect import detect_text
-from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.dictionary import DictionaryError
 from polyglot.files import (
     BOM,
@@ -28,6 +26,7 @@ from polyglot.files import (
     InputError,
     NamedOutput,
     OutputClosed,
+    ReaderGone,
     TextFile,
     decode,
     json_line,
@@ -35,7 +34,26 @@ from polyglot.files import (
     read_text,
 )
 
+if TYPE_CHECKING:
+    from polyglot.burmese.changes import Change
+    from polyglot.burmese.diagnose import Diagnostic
+
 STDIN = "-"
+
+LAZY_COMMANDS = {
+    "extract": "polyglot.catalog.commands:extract",
+    "update": "polyglot.catalog.commands:update",
+    "ingest": "polyglot.catalog.commands:ingest",
+    "review": "polyglot.catalog.commands:review",
+    "check": "polyglot.catalog.commands:check",
+    "compile": "polyglot.catalog.commands:compile_command",
+    "stats": "polyglot.catalog.commands:stats",
+    "build": "polyglot.site.commands:build",
+    "outline": "polyglot.site.commands:outline_command",
+}
+"""The commands that live beside their library code, as ``module:attribute``: a module is
+imported only when one of its commands runs (or help lists them all), so that
+``polyglot normalize`` does not pay for catalogs, configuration or the site."""
 
 
 class PolyglotError(click.ClickException):
@@ -72,12 +90,25 @@ class _Polyglot(click.Group):
         except KeyboardInterrupt:
             click.echo("polyglot: interrupted", err=True)
             raise click.exceptions.Exit(130) from None
+        except ReaderGone:
+            raise click.exceptions.Exit(141) from None  # quiet, as SIGPIPE leaves ``cmd | head``
         except InputError as err:  # every command's bad input, handled here once
             raise PolyglotError(str(err)) from None
         except DictionaryError as err:  # the installation, not the input: say what to fix
             fail(f"cannot read ICU's Burmese word list ({err}); polyglot needs the ICU that PyICU was built against")
         finally:
             sys.stdout = stdout
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        where = LAZY_COMMANDS.get(cmd_name)
+        if where is None:
+            return super().get_command(ctx, cmd_name)
+        module, attribute = where.split(":")
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List every command with its whole summary (click cuts them to the terminal's
@@ -165,6 +196,8 @@ def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
     A file name that is not UTF-8 keeps its odd bytes as \\udcXX escapes (Python's
     surrogateescape), which give the name's bytes back.
     """
+
+    from polyglot.burmese.detect import detect_text
 
     def run(path: str) -> bool:
         name = "<stdin>" if path == STDIN else path
@@ -377,7 +410,10 @@ def normalize_input(path: str, request: Request) -> bool:
             out["text"] = "".join(text)  # the text itself: a byte order mark is not part of it
         click.echo(json_line(out))
     elif request.check and (shown.changed or shown.problems):
-        click.echo(f"{path}: would change ({shown.changes} changes, {shown.problems} problems)")
+        if shown.changed:
+            click.echo(f"{path}: would change ({shown.changes} changes, {shown.problems} problems)")
+        else:  # nothing to write: what --check fails on is what is still ill-formed
+            click.echo(f"{path}: unchanged, {shown.problems} problems")
         report_diagnostics(name, later, click.echo)
     return shown.changed or bool(shown.problems)
 
@@ -559,18 +595,6 @@ def normalize(paths: tuple[str, ...], recursive: bool, out_dir: str | None, **fl
         sys.exit(2)
     if request.check and findings:
         sys.exit(1)
-
-
-def _register_subcommands() -> None:
-    """Attach the command groups that live beside their library code."""
-    from polyglot.catalog.commands import register as register_catalog
-    from polyglot.site.commands import register as register_site
-
-    register_catalog(main)
-    register_site(main)
-
-
-_register_subcommands()
 
 
 if __name__ == "__main__":

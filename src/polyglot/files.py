@@ -21,17 +21,17 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
-import json
 import os
 import re
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
+
+from polyglot.patterns import lazy_compile
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -48,12 +48,23 @@ class OutputClosed(InputError):
     """Standard output cannot be written: no later input can be shown either, so a run stops."""
 
 
+class ReaderGone(OutputClosed):
+    """Standard output is a pipe whose reader has gone (``polyglot normalize big.txt | head``).
+
+    Not an error of the input or the disk: the reader took what it wanted. Like a command
+    the shell's SIGPIPE stops, polyglot stops quietly with status 141 (128 + SIGPIPE), which
+    ``set -o pipefail`` still sees."""
+
+
 @contextlib.contextmanager
 def writing(name: str, error: type[InputError] = InputError) -> Iterator[None]:
     """The one place where a failed write (a full disk, a file too large, a closed pipe)
     becomes an ``InputError`` naming what was being written: a one-line message, exit 2."""
     try:
         yield
+    except BrokenPipeError as err:
+        gone = ReaderGone if issubclass(ReaderGone, error) else error
+        raise gone(f"{name}: cannot write: {err.strerror or err}") from None
     except OSError as err:
         raise error(f"{name}: cannot write: {err.strerror or err}") from None
 
@@ -89,7 +100,7 @@ class NamedOutput(io.RawIOBase):
         return size
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 
 def json_line(value: object) -> str:
@@ -101,6 +112,8 @@ def json_line(value: object) -> str:
     turns into the name's original bytes. Text read from files never holds one (it is
     decoded strictly), so only names are affected.
     """
+    import json  # only JSON output and tree runs' records pay for it
+
     text = json.dumps(value, ensure_ascii=False)
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -323,6 +336,8 @@ class AtomicOutput:
         self._compare: BinaryIO | None = None
 
     def __enter__(self) -> AtomicOutput:
+        import tempfile  # only a command that writes files pays for it (and for shutil, random...)
+
         directory = self.target.parent if str(self.target.parent) else Path(".")
         with writing(self.name):
             fd, self.tmp = tempfile.mkstemp(

@@ -21,7 +21,7 @@ def test_zero_width_space_is_scored_not_treated_as_foreign() -> None:
     # myanmartools 1.2.1 bisects an unsorted list: U+200B falls out as "foreign" (state 0).
     model = markov_model()
     assert ZawgyiDetector()._state("\u200b") == 0
-    assert model._index["\u200b"] > 0
+    assert model._states[0x200B] > 0
     text = "ကို\u200bမြန်မာ"
     assert model.probability(text) != ZawgyiDetector().get_zawgyi_probability(text)
 

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from polyglot.burmese import language
-from polyglot.burmese.language import _OTHER_LANGUAGE_CHAR, LANGUAGE_OF, _run_language
+from polyglot.burmese.language import LANGUAGE_OF, OTHER_LANGUAGE_CHAR, _run_language
 from polyglot.burmese.shortcuts import switched_off
 from tests.burmese.test_realworld import ZAWGYI_SENTENCES
 
@@ -15,7 +15,7 @@ def test_the_shortcut_matches_exactly_the_code_points_of_other_languages() -> No
     one it matched wrongly would only cost time. Both are checked over the whole BMP."""
     for code in range(0x10000):
         ch = chr(code)
-        assert bool(_OTHER_LANGUAGE_CHAR.fullmatch(ch)) == (ch in LANGUAGE_OF), f"U+{code:04X}"
+        assert bool(OTHER_LANGUAGE_CHAR.fullmatch(ch)) == (ch in LANGUAGE_OF), f"U+{code:04X}"
 
 
 RUNS = [

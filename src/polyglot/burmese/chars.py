@@ -31,8 +31,26 @@ _MYANMAR = frozenset(chr(cp) for lo, hi in MYANMAR_BLOCKS for cp in range(lo, hi
 
 
 def char_class(chars: Iterable[str]) -> str:
-    """The inside of a regular-expression character class matching exactly ``chars``."""
-    return "".join(re.escape(ch) for ch in sorted(chars))
+    """The inside of a regular-expression character class matching exactly ``chars``.
+
+    Three or more consecutive code points are written as a range: the same class, which
+    Python's ``re`` parses (in Python, at every start) in far fewer steps.
+
+    >>> char_class("ကခဂဃ၊")
+    'က-ဃ၊'
+    """
+    points = sorted({ord(ch) for ch in chars})
+    parts: list[str] = []
+    start = 0
+    for end in range(len(points)):
+        if end + 1 < len(points) and points[end + 1] == points[end] + 1:
+            continue  # the run goes on
+        if end - start >= 2:
+            parts.append(f"{re.escape(chr(points[start]))}-{re.escape(chr(points[end]))}")
+        else:
+            parts.extend(re.escape(chr(cp)) for cp in points[start : end + 1])
+        start = end + 1
+    return "".join(parts)
 
 
 def myanmar_chars(keep: Callable[[str], bool]) -> list[str]:

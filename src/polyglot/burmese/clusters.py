@@ -9,7 +9,6 @@ its marks follow a space, punctuation or the start of the text, where no mark ca
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from functools import lru_cache
 
 from polyglot.burmese.chars import ASAT, BASE_CLASS, BASES, MARK_CLASS, MARK_SLOTS, VIRAMA, Slot
 from polyglot.burmese.memo import short_texts
+from polyglot.patterns import lazy_compile
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ def _parsed(text: str) -> tuple[Cluster, ...]:
 
 
 _B, _M = BASE_CLASS, MARK_CLASS
-CLUSTER = re.compile(f"[{_B}](?:[{_M}]*{VIRAMA}[{_B}])*[{_M}]*|[{_M}]+")
+CLUSTER = lazy_compile(f"[{_B}](?:[{_M}]*{VIRAMA}[{_B}])*[{_M}]*|[{_M}]+")
 """One cluster: a base, any stacked consonants (a virama then a base; marks typed in
 between stay in the cluster), then its marks; or marks with no base (an orphan)."""
 

@@ -19,20 +19,21 @@ it is what Android, Chrome and CLDR ship. polyglot adds two things around it:
   first where ICU's own reader needs it there (``_unicode_syllable``). Both are kept only
   where the result reads back through ``Zawgyi-my`` (measured in ``docs/DECISIONS.md``).
 
-The transliterators are created once per process (creating one costs ~0.2 ms, using it
-~1 µs per character), which also makes these functions safe in worker processes.
+The transliterators are created once per process, on first use (building one from its
+rules costs far more than a short text's conversion, and a text with nothing to convert
+never loads ICU at all), which also makes these functions safe in worker processes.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-
-import icu
+from typing import TYPE_CHECKING
 
 from polyglot.burmese.changes import declare
 from polyglot.burmese.chars import MYANMAR_BLOCKS, ZAWGYI_PREBASE, char_class
 from polyglot.burmese.memo import short_texts
+from polyglot.patterns import lazy_compile
 
 ZAWGYI_TO_UNICODE = declare(
     "convert",
@@ -44,13 +45,20 @@ ZAWGYI_TO_UNICODE = declare(
 (``spaced_zwsp_edits``) is applied to the whole run before the run is cut into words."""
 UNICODE_TO_ZAWGYI = declare("convert", "unicode_to_zawgyi", "word", "Zawgyi was requested for a legacy audience.")
 
-_CHUNK = re.compile("[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in MYANMAR_BLOCKS) + "]+")
+_CHUNK = lazy_compile("[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in MYANMAR_BLOCKS) + "]+")
 
 _CACHE_SIZE = 1 << 16
+
+if TYPE_CHECKING:
+    import icu
 
 
 @cache
 def icu_transliterator(name: str) -> icu.Transliterator:
+    """ICU's transform ``name``, created on first use: a run with no Burmese to convert
+    never loads ICU."""
+    import icu
+
     return icu.Transliterator.createInstance(name)
 
 
@@ -82,7 +90,7 @@ _ONSET = f"\u1031?[{_MEDIAL_RA}]?[{_STARTS}]"
 """How Zawgyi begins a syllable: the vowel E, then a medial RA, then the consonant,
 each pre-base mark at most once (ICU moves exactly these behind their consonant)."""
 _CLOSING = "\u1039\u105a\u1037\u1094\u1095\u1064\u108b-\u108d"
-_ZAWGYI_SYLLABLE = re.compile(f"{_ONSET}(?:[^{_STARTS}{_PREBASE}]|(?<=[{_CLOSING}]){_ONSET})*")
+_ZAWGYI_SYLLABLE = lazy_compile(f"{_ONSET}(?:[^{_STARTS}{_PREBASE}]|(?<=[{_CLOSING}]){_ONSET})*")
 _DIGIT = re.compile("[\u1040-\u1049]")
 
 
@@ -120,7 +128,7 @@ def _cut(chunk: str, syllable: re.Pattern[str]) -> list[str]:
 
 
 _SYLLABLE_START = "(?<!\u1039)(?:[\u1000-\u1021](?!\u1037?\u103a(?!\u1039))|[\u1023-\u102a\u103f])"
-_UNICODE_SYLLABLE = re.compile(f"{_SYLLABLE_START}(?:(?!{_SYLLABLE_START}).)*", re.DOTALL)
+_UNICODE_SYLLABLE = lazy_compile(f"{_SYLLABLE_START}(?:(?!{_SYLLABLE_START}).)*", re.DOTALL)
 """A Unicode syllable as Zawgyi draws it: a consonant or independent vowel that is not
 stacked under another (no virama before it) and is not a final (no asat after it, or
 a dot below and an asat, their canonical order, unless the asat begins a kinzi, which
@@ -185,7 +193,7 @@ def _unicode_icu(text: str) -> str:
 
 
 _INVISIBLE_OR_SPACE = "[ \u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]"
-SPACED_ZWSP = re.compile(f"{_INVISIBLE_OR_SPACE}*\u200b{_INVISIBLE_OR_SPACE}*")
+SPACED_ZWSP = lazy_compile(f"{_INVISIBLE_OR_SPACE}*\u200b{_INVISIBLE_OR_SPACE}*")
 """A zero-width space with spaces or other invisible characters around it."""
 
 

@@ -30,16 +30,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from polyglot.burmese.chars import VIRAMA, char_class, myanmar_chars, needs_base
+from polyglot.burmese.chars import (
+    CONSONANTS,
+    INDEPENDENT_VOWELS,
+    VIRAMA,
+    ZAWGYI_LETTERS,
+    char_class,
+    myanmar_chars,
+    needs_base,
+)
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
-from polyglot.burmese.diagnose import has_repeated_vowels, misreading_score
-from polyglot.burmese.language import run_language
+from polyglot.burmese.diagnose import has_repeated_vowels, misreading_score, problems
+from polyglot.burmese.language import OTHER_LANGUAGE_CHAR, run_language
 from polyglot.burmese.lexicon import all_words, word_joins
 from polyglot.burmese.markov import markov_model, sigmoid
 from polyglot.burmese.memo import short_texts
 from polyglot.burmese.normalize import canonical
 from polyglot.burmese.segment import Segment, myanmar_segments
+from polyglot.patterns import lazy_compile
 
 Encoding = Literal["zawgyi", "unicode", "ambiguous"]
 
@@ -83,12 +92,16 @@ class Evidence:
     words: float
     identical: bool
     round_trip: float = 0.0
+    letterless: bool = False
+    """No letter in either reading (``no_letter``): nothing to weigh, treated as ``identical``."""
 
     @property
     def total(self) -> float:
         return self.markov + self.structure + self.words + self.round_trip
 
     def describe(self) -> str:
+        if self.letterless:
+            return "no letter in either encoding: nothing to tell them apart"
         if self.identical:
             return "same text in both encodings"
         parts = [f"model {self.markov:+.1f}"]
@@ -105,12 +118,15 @@ class Evidence:
 def weigh(text: str) -> Evidence:
     """Gather the evidence for one Myanmar run. Pure and memoized: runs repeat.
 
-    Spaces typed before marks are left out (``_TYPED_GAP_BEFORE_MARK``). A run that
+    A run with no letter in either reading carries no evidence (``no_letter``). Spaces
+    typed before marks are left out (``_TYPED_GAP_BEFORE_MARK``). A run that
     ends in a virama after clean Unicode, and whose Zawgyi reading is ill-formed, is
     weighed without that virama: it is a word cut off before the
     consonant the virama stacks (``အခန်းကဏ္`` for ``အခန်းကဏ္ဍ``), and a cut says nothing
     about the encoding of the text before it.
     """
+    if no_letter(text):
+        return Evidence(0.0, 0.0, 0.0, identical=True, letterless=True)
     if _truncated_unicode(text):
         return weigh(text[:-1])
     if " " in text or "\t" in text:
@@ -145,8 +161,26 @@ def weigh(text: str) -> Evidence:
     return Evidence(markov, structure, words, identical=False, round_trip=round_trip)
 
 
+_ZERO = "\u1040"
+_LETTER = re.compile(f"[{char_class(CONSONANTS | INDEPENDENT_VOWELS | ZAWGYI_LETTERS | {_ZERO})}]")
+
+
+def no_letter(text: str) -> bool:
+    """Does ``text`` hold no Burmese letter in either reading (only marks, digits, punctuation)?
+
+    The two encodings differ in how they store the marks *around a letter* (Zawgyi puts
+    the vowel E and medial RA before it, and draws variants of the others), so text
+    without a letter has no syllable either reading could make well-formed: a lone
+    ``ြ`` is Zawgyi's WA or Unicode's RA with nothing to tell them apart, and guessing
+    would convert it again each time it is normalized (``ြ`` → ``ွ`` → ``ှ``). Such text
+    is left as typed, and the diagnostics report its marks with no letter. The digit
+    zero counts as a letter: it is the look-alike typed for wa (``ေ၀့`` is Zawgyi ဝေ့).
+    """
+    return _LETTER.search(text) is None
+
+
 _MARK_IN_BOTH = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs_base(ch, "zawgyi")))
-_TYPED_GAP_BEFORE_MARK = re.compile(f"(?<=\\S)[ \t]+(?=[{_MARK_IN_BOTH}])")
+_TYPED_GAP_BEFORE_MARK = lazy_compile(f"(?<=\\S)[ \t]+(?=[{_MARK_IN_BOTH}])")
 """Spaces typed between a letter and a mark that follows a letter in both encodings: a
 typing habit of Zawgyi and Unicode typists alike (``ရဲ ႔``, ``ဖွင့ ်``), so no evidence of
 either encoding. The run is weighed as if they were not there; what ``repair`` does with
@@ -184,6 +218,32 @@ def clearly_unicode(text: str, evidence: Evidence) -> bool:
     if _truncated_unicode(text):
         text = text[:-1]
     return is_clean(text) and all_words(text)
+
+
+@short_texts(maxsize=1 << 14)
+def zawgyi_reading(word: str) -> str | None:
+    """What a word of a run treated as Unicode says if it is Zawgyi typed there, else None.
+
+    Only evidence the Unicode rules cannot explain away counts: read as Unicode the word
+    betrays a misreading (``diagnose.misreading_score``: a virama with nothing under it,
+    a mark with no letter, the vowel E with an asat …) or holds a code point Burmese
+    Unicode never uses (Zawgyi's glyph variants, ``language.LANGUAGE_OF``); the Unicode
+    word rules leave it so; and read as Zawgyi it is well-formed Burmese. The run's
+    encoding stands (one word is no evidence against a sentence), but such a word is a
+    paste or a Zawgyi keyboard's word: reordering its marks as Unicode half-converts it
+    (``တိုးျမွင့္`` → ``တျိုးမွင့္``), which is neither what was typed nor what was meant,
+    and the next run reads the result differently. So the pipeline leaves it as typed
+    and says what it would read as.
+    """
+    if not (OTHER_LANGUAGE_CHAR.search(word) or misreading_score(word) > 0):
+        return None
+    unicode = canonical(word)
+    if not problems(unicode) and not OTHER_LANGUAGE_CHAR.search(unicode):
+        return None  # the Unicode rules make it well-formed: a Unicode typist's slip
+    reading = canonical(zawgyi_to_unicode(word))
+    if reading == unicode or problems(reading) or OTHER_LANGUAGE_CHAR.search(reading):
+        return None
+    return reading
 
 
 def survives_round_trip(text: str) -> bool:
@@ -224,6 +284,9 @@ class Detection:
     language: str = "burmese"
     """The run's language: ``burmese``, or ``shan``, ``mon``, ``karen``, ``pali``, ``other``
     (``language.run_language``), which polyglot leaves exactly as it is."""
+    given: bool = False
+    """The caller gave the encoding (``--from``): nothing is guessed, not even word by word
+    (``zawgyi_reading``)."""
 
     @property
     def is_burmese(self) -> bool:
@@ -313,18 +376,6 @@ MIN_VOTING_PHRASE = 3
 """Shorter fragments carry too little evidence to weigh on their own."""
 
 
-def voting_phrases(text: str) -> list[str]:
-    """The phrases of a run whose scores ``split_mixed`` may ask the model for.
-
-    A pre-filter of the work, not of a decision: ``detect_segments`` scores these with
-    the runs in one vectorized pass (``MarkovModel.prime``), so that phrase voting finds
-    its scores ready (``tests/burmese/test_prefilters.py`` checks that it asks for no other).
-    """
-    if " " not in text and "\t" not in text:
-        return []
-    return [p for p in _PHRASE.findall(text) if len(p) >= MIN_VOTING_PHRASE]
-
-
 def _cheapest_labels(evidence: list[float], switch_cost: float) -> list[bool]:
     """Label each phrase Zawgyi (True) or Unicode so that agreeing with each phrase's
     evidence, minus ``switch_cost`` per change of label, scores best (Viterbi over two
@@ -394,7 +445,6 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
     """
     model = markov_model()
     segments = list(segments)
-    model.prime([s.text for s in segments] + [p for s in segments for p in voting_phrases(s.text)])
     scored: list[tuple[Segment, Evidence | str]] = []
     for seg in segments:
         language = run_language(seg.text)
@@ -446,8 +496,6 @@ def assume_encoding(segments: Iterable[Segment], encoding: Literal["zawgyi", "un
     (Zawgyi has no way to write it), and Burmese rules would damage it.
     """
     model = markov_model()
-    segments = list(segments)
-    model.prime(s.text for s in segments)
     p = 1.0 if encoding == "zawgyi" else 0.0
     out = []
     for seg in segments:
@@ -455,7 +503,9 @@ def assume_encoding(segments: Iterable[Segment], encoding: Literal["zawgyi", "un
         if language != "burmese":
             out.append(other_language(seg, language, model.probability(seg.text)))
         else:
-            out.append(Detection(seg, encoding, p, model.probability(seg.text), "encoding given by the user"))
+            out.append(
+                Detection(seg, encoding, p, model.probability(seg.text), "encoding given by the user", given=True)
+            )
     return out
 
 

@@ -11,7 +11,6 @@ they hold for any Burmese text, which is why detection can use them as evidence 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -38,6 +37,7 @@ from polyglot.burmese.chars import (
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import Cluster, clusters, mark_slot
 from polyglot.burmese.shortcuts import shortcuts_on
+from polyglot.patterns import lazy_compile
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +231,7 @@ def _touches_burmese(text: str, i: int) -> bool:
     return (i > 0 and in_burmese_word(text[i - 1])) or (i + 1 < len(text) and in_burmese_word(text[i + 1]))
 
 
-_LOST_GLYPH = re.compile(f"[{LOST_GLYPHS}]")
+_LOST_GLYPH = lazy_compile(f"[{LOST_GLYPHS}]")
 
 
 def _lost_glyph_name(ch: str) -> str:
@@ -265,9 +265,10 @@ def misreading_score(text: str) -> float:
 
     A cluster never spans whitespace, so the score is the sum over the text's
     whitespace-separated pieces; each piece's score is memoized, because detection asks
-    this of every run of a document and real text repeats its words.
+    this of every run of a document and real text repeats its words. Clean text
+    (``clean.is_clean``, one compiled pass) has no problem at all, so no score.
     """
-    if shortcuts_on() and not _MAY_BETRAY.search(text):
+    if shortcuts_on() and (is_clean(text) or not _MAY_BETRAY.search(text)):
         return 0.0
     return sum(_piece_score(piece) for piece in text.split())
 
@@ -276,7 +277,7 @@ _B, _M = BASE_CLASS, MARK_CLASS
 _NOT_WITH_E = char_class(_IMPOSSIBLE_WITH_E | {ASAT})
 _NOT_WITH_ASAT = char_class(_KILLED_BY_ASAT)
 _TONE_OR_MEDIAL = char_class(_TONES_AND_MEDIALS)
-_MAY_BETRAY = re.compile(
+_MAY_BETRAY = lazy_compile(
     "\u1039"  # a dangling virama or a stack
     f"|(?<![{_B}{_M}])[{_M}]"  # a mark with no letter before it
     f"|\u1031[{_M}]*[{_NOT_WITH_E}]|[{_NOT_WITH_E}][{_M}]*\u1031"  # E with I, II, AI, U, UU or an asat

@@ -21,11 +21,11 @@ from __future__ import annotations
 import mmap
 import re
 import struct
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-import icu
+COMPILED = not __file__.endswith(".py")
+"""Whether this module was loaded from the extension Cython built (see ``setup.py``)."""
 
 
 class DictionaryError(RuntimeError):
@@ -36,8 +36,9 @@ _ICU_DATA_FILE = re.compile(r"/(libicudata[^/]*\.so[^/]*|icudt\d+[lb]\.dat)$")
 
 
 def _icu_data_path() -> Path:
-    """The ICU data file mapped into this process (PyICU loaded it on import)."""
-    icu.ICU_VERSION  # noqa: B018 - PyICU is imported for its side effect: ICU is loaded
+    """The ICU data file mapped into this process (PyICU loads it on import)."""
+    import icu  # noqa: F401 - imported for its side effect: ICU's data is loaded
+
     try:
         maps = Path("/proc/self/maps").read_text(encoding="utf-8", errors="replace")
     except OSError as err:
@@ -95,9 +96,10 @@ def _value(trie: bytes, pos: int, node: int) -> tuple[int, int]:
     if lead < 0x6C:
         return ((lead - 0x51) << 8) | trie[pos], pos + 1
     if lead < 0x7E:
-        return ((lead - 0x6C) << 16) | int.from_bytes(trie[pos : pos + 2], "big"), pos + 2
-    width = 3 if lead == 0x7E else 4
-    return int.from_bytes(trie[pos : pos + width], "big"), pos + width
+        return ((lead - 0x6C) << 16) | (trie[pos] << 8) | trie[pos + 1], pos + 2
+    if lead == 0x7E:
+        return (trie[pos] << 16) | (trie[pos + 1] << 8) | trie[pos + 2], pos + 3
+    return (trie[pos] << 24) | (trie[pos + 1] << 16) | (trie[pos + 2] << 8) | trie[pos + 3], pos + 4
 
 
 def _delta(trie: bytes, pos: int) -> tuple[int, int]:
@@ -109,21 +111,47 @@ def _delta(trie: bytes, pos: int) -> tuple[int, int]:
     if lead < 0xF0:
         return ((lead - 0xC0) << 8) | trie[pos], pos + 1
     if lead < 0xFE:
-        return ((lead - 0xF0) << 16) | int.from_bytes(trie[pos : pos + 2], "big"), pos + 2
-    width = 3 if lead == 0xFE else 4
-    return int.from_bytes(trie[pos : pos + width], "big"), pos + width
+        return ((lead - 0xF0) << 16) | (trie[pos] << 8) | trie[pos + 1], pos + 2
+    if lead == 0xFE:
+        return (trie[pos] << 16) | (trie[pos + 1] << 8) | trie[pos + 2], pos + 3
+    return (trie[pos] << 24) | (trie[pos + 1] << 16) | (trie[pos + 2] << 8) | trie[pos + 3], pos + 4
 
 
-def trie_keys(trie: bytes) -> Iterator[bytes]:
-    """Every byte string stored in an ICU ``BytesTrie`` (depth first, with an explicit stack)."""
-    stack: list[tuple[int, bytes]] = [(0, b"")]  # (node position, bytes so far)
+def trie_keys(trie: bytes) -> list[bytes]:
+    """Every byte string stored in an ICU ``BytesTrie``, in no particular order.
+
+    One loop over an explicit stack of places still to read: a node (``edges`` 0), where
+    linear matches extend the bytes so far and values end a key; or a branch with
+    ``edges`` edges, whose large halves are split by a comparison byte and whose small
+    lists give each edge's byte and either a final value (a key ends) or a jump to the
+    node that continues it. Compiled (``dictionary.pxd``): reading the 41,000 words of
+    ICU's list is the largest part of a short Burmese input's start-up.
+    """
+    keys: list[bytes] = []
+    stack: list[tuple[int, bytes, int]] = [(0, b"", 0)]  # (position, bytes so far, edges)
     while stack:
-        pos, prefix = stack.pop()
+        pos, prefix, edges = stack.pop()
+        if edges:
+            while edges > _MAX_BRANCH_LINEAR_SUB_NODE_LENGTH:
+                delta, after = _delta(trie, pos + 1)  # pos: the comparison byte
+                stack.append((after + delta, prefix, edges >> 1))  # the less-than half
+                edges -= edges >> 1
+                pos = after
+            for _ in range(edges - 1):
+                key = prefix + trie[pos : pos + 1]
+                node = trie[pos + 1]
+                value, pos = _value(trie, pos + 2, node)
+                if node & 1:  # the edge's byte ends a stored string
+                    keys.append(key)
+                else:
+                    stack.append((pos + value, key, 0))
+            stack.append((pos + 1, prefix + trie[pos : pos + 1], 0))  # the last edge: its node follows
+            continue
         while True:
             node = trie[pos]
             pos += 1
             if node >= _MIN_VALUE_LEAD:  # a value: the bytes so far are a key
-                yield prefix
+                keys.append(prefix)
                 if node & 1:  # final: nothing continues from here
                     break
                 _, pos = _value(trie, pos, node)
@@ -134,30 +162,9 @@ def trie_keys(trie: bytes) -> Iterator[bytes]:
             else:  # a branch on the next byte
                 length = node or trie[pos]
                 pos += 0 if node else 1
-                for edge_pos, key in _branch(trie, pos, length + 1, prefix):
-                    if edge_pos is None:
-                        yield key
-                    else:
-                        stack.append((edge_pos, key))
+                stack.append((pos, prefix, length + 1))
                 break
-
-
-def _branch(trie: bytes, pos: int, length: int, prefix: bytes) -> Iterator[tuple[int | None, bytes]]:
-    """The edges of a branch node with ``length`` edges, as (position, bytes so far);
-    the position is None where the edge's byte ends a key and nothing follows."""
-    while length > _MAX_BRANCH_LINEAR_SUB_NODE_LENGTH:
-        delta, after = _delta(trie, pos + 1)  # pos: the comparison byte
-        yield from _branch(trie, after + delta, length >> 1, prefix)  # the less-than half
-        length -= length >> 1
-        pos = after
-    for _ in range(length - 1):
-        key, node = trie[pos], trie[pos + 1]
-        value, pos = _value(trie, pos + 2, node)
-        if node & 1:  # the key byte ends a stored string
-            yield None, prefix + bytes([key])
-        else:
-            yield pos + value, prefix + bytes([key])
-    yield pos + 1, prefix + trie[pos : pos + 1]
+    return keys
 
 
 _TRANSFORM_TYPE_OFFSET = 0x01000000

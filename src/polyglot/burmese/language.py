@@ -41,12 +41,14 @@ from polyglot.burmese.chars import (
     SHAN_DIGITS,
     ZAWGYI_LETTERS,
     ZAWGYI_PREBASE,
+    char_class,
     is_mark,
     is_myanmar,
     zawgyi_needs_base,
 )
 from polyglot.burmese.memo import short_texts
 from polyglot.burmese.shortcuts import shortcuts_on
+from polyglot.patterns import lazy_compile
 
 Language = Literal["burmese", "shan", "mon", "karen", "pali", "other"]
 
@@ -203,17 +205,17 @@ def word_vote(word: str) -> Vote | None:
 
 
 _WORD = re.compile(r"[^ \t]+")
-_OTHER_LANGUAGE_CHAR = re.compile("[" + "".join(map(re.escape, sorted(LANGUAGE_OF))) + "]")
-"""Any code point of ``LANGUAGE_OF``: one regex search instead of a lookup per character,
-since most runs (all of typed Unicode Burmese) hold none."""
-_DAMAGED = re.compile(r"[^\S \t]|[\ufffd\ue000-\uf8ff]")
+OTHER_LANGUAGE_CHAR = lazy_compile(f"[{char_class(LANGUAGE_OF)}]")
+"""Any code point of ``LANGUAGE_OF`` (one Burmese never uses): one regex search instead of a
+lookup per character, since most runs (all of typed Unicode Burmese) hold none."""
+_DAMAGED = lazy_compile(r"[^\S \t]|[\ufffd\ue000-\uf8ff]")
 """Whitespace other than the typed space, or a lost glyph: a word holding one is damaged
 (PDF stand-ins for lost letters) and says nothing about its language."""
 
 
 def run_language(text: str) -> Language:
     """The language of one Myanmar run (``burmese`` unless another clearly outvotes Zawgyi)."""
-    if not _OTHER_LANGUAGE_CHAR.search(text):
+    if not OTHER_LANGUAGE_CHAR.search(text):
         return "burmese"
     return _run_language(text)
 
@@ -232,7 +234,7 @@ def _too_few_to_outvote(words: list[str]) -> bool:
 @short_texts(maxsize=1 << 14)
 def _run_language(text: str) -> Language:
     # A lone character is a list's item, not a syllable of any language.
-    words = [w for w in _WORD.findall(text) if len(w) > 1 and not _DAMAGED.search(w) and _OTHER_LANGUAGE_CHAR.search(w)]
+    words = [w for w in _WORD.findall(text) if len(w) > 1 and not _DAMAGED.search(w) and OTHER_LANGUAGE_CHAR.search(w)]
     carriers = len(words)
     if shortcuts_on() and _too_few_to_outvote(words):
         return "burmese"

@@ -35,9 +35,10 @@ from polyglot.burmese.chars import (
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.clusters import CLUSTER, canonical_marks, clusters
 from polyglot.burmese.shortcuts import shortcuts_on
+from polyglot.patterns import lazy_compile
 
 _ZW = "\u200b\u200c\u200d\u2060\ufeff"
-_HAS_ZW = re.compile(f"[{_ZW}]")
+_HAS_ZW = lazy_compile(f"[{_ZW}]")
 _ZW_RUN = re.compile(f"[{_ZW}]+")
 
 
@@ -134,7 +135,7 @@ def fix_wa_in_numbers(text: str) -> Iterator[Edit]:
                 yield i, i + 1, "\u1040"
 
 
-_NUMBER_WITH_WA = re.compile(
+_NUMBER_WITH_WA = lazy_compile(
     f"(?<![{BASE_CLASS}{MARK_CLASS}])(?=[\u1040-\u1049\u101d]*[\u1041-\u1049])[\u1040-\u1049\u101d]*\u101d"
     f"[\u1040-\u1049\u101d]*(?![{BASE_CLASS}{MARK_CLASS}\u1040-\u1049\u101d])"
 )
@@ -154,7 +155,7 @@ def remove_doubled_marks(text: str) -> Iterator[Edit]:
         yield m.start() + 1, m.end(), ""
 
 
-_DOUBLED = re.compile(f"([{char_class(MARK_SLOTS)}])\\1+")
+_DOUBLED = lazy_compile(f"([{char_class(MARK_SLOTS)}])\\1+")
 
 
 @rule("normalize")

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from polyglot.burmese.changes import Change, Rule, TrackedText
 from polyglot.burmese.clean import is_clean
@@ -51,11 +51,13 @@ from polyglot.burmese.convert import (
     unicode_to_zawgyi,
     zawgyi_to_unicode,
 )
-from polyglot.burmese.detect import Detection, assume_encoding, detect_segments
 from polyglot.burmese.diagnose import Diagnostic, Problem, problems
 from polyglot.burmese.normalize import canonical_words, rules_by_scope
-from polyglot.burmese.repair import RepairEdit, plan_repairs
 from polyglot.burmese.segment import Locator, has_myanmar, myanmar_segments, replace_segments
+
+if TYPE_CHECKING:
+    from polyglot.burmese.detect import Detection
+    from polyglot.burmese.repair import RepairEdit
 
 Target = Literal["unicode", "zawgyi"]
 Source = Literal["auto", "unicode", "zawgyi"]
@@ -121,7 +123,9 @@ class Word:
     """For each character of ``unicode``, the offset in the word it came from (with ``edits``)."""
 
 
-def decide_word(word: str, treat_as: str, target: str, rules: tuple[Rule, ...], *, explain: bool = False) -> Word:
+def decide_word(
+    word: str, treat_as: str, target: str, rules: tuple[Rule, ...], *, explain: bool = False, judge: bool = True
+) -> Word:
     """One whitespace-free piece of a run through the word-scope steps.
 
     Convert if Zawgyi, apply the word ``rules``, find the problems (placed in the word as
@@ -136,6 +140,12 @@ def decide_word(word: str, treat_as: str, target: str, rules: tuple[Rule, ...], 
         normalized = canonical_words(converted)
         if is_clean(normalized):
             return Word(back(normalized), (), normalized, converted)
+    if judge and treat_as == "unicode":
+        from polyglot.burmese.detect import zawgyi_reading  # loaded with detection, for Burmese only
+
+        reading = zawgyi_reading(word)
+        if reading is not None:
+            return _left_as_typed(word, reading)
     tracked = TrackedText.at(word, 0)
     if treat_as == "zawgyi":
         tracked.apply(conversion_edits(word, "unicode"))
@@ -149,6 +159,18 @@ def decide_word(word: str, treat_as: str, target: str, rules: tuple[Rule, ...], 
         Problem(tracked.source_offset(p.offset), p.code, p.message, p.suggestion) for p in problems(tracked.text)
     )
     return Word(back(tracked.text), found, tracked.text, converted, tuple(edits), tuple(tracked.origin))
+
+
+def _left_as_typed(word: str, reading: str) -> Word:
+    """A Zawgyi word in a run treated as Unicode (``detect.zawgyi_reading``): unchanged, in
+    either target (it is Zawgyi already), and reported with what it would read as."""
+    problem = Problem(
+        0,
+        "zawgyi-word",
+        f"{word} reads as Zawgyi for {reading} in text taken for Unicode; left as typed",
+        "if it is Zawgyi, replace it with its Unicode reading (or normalize it alone)",
+    )
+    return Word(word, (problem,), word, word, (), tuple(range(len(word))))
 
 
 def _same(text: str) -> str:
@@ -177,8 +199,8 @@ class WordTable:
     afresh, so memory stays bounded on any input.
     """
 
-    def __init__(self, treat_as: str, target: str, rules: tuple[Rule, ...]) -> None:
-        self.treat_as, self.target, self.rules = treat_as, target, rules
+    def __init__(self, treat_as: str, target: str, rules: tuple[Rule, ...], judge: bool = True) -> None:
+        self.treat_as, self.target, self.rules, self.judge = treat_as, target, rules, judge
         self._reset()
 
     def _reset(self) -> None:
@@ -199,7 +221,7 @@ class WordTable:
         if explain:
             missing.update(w for w in words if w not in self.words or self.words[w].edits is None)
         for word in missing:
-            entry = decide_word(word, self.treat_as, self.target, self.rules, explain=explain)
+            entry = decide_word(word, self.treat_as, self.target, self.rules, explain=explain, judge=self.judge)
             self.text[word] = entry.text
             if explain or entry.problems:
                 self.words[word] = entry
@@ -215,16 +237,16 @@ class WordMemo:
     """
 
     def __init__(self) -> None:
-        self.tables: dict[tuple[str, str], WordTable] = {}
+        self.tables: dict[tuple[str, str, bool], WordTable] = {}
         self.rules: tuple[Rule, ...] = ()
 
-    def table(self, treat_as: str, target: str, rules: tuple[Rule, ...]) -> WordTable:
+    def table(self, treat_as: str, target: str, rules: tuple[Rule, ...], judge: bool = True) -> WordTable:
         if rules != self.rules:
             self.tables, self.rules = {}, rules
-        key = (treat_as, target)
+        key = (treat_as, target, judge)
         found = self.tables.get(key)
         if found is None:
-            found = self.tables[key] = WordTable(treat_as, target, rules)
+            found = self.tables[key] = WordTable(treat_as, target, rules, judge)
         return found
 
 
@@ -333,6 +355,8 @@ def _normalize_run(
     seg = det.segment
     text = seg.text
     tracked: TrackedText | None = None
+    if plan and det.treat_as == "unicode" and not det.given:
+        plan = _spare_zawgyi_words(text, plan)
     if plan:
         tracked = TrackedText.at(text, seg.start)
         for src, before, after, edit in tracked.apply_tagged((e.start, e.end, e.after, e) for e in plan):
@@ -356,7 +380,7 @@ def _normalize_run(
     first = _word_pass(
         text,
         origin,
-        MEMO.table(det.treat_as, "unicode" if run_rules else target, word_rules),
+        MEMO.table(det.treat_as, "unicode" if run_rules else target, word_rules, not det.given),
         report.explain,
         bool(run_rules),
     )
@@ -371,7 +395,11 @@ def _normalize_run(
             for src, before, after in whole.apply(rule.edits(whole.text)):
                 edits.append((step, src, WordEdit(step, 0, before, after, rule)))
         done = _word_pass(
-            whole.text, whole.source_offset, MEMO.table("unicode", target, word_rules), report.explain, False
+            whole.text,
+            whole.source_offset,
+            MEMO.table("unicode", target, word_rules, not det.given),
+            report.explain,
+            False,
         )
         edits += [(step + steps + len(run_rules), src, e) for step, src, e in done.edits]
     for offset, p in done.problems:
@@ -382,6 +410,23 @@ def _normalize_run(
         if target == "zawgyi":
             report.change(UNICODE_TO_ZAWGYI, seg.start, done.unicode, done.text)
     return done.text
+
+
+def _spare_zawgyi_words(text: str, plan: list[RepairEdit]) -> list[RepairEdit]:
+    """``plan`` without the repairs inside a Zawgyi word of a Unicode run.
+
+    Such a word is left as typed (``detect.zawgyi_reading``), and that includes its
+    damage: a repair judged in the Unicode reading (two competing vowels) would change
+    the word into something neither reading meant. A gap before the word is another
+    matter: a mark after a gap is damage in either reading (a space inserted, a letter
+    lost), and the word the repair makes is judged on its own.
+    """
+    from polyglot.burmese.detect import zawgyi_reading  # loaded with detection, for Burmese only
+
+    spans = [m.span() for m in _WORD.finditer(text) if zawgyi_reading(m.group()) is not None]
+    if not spans:
+        return plan
+    return [e for e in plan if not any(lo <= e.start and e.end <= hi for lo, hi in spans)]
 
 
 # --- document scope -----------------------------------------------------------------------
@@ -400,26 +445,129 @@ def normalize_text(
     ``source`` skips detection when the caller knows the input's encoding; with
     ``explain=False`` no change records are built (the text and diagnostics are the same).
 
+    The result is a fixed point: normalizing it again changes nothing, so ``--check``
+    agrees with ``-i`` on its own output. Each run is decided on the whole document, and
+    the output is another document (a Zawgyi run converted, a space repaired, moves the
+    evidence every other run is judged by); so the output is read once more, and where
+    that would change a run's result again, the first result was a guess the pipeline
+    itself does not stand by: the run is left as typed, with a diagnostic (never half
+    changed). That choice is checked the same way (``_stands``), and where even it would
+    not stand, every changed run is left as typed. Text that comes out unchanged, or with
+    ``source`` given, needs no second reading.
+
     >>> normalize_text("Asia Catalyst မွ Human Rights").text
     'Asia Catalyst မှ Human Rights'
     """
     if not has_myanmar(text):
         return Result(text)
+    doc = _read(text, source, repair)
+    result, spans = _write(doc, target, explain)
+    if source != "auto" or not result.changed:
+        return result  # with ``--from`` the caller decides, and its output is not its input's kind
+    moved = _changed_again(result.text, target, repair)
+    if not moved:
+        return result
+    candidate = _write(doc, target, explain, _overlapping(spans, moved))[0]
+    if not candidate.changed or _stands(candidate.text, target, repair):
+        return candidate
+    return _write(doc, target, explain, frozenset(s.start for s in spans if s.changed))[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    """A text with its decisions made: each run's detection and planned repairs."""
+
+    text: str
+    detections: list[Detection]
+    plans: list[list[RepairEdit]]
+
+
+def _read(text: str, source: Source, repair: bool) -> _Document:
+    """The document-scope steps: detect each run's encoding (or take ``source``), plan repairs."""
+    # Imported here: text without Burmese never loads the detector's model or the dictionary.
+    from polyglot.burmese.detect import assume_encoding, detect_segments
+    from polyglot.burmese.repair import plan_repairs
+
     segments = list(myanmar_segments(text))
     detections = detect_segments(segments) if source == "auto" else assume_encoding(segments, source)
     runs = [(d.text if d.is_burmese else "", d.treat_as) for d in detections]  # other languages: no repair
     plans = plan_repairs(runs) if repair else [[] for _ in detections]
+    return _Document(text, detections, plans)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Where a run of the input went in the output, and whether it changed."""
+
+    start: int
+    """The run's offset in the input (its key)."""
+    end: int
+    out_start: int
+    out_end: int
+    changed: bool
+
+
+def _write(
+    doc: _Document, target: str, explain: bool, keep: frozenset[int] = frozenset()
+) -> tuple[Result, list[_Span]]:
+    """Every Burmese run through its steps, except the runs starting at an offset in ``keep``,
+    which are left as typed (see ``normalize_text``); and where each run went in the output."""
+    text, detections, plans = doc.text, doc.detections, doc.plans
     rules = rules_by_scope()
     report = _Report(text, explain)
     replacements: dict[int, str] = {}
+    spans: list[_Span] = []
+    shift = 0
     for det, plan in zip(detections, plans, strict=True):
         seg = det.segment
         if not det.is_burmese:
             continue  # Shan, Mon, Karen, Pali: Burmese rules would damage it (``language``)
+        if seg.start in keep:
+            report.diagnostics.append(unstable_run(det, *report.locate(seg.start)))
+            continue
         if det.encoding == "ambiguous":
             report.diagnostics.append(ambiguous_encoding(det, *report.locate(seg.start)))
         new = _normalize_run(det, plan, target, rules, report)
         if new != seg.text:
             replacements[seg.start] = new
+        spans.append(_Span(seg.start, seg.end, seg.start + shift, seg.start + shift + len(new), new != seg.text))
+        shift += len(new) - len(seg.text)
     out = replace_segments(text, replacements, [d.segment for d in detections])
-    return Result(out, report.changes, report.diagnostics, detections, bool(replacements))
+    return Result(out, report.changes, report.diagnostics, detections, bool(replacements)), spans
+
+
+def _changed_again(text: str, target: str, repair: bool) -> list[tuple[int, int]]:
+    """Where normalizing ``text`` changes it: the runs that change, as (start, end) in ``text``."""
+    return [(s.start, s.end) for s in _write(_read(text, "auto", repair), target, False)[1] if s.changed]
+
+
+def _overlapping(spans: list[_Span], moved: list[tuple[int, int]]) -> frozenset[int]:
+    """The changed runs whose output touches one of the ``moved`` places of the output."""
+    return frozenset(
+        s.start for s in spans if s.changed and any(s.out_start <= hi and s.out_end >= lo for lo, hi in moved)
+    )
+
+
+def _stands(text: str, target: str, repair: bool) -> bool:
+    """Would ``normalize_text`` give ``text`` back, by the steps it took to make it?
+
+    Either normalizing changes nothing, or what it changes is unstable and exactly the
+    runs it would leave as typed are the ones that changed.
+    """
+    doc = _read(text, "auto", repair)
+    result, spans = _write(doc, target, False)
+    if not result.changed:
+        return True
+    moved = _changed_again(result.text, target, repair)
+    return bool(moved) and _write(doc, target, False, _overlapping(spans, moved))[0].text == text
+
+
+def unstable_run(det: Detection, line: int, column: int) -> Diagnostic:
+    """The report of a run left as typed because its normalized form would not be stable."""
+    return Diagnostic(
+        line,
+        column,
+        "unstable-run",
+        f"{det.text!r} is left as typed: its normalized form would be normalized differently again",
+        "check its encoding and damage: `polyglot detect` shows the readings, `--from` settles the encoding",
+    )

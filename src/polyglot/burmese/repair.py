@@ -48,13 +48,14 @@ from polyglot.burmese.chars import (
 from polyglot.burmese.convert import zawgyi_to_unicode
 from polyglot.burmese.lexicon import stranded_finals, syllables, word_joins
 from polyglot.burmese.shortcuts import shortcuts_on
+from polyglot.patterns import lazy_compile
 
 RESTORE_MARGIN = 2
 """How many more dictionary word boundaries restoring a letter must produce than deleting
 the whitespace: two, so that one lucky word never decides."""
 
 _GAP = f"(?:[^\\S\\n\\r]|[\u200b-\u200d\u2060\ufeff{LOST_GLYPHS}])+"
-_SPACE_BEFORE = re.compile(f"{_GAP}(?=[^\\s\u200b-\u200d\u2060\ufeff{LOST_GLYPHS}])")
+_SPACE_BEFORE = lazy_compile(f"{_GAP}(?=[^\\s\u200b-\u200d\u2060\ufeff{LOST_GLYPHS}])")
 """A gap before a visible character: whitespace, invisible format characters and the
 characters that stand for a lost glyph (``chars.LOST_GLYPHS``), all just as impossible
 between a mark and its letter."""
@@ -62,8 +63,8 @@ between a mark and its letter."""
 
 _PREBASE = f"[{char_class(ZAWGYI_PREBASE)}]"
 _MAY_HAVE_SITES = {
-    "unicode": re.compile(f"{_GAP}(?={[{char_class(myanmar_chars(lambda ch: needs_base(ch, 'unicode')))}]})"),
-    "zawgyi": re.compile(
+    "unicode": lazy_compile(f"{_GAP}(?={[{char_class(myanmar_chars(lambda ch: needs_base(ch, 'unicode')))}]})"),
+    "zawgyi": lazy_compile(
         f"{_GAP}(?={[{char_class(myanmar_chars(lambda ch: needs_base(ch, 'zawgyi')))}]})"
         f"|(?<={_PREBASE})(?=[^\\x00-\\x7f]){_GAP}"
         f"|{_GAP}(?={_PREBASE}[^{char_class(ZAWGYI_LETTERS)} \\t]*(?:[ \\t]|$))"
@@ -214,6 +215,9 @@ def in_character_list(text: str, start: int, end: int) -> bool:
     Alphabet tables and exemplar sets list the marks one by one, separated by spaces:
     there a mark stands alone on purpose, and nothing was lost or inserted. A list is
     at least three single characters in a row, so two stray ones are still repaired.
+    The gap before a list's first member is part of the list too: the list stands
+    apart from the word before it, and joining its first member to that word would
+    leave two members, which are no longer a list (a second run would join them too).
     """
     if text[start:end].strip(" "):
         return False
@@ -227,7 +231,7 @@ def in_character_list(text: str, start: int, end: int) -> bool:
     pos = end  # the first character of the token after the gap
     while right < 3 and pos < len(text) and text[pos] != " " and (pos + 1 == len(text) or text[pos + 1] == " "):
         right, pos = right + 1, pos + 2
-    return left > 0 and right > 0 and left + right >= 3
+    return right >= 3 or (left > 0 and right > 0 and left + right >= 3)
 
 
 def _no_letter_follows(text: str, start: int) -> bool:
@@ -290,7 +294,6 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
     for site in _damage_sites(runs):
         by_space.setdefault(site.space, []).append(site)
     restored: list[tuple[list[_Site], str]] = []
-    spaced_after = _tone_marks_end_words(runs)
     for space in _TYPED_SPACES & by_space.keys():
         # A typed space before a mark that joins the letter before it is a typing habit,
         # never a lost letter: only the ones nothing else explains are weighed below.
@@ -301,7 +304,9 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
                 f"U+{ord(space):04X} before a mark that joins the letter before it into a well-formed "
                 "syllable: a space typed or inserted there, never a lost letter"
             )
-            typed = spaced_after is not False and all(runs[s.run][0][s.offset + 1] in _TONE_MARKS for s in habit)
+            # (the document's spacing is counted only here, where a habit needs it: most have none)
+            tones = all(runs[s.run][0][s.offset + 1] in _TONE_MARKS for s in habit)
+            typed = tones and _tone_marks_end_words(runs) is not False
             for site in habit:
                 plans[site.run].append(_space_removal(*runs[site.run], site, evidence, typed=typed))
     for space, group in by_space.items():
@@ -412,17 +417,16 @@ def _tone_marks_end_words(runs: Sequence[tuple[str, str]]) -> bool | None:
     or holds too few to tell, the space typed before one is taken for a gap typed too early
     and moved after it, the convention of ICU's ``Zawgyi-my`` (``ေန ့စဥ္`` → ``နေ့ စဉ်``).
     """
-    spaced = total = 0
-    for text, _ in runs:
-        for m in _TONE_AFTER_LETTER.finditer(text):
-            total += 1
-            spaced += text[m.end()] in " \t"
+    total = sum(len(_TONE_AFTER_LETTER.findall(text)) for text, _ in runs)
+    spaced = sum(len(_TONE_BEFORE_SPACE.findall(text)) for text, _ in runs)
     if total < MIN_SPACING_EVIDENCE:
         return None
     return 2 * spaced >= total
 
 
 _TONE_AFTER_LETTER = re.compile("(?<=\\S)[\u1037\u1038\u1094\u1095](?=.)")
+_TONE_BEFORE_SPACE = re.compile("(?<=\\S)[\u1037\u1038\u1094\u1095](?=[ \t])")
+"""The same tone marks, where a space or a tab follows."""
 
 
 _WORD_SEPARATORS = frozenset(" \t\u200b\u00a0\u202f\u3000")

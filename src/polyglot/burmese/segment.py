@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from polyglot.burmese.chars import LOST_GLYPHS, MYANMAR_BLOCKS, char_class, myanmar_chars, needs_base
+from polyglot.patterns import lazy_compile
 
 _MY = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in MYANMAR_BLOCKS)
 _MARKS = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs_base(ch, "zawgyi")))
@@ -35,7 +36,7 @@ taken for a space (and removed as one) nor joins what it separates."""
 _SEPARATORS = "\\n\\r\\v\\f\\x1c-\\x1e\\x85\\u2028\\u2029"
 _SPACE = f"[^\\S{_SEPARATORS}]"  # whitespace within a line
 _ODD_SPACE = f"(?:[^\\S{_SEPARATORS} \\t]|[{LOST_GLYPHS}])"  # whitespace other than space and tab; lost glyphs
-MYANMAR_RUN = re.compile(
+MYANMAR_RUN = lazy_compile(
     f"[{_ZW}]*(?:{_SPACE}+(?=[{_MARKS}])|{_ODD_SPACE}+(?=[{_MY}]))?[{_MY}][{_MY}{_ZW}]*"
     f"(?:(?:{_SPACE}|[{_ZW}{LOST_GLYPHS}])+[{_MY}][{_MY}{_ZW}]*)*"
     f"(?:(?>{_ODD_SPACE}+)(?![^\\s{LOST_GLYPHS}]))?"  # atomic: all of them or none

@@ -1,4 +1,4 @@
-"""The catalog commands: extract, update, ingest, review, check, compile, stats.
+"""The catalog commands: extract, update, ingest, review, check, compile, stats (``cli.LAZY_COMMANDS``).
 
 Each command parses its options, calls the library, and formats what it got back; the
 work itself lives in the modules beside this one. Errors in the user's input
@@ -431,10 +431,4 @@ def stats(langs: tuple[str, ...], fmt: str) -> None:
     click.echo("\n\n".join(tables))
 
 
-def register(group: click.Group) -> None:
-    """Add the catalog commands to the main ``polyglot`` group."""
-    for command in (extract, update, ingest, review, check, compile_command, stats):
-        group.add_command(command)
-
-
-__all__ = ["register"]
+__all__ = ["check", "compile_command", "extract", "ingest", "review", "stats", "update"]

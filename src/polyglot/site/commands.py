@@ -1,4 +1,4 @@
-"""CLI commands of the site package (``polyglot build``)."""
+"""CLI commands of the site package (``polyglot build``, ``outline``; listed in ``cli.LAZY_COMMANDS``)."""
 
 from __future__ import annotations
 
@@ -76,10 +76,4 @@ def outline_command(page: Path) -> None:
         click.echo(str(line))
 
 
-def register(group: click.Group) -> None:
-    """Attach the site commands to the main ``polyglot`` group."""
-    group.add_command(build)
-    group.add_command(outline_command)
-
-
-__all__ = ["register"]
+__all__ = ["build", "outline_command"]
