@@ -105,9 +105,26 @@ def test_from_skips_detection() -> None:
     assert runner.invoke(main, ["normalize", "--from", "unicode"], input="ကြ").output == "ကြ"
 
 
+def _wait_until_reading_a_pipe(pid: int, limit: float = 30.0) -> None:
+    """Until the process blocks reading its standard input (Linux's ``wchan``), so that an
+    interrupt comes while polyglot runs, not while Python is still importing it (a fixed
+    wait was too short on a loaded machine); at most ``limit`` seconds."""
+    import time
+
+    wchan = Path(f"/proc/{pid}/wchan")
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            state = wchan.read_text()
+        except OSError:
+            break
+        if "pipe" in state:  # "0" while it runs: still starting
+            return
+        time.sleep(0.05)
+
+
 def test_ctrl_c_exits_130() -> None:
     import signal
-    import time
 
     # Standard input stays open, so normalize is still reading when the interrupt comes.
     process = subprocess.Popen(
@@ -119,7 +136,7 @@ def test_ctrl_c_exits_130() -> None:
     assert process.stdin is not None
     process.stdin.write(("ကျောင်း\n" * 10).encode())
     process.stdin.flush()
-    time.sleep(1.5)
+    _wait_until_reading_a_pipe(process.pid)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130
