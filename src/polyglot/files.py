@@ -63,7 +63,7 @@ def writing(name: str, error: type[InputError] = InputError) -> Iterator[None]:
     try:
         yield
     except BrokenPipeError as err:
-        gone = ReaderGone if issubclass(ReaderGone, error) else error
+        gone = ReaderGone if error is OutputClosed else error  # standard output's reader left
         raise gone(f"{name}: cannot write: {err.strerror or err}") from None
     except OSError as err:
         raise error(f"{name}: cannot write: {err.strerror or err}") from None
