@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, NoReturn
 import click
 
 from polyglot import __version__
-from polyglot.batch import BLOCK_LINES, FileReport, Job, Options, normalize_tree, stream_blocks, walk
+from polyglot.batch import BLOCK_LINES, Block, FileReport, Job, Options, normalize_tree, stream_blocks, walk
 from polyglot.burmese.dictionary import DictionaryError
 from polyglot.files import (
     BOM,
@@ -37,6 +37,7 @@ from polyglot.files import (
 if TYPE_CHECKING:
     from polyglot.burmese.changes import Change
     from polyglot.burmese.diagnose import Diagnostic
+    from polyglot.explain import WordChange
 
 STDIN = "-"
 
@@ -394,7 +395,7 @@ def normalize_input(path: str, request: Request) -> bool:
                     text.append(block.text)
                 continue
             if request.explain:
-                explain_changes(name, block.changes, shown.reasons, note)
+                explain_block(name, block, shown.reasons, note)
                 report_diagnostics(name, block.diagnostics, note)
             elif request.check:
                 later.extend(block.diagnostics)
@@ -451,14 +452,42 @@ def _progress(path: str, request: Request, stack: contextlib.ExitStack) -> Calla
     return bar.update
 
 
-def explain_changes(name: str, changes: Iterable[Change], said: set[str], echo: Callable[[str], None]) -> None:
-    """Each change: where, what, why, evidence.
+def explain_block(name: str, block: Block, said: set[str], echo: Callable[[str], None]) -> None:
+    """Each changed word of a block, in reading order: where, before → after, in context, why.
 
-    A rule's reason, and evidence shared by many changes (a document-wide repair), is
-    said once per file: the same paragraph nineteen times hides the changes themselves.
+    Words, not runs (``polyglot.explain``): a conversion is shown word by word where it
+    changed something, a Zawgyi "before" as what it reads (it is garbled in a Unicode font).
+    A rule's reason, and evidence shared by many changes (a document-wide repair), is said
+    once per file: the same paragraph nineteen times hides the changes themselves.
     """
+    from polyglot.explain import unplaced, word_changes
+
+    words = word_changes(block.source, block.text, block.changes, block.first_line, block.first_column)
+    for word in words:
+        rules = " + ".join(f"{c.kind} [{c.rule}]" for c in {c.rule: c for c in word.changes}.values())
+        echo(f"{name}:{word.line}:{word.column}: {rules} {_before_after(word)}")
+        left, right = word.context
+        echo(f"    in: {'… ' + left + ' ' if left else ''}«{word.after}»{' ' + right + ' …' if right else ''}")
+        _explain_reasons(word.changes, said, echo)
+    for c in unplaced(block.changes, words):
+        echo(f"{name}:{c.line}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r} (undone by a later step)")
+        _explain_reasons((c,), said, echo)
+
+
+def _before_after(word: WordChange) -> str:
+    """``'before' → 'after'``; Zawgyi is shown as its Unicode reading (garbled in a Unicode font)."""
+    if not any(c.rule == "zawgyi_to_unicode" for c in word.changes):
+        return f"{word.before!r} → {word.after!r}"
+    from polyglot.burmese.convert import zawgyi_to_unicode
+
+    reading = zawgyi_to_unicode(word.before)
+    if reading == word.after:
+        return f"{word.after!r} (typed in Zawgyi)"
+    return f"{reading!r} (Zawgyi, read as Unicode) → {word.after!r}"
+
+
+def _explain_reasons(changes: Iterable[Change], said: set[str], echo: Callable[[str], None]) -> None:
     for c in changes:
-        echo(f"{name}:{c.line}:{c.column}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r}")
         for label, text in (("why", c.reason), ("evidence", c.evidence)):
             if text and text not in said:
                 echo(f"    {label}: {text}")

@@ -102,7 +102,7 @@ REMOVE_INSERTED_SPACE = declare(
     "remove_inserted_space",
     "document",
     "A space cannot stand before a dependent mark, which always attaches to the letter "
-    "before it; PDF extraction inserted it.",
+    "before it: typed there out of habit or inserted by PDF extraction, it splits one syllable in two.",
 )
 MOVE_SPACE_AFTER_TONE_MARK = declare(
     "repair",
