@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml $(COMPILED_SOURCES)
 	@scripts/system-deps install
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,dask,eval]'
+	$(PY) -m pip install -q -e '.[dev,dask,eval,serve]'
 	@touch $(STAMP)
 
 CALL := corpus/call-for-applications-2018

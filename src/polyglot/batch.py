@@ -61,7 +61,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -239,6 +239,46 @@ class Block:
     @property
     def changed(self) -> bool:
         return self.text != self.source
+
+
+@dataclass
+class JsonRecord:
+    """What ``polyglot normalize --format json`` prints for one input, gathered block by block.
+
+    The CLI and ``polyglot serve``'s API both build it here, so they answer alike.
+    """
+
+    path: str
+    changed: bool = False
+    changes: list[dict[str, object]] = field(default_factory=list)
+    diagnostics: list[dict[str, object]] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+    def add(self, block: Block, *, keep_text: bool = True) -> None:
+        self.changed |= block.changed
+        self.changes += [c.to_dict() for c in block.changes]
+        self.diagnostics += [d.to_dict() for d in block.diagnostics]
+        if keep_text:
+            self.text.append(block.text)
+
+    def to_dict(self, *, with_text: bool = True) -> dict[str, object]:
+        out: dict[str, object] = {
+            "path": self.path,
+            "changed": self.changed,
+            "changes": self.changes,
+            "diagnostics": self.diagnostics,
+        }
+        if with_text:
+            out["text"] = "".join(self.text)  # the text itself: a byte order mark is not part of it
+        return out
+
+
+def detection_records(path: str, text: str) -> Iterator[dict[str, object]]:
+    """What ``polyglot detect --format json`` prints for one input: one record per run."""
+    from polyglot.burmese.detect import detect_text
+
+    for det in detect_text(text):
+        yield {"path": path, **det.to_dict()}
 
 
 def _placed(first: int, column: int, source: str, result: BlockResult, cut: Diagnostic | None = None) -> Block:

@@ -18,7 +18,18 @@ from typing import IO, TYPE_CHECKING, NoReturn
 import click
 
 from polyglot import __version__
-from polyglot.batch import BLOCK_LINES, Block, FileReport, Job, Options, normalize_tree, stream_blocks, walk
+from polyglot.batch import (
+    BLOCK_LINES,
+    Block,
+    FileReport,
+    Job,
+    JsonRecord,
+    Options,
+    detection_records,
+    normalize_tree,
+    stream_blocks,
+    walk,
+)
 from polyglot.burmese.dictionary import DictionaryError
 from polyglot.files import (
     BOM,
@@ -51,6 +62,7 @@ LAZY_COMMANDS = {
     "stats": "polyglot.catalog.commands:stats",
     "build": "polyglot.site.commands:build",
     "outline": "polyglot.site.commands:outline_command",
+    "serve": "polyglot.serve.commands:serve",
 }
 """The commands that live beside their library code, as ``module:attribute``: a module is
 imported only when one of its commands runs (or help lists them all), so that
@@ -198,16 +210,17 @@ def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
     surrogateescape), which give the name's bytes back.
     """
 
-    from polyglot.burmese.detect import detect_text
-
     def run(path: str) -> bool:
         name = "<stdin>" if path == STDIN else path
-        for det in detect_text(load(path).text):
+        for record in detection_records(name, load(path).text):
             if fmt == "json":
-                click.echo(json_line({"path": name, **det.to_dict()}))
+                click.echo(json_line(record))
             else:
-                snippet = visible(det.text if len(det.text) <= 40 else det.text[:39] + "…")
-                click.echo(f"{name}:{det.line}:{det.column}\t{det.encoding:<9}\t{det.probability:.3f}\t{snippet}")
+                text = str(record["text"])
+                snippet = visible(text if len(text) <= 40 else text[:39] + "…")
+                click.echo(
+                    f"{name}:{record['line']}:{record['column']}\t{record['encoding']:<9}\t{record['probability']:.3f}\t{snippet}"
+                )
         return False
 
     if each_input(expand_paths(paths, recursive), run)[1]:
@@ -372,8 +385,7 @@ def normalize_input(path: str, request: Request) -> bool:
     warn: Callable[[str], None] = (lambda s: None) if request.quiet else (lambda s: click.echo(s, err=True))
     shown = _Shown()
     diff = LineDiff(name) if request.diff else None
-    record: dict[str, list[object]] = {"changes": [], "diagnostics": []}
-    text: list[str] = []
+    record = JsonRecord(name)
     later: list[Diagnostic] = []
     with contextlib.ExitStack() as stack:
         handle = sys.stdin.buffer if path == STDIN else stack.enter_context(open_binary(path))
@@ -389,10 +401,7 @@ def normalize_input(path: str, request: Request) -> bool:
             shown.problems += len(block.diagnostics)
             shown.changed |= block.changed
             if request.json:
-                record["changes"] += [c.to_dict() for c in block.changes]
-                record["diagnostics"] += [d.to_dict() for d in block.diagnostics]
-                if not (request.in_place or request.check):
-                    text.append(block.text)
+                record.add(block, keep_text=not (request.in_place or request.check))
                 continue
             if request.explain:
                 explain_block(name, block, shown.reasons, note)
@@ -406,10 +415,7 @@ def normalize_input(path: str, request: Request) -> bool:
         if diff is not None:
             click.echo(diff.close(), nl=False)
     if request.json:
-        out: dict[str, object] = {"path": name, "changed": shown.changed, **record}
-        if not (request.in_place or request.check):
-            out["text"] = "".join(text)  # the text itself: a byte order mark is not part of it
-        click.echo(json_line(out))
+        click.echo(json_line(record.to_dict(with_text=not (request.in_place or request.check))))
     elif request.check and (shown.changed or shown.problems):
         if shown.changed:
             click.echo(f"{path}: would change ({shown.changes} changes, {shown.problems} problems)")

@@ -43,6 +43,8 @@ class WordChange:
     """0-based code-point offset of the stretch in the input line (for a program)."""
     before: str
     after: str
+    after_offset: int
+    """0-based code-point offset of ``after`` in the output line."""
     context: tuple[str, str]
     """The output's words just before and just after ``after`` on the same line."""
     changes: tuple[Change, ...]
@@ -152,6 +154,7 @@ def line_changes(
                 start + shift,
                 source[start:end],
                 text[out_start:out_end],
+                out_start + shift,
                 (left, right),
                 touching,
             )
