@@ -162,6 +162,8 @@ def create_app(assets: Assets, settings: ServeSettings = ServeSettings()) -> ASG
         return endpoint
 
     async def page(request: Request) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": f"{request.url.path}: use POST"}, 405, headers={"Allow": "POST"})
         found = assets.files.get(request.url.path)
         if found is None:
             return JSONResponse({"error": f"{request.url.path}: not found"}, 404)
