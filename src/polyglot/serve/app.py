@@ -165,6 +165,8 @@ def create_app(assets: Assets, settings: ServeSettings = ServeSettings()) -> ASG
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": f"{request.url.path}: use POST"}, 405, headers={"Allow": "POST"})
         found = assets.files.get(request.url.path)
+        if request.url.path == "/favicon.ico":
+            return Response(status_code=204)  # browsers ask; there is none
         if found is None:
             return JSONResponse({"error": f"{request.url.path}: not found"}, 404)
         body, kind = found

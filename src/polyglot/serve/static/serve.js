@@ -136,6 +136,7 @@
     showChanges(body);
     showProblems(body);
     $("result").hidden = false;
+    $("result").scrollIntoView();
   }
 
   async function copy() {
