@@ -18,7 +18,7 @@ editor, so a person can count to it), not code points: ``ကြောင်း``
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -89,7 +89,7 @@ def _overlaps(change: Change, start: int, end: int) -> bool:
     return first < end and last > start
 
 
-def _words(line: str, inside: set[int] = frozenset()) -> list[tuple[int, int]]:
+def _words(line: str, inside: Set[int] = frozenset()) -> list[tuple[int, int]]:
     """Spans of the line's words: text between whitespace, except whitespace at ``inside``
     offsets (a space or lost letter a repair took out belongs to the word around it)."""
     spans: list[tuple[int, int]] = []
@@ -129,9 +129,7 @@ def _pairs(source: str, text: str, repaired: set[int]) -> list[tuple[int, int, i
     return found
 
 
-def line_changes(
-    number: int, source: str, text: str, changes: Sequence[Change], shift: int = 0
-) -> list[WordChange]:
+def line_changes(number: int, source: str, text: str, changes: Sequence[Change], shift: int = 0) -> list[WordChange]:
     """The stretches of one line that differ between ``source`` and ``text``, in reading order.
 
     ``changes`` are the pipeline's changes on this line (columns in code points of the input
