@@ -555,7 +555,12 @@ def normalize_tree_in_place(root: str, out_dir: str | None, request: Request) ->
 @click.option("-i", "--in-place", is_flag=True, help="Rewrite the files (atomically, keeping their mode).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if anything would change or is ill-formed.")
 @click.option("--diff", is_flag=True, help="Show a unified diff instead of the text.")
-@click.option("--explain", is_flag=True, help="Explain every change: where, what, why, evidence.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Explain every change, word by word in reading order: FILE:LINE:COLUMN (a column counts what the "
+    "arrow keys step over), before → after, the words around it, why, evidence.",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--to", "target", type=click.Choice(["unicode", "zawgyi"]), default="unicode", show_default=True)
 @click.option(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import threading
 import time
@@ -13,14 +11,12 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from click.testing import CliRunner
 
-from polyglot.cli import main
 from polyglot.config import load_config
 from polyglot.serve.app import ServeSettings, create_app
 from polyglot.serve.page import Assets, build_assets
+from tests.project import REPO, repository_copy
 
-REPO = Path(__file__).resolve().parents[2]
 CALL = REPO / "corpus" / "incoming" / "call-for-applications-2018.my.txt"
 
 
@@ -55,18 +51,7 @@ def start(assets: Assets, settings: ServeSettings) -> Running:
 @pytest.fixture(scope="session")
 def compiled_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's catalogs compiled in a copy (the working tree is left alone)."""
-    root = tmp_path_factory.mktemp("serve-project")
-    for name in ("corpus", "locales"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    previous = Path.cwd()
-    os.chdir(root)
-    try:
-        result = CliRunner().invoke(main, ["compile", "-q"], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-    finally:
-        os.chdir(previous)
-    return root
+    return repository_copy(tmp_path_factory.mktemp("serve-project"), "compile")
 
 
 @pytest.fixture(scope="session")

@@ -36,14 +36,16 @@ def literal_percents(text: str) -> str:
     return _LONE_PERCENT.sub("%%", text)
 
 
-def _loader(folder: Path) -> FunctionLoader:
-    """Templates are read through ``polyglot.files`` like every other file."""
+def _loader(folders: tuple[Path, ...]) -> FunctionLoader:
+    """Templates are read through ``polyglot.files`` like every other file (the first folder
+    that has one wins: ``polyglot serve``'s page includes the site's language switcher)."""
 
     def load(name: str) -> tuple[str, str, None] | None:
-        path = folder / name
-        if not path.is_file():
-            return None
-        return read_text(path).text, str(path), None
+        for folder in folders:
+            path = folder / name
+            if path.is_file():
+                return read_text(path).text, str(path), None
+        return None
 
     return FunctionLoader(load)
 
@@ -51,7 +53,7 @@ def _loader(folder: Path) -> FunctionLoader:
 def environment(folder: Path = TEMPLATES) -> Environment:
     """A fresh environment with the i18n extension (one per language: gettext differs)."""
     return Environment(
-        loader=_loader(folder),
+        loader=_loader((folder, TEMPLATES)),
         autoescape=True,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
