@@ -20,6 +20,7 @@ import click
 from polyglot import __version__
 from polyglot.batch import BLOCK_LINES, FileReport, Job, Options, normalize_tree, stream_blocks, walk
 from polyglot.burmese.dictionary import DictionaryError
+from polyglot.documents import document_kind
 from polyglot.files import (
     BOM,
     AtomicOutput,
@@ -366,6 +367,10 @@ def normalize_input(path: str, request: Request) -> bool:
     it (``--check``, ``--diff``, ``--explain``, ``--format json``) come from the same
     blocks, so they agree byte for byte.
     """
+    if path != STDIN and document_kind(path) is not None:
+        from polyglot.documents.command import normalize_document_input
+
+        return normalize_document_input(path, request)
     name = "<stdin>" if path == STDIN else path
     note: Callable[[str], None] = (lambda s: click.echo(s, err=True)) if request.text_to_stdout else click.echo
     warn: Callable[[str], None] = (lambda s: None) if request.quiet else (lambda s: click.echo(s, err=True))

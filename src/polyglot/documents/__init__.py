@@ -1,0 +1,83 @@
+"""Documents as staff receive them: each format an adapter around the one text pipeline.
+
+An adapter finds a document's text pieces and the places a person can find them
+(``report.docx: paragraph 12, run 3``), hands the text to ``normalize_text`` exactly
+as a ``.txt`` file's would be, and writes the results back where they were, leaving
+every other byte as it was. The Burmese core never sees a file format.
+
+The library entry point is ``normalize_document(data, name, options)``: bytes in, a
+``DocumentResult`` (new bytes and what changed where) out, for the CLI and for anything
+that receives uploads. This module is cheap to import; the adapters load when used.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from polyglot.batch import FileReport, Options
+    from polyglot.documents.document import DocumentResult
+
+PACKAGES = frozenset({".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".pptx", ".pptm", ".odt", ".ods", ".odp"})
+"""Zip packages of XML parts: Office Open XML (macro-enabled ones too: macros are kept
+untouched, as every part polyglot does not read) and OpenDocument."""
+
+
+def document_kind(name: str | os.PathLike[str]) -> str | None:
+    """``package`` for a file name polyglot reads as a document, None for text."""
+    suffix = os.path.splitext(os.fspath(name))[1].lower()
+    if suffix in PACKAGES:
+        return "package"
+    return None
+
+
+def normalize_document(
+    data: bytes,
+    name: str,
+    options: Options | None = None,
+    *,
+    explain: bool = False,
+    font: str | None = None,
+    jobs: int = 1,
+) -> DocumentResult:
+    """Normalize the Burmese in a document's text and return its new bytes and report.
+
+    ``name`` is used in messages (and its extension says what the document is, with its
+    content); ``font`` is the font a converted run gets (default: Pyidaungsu, or
+    Zawgyi-One with ``--to zawgyi``). Bad input raises ``files.InputError`` with one line
+    naming ``name`` and what is wrong; nothing is written anywhere.
+    """
+    from polyglot.batch import Options
+    from polyglot.documents.document import normalize_package
+    from polyglot.documents.package import PackageError
+    from polyglot.files import InputError
+
+    try:
+        return normalize_package(data, options or Options(), explain=explain, font=font, jobs=jobs)
+    except PackageError as err:
+        raise InputError(f"{name}: {err}") from None
+
+
+def normalize_document_file(
+    source: str | os.PathLike[str], destination: str | os.PathLike[str] | None, options: Options
+) -> FileReport:
+    """A document of a tree run: normalized into ``destination`` (default: in place), atomically.
+
+    An unchanged document is not rewritten in place; written elsewhere, it is copied as it is.
+    """
+    from polyglot.batch import FileReport
+    from polyglot.files import AtomicOutput, open_binary
+
+    name = os.fspath(source)
+    with open_binary(name) as handle:
+        data = handle.read()
+    result = normalize_document(data, name, options)
+    target = os.fspath(destination if destination is not None else source)
+    if destination is not None or result.changed:
+        if destination is not None:
+            os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+        with AtomicOutput(target, like=name) as out:
+            out.write(result.data)
+    diagnostics = tuple(d.diagnostic for d in result.diagnostics if d.diagnostic is not None)
+    return FileReport(name, result.changed, diagnostics, len(result.data), len(diagnostics))

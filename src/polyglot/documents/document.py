@@ -1,0 +1,263 @@
+"""One document normalized: its paragraphs judged as text, the results written back in place.
+
+All the paragraphs of a document, in the order of its parts, are one text with one
+paragraph per line, normalized exactly as a ``.txt`` file holding those lines would be
+(``batch.blocks`` and ``normalize_blocks``: the same blocks, the same context, the same
+``normalize_text``). So a Word document and its text saved as ``.txt`` come out with
+the same Burmese; the document only adds where each piece of text is stored
+(``xmlparts``) and how the result is cut back onto its runs (``runs``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from polyglot.batch import Options, blocks, normalize_blocks
+from polyglot.burmese.changes import Change
+from polyglot.burmese.diagnose import Diagnostic
+from polyglot.documents.fonts import DEFAULT_UNICODE_FONT, DEFAULT_ZAWGYI_FONT, rename_fonts
+from polyglot.documents.office import FONT_ATTRIBUTES, FORMATS, Format, kind_of_package, place
+from polyglot.documents.package import Package, PackageError
+from polyglot.documents.runs import split_result
+from polyglot.documents.xmlparts import (
+    ATTRIBUTE,
+    TAG_OR_TEXT,
+    Edits,
+    Paragraph,
+    PartError,
+    check_well_formed,
+    decode_part,
+    escape_attribute,
+    rewrite_piece,
+    scan,
+    unescape,
+)
+
+FONT_REASON = (
+    "Zawgyi is a font encoding: converted text set in a Zawgyi font shows as garbage where that font is "
+    "installed, so a font of the text's new encoding is named instead (and the reverse for --to zawgyi)"
+)
+UNMAPPED = "unmapped-runs"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A change or a problem, with the place in the document a person can find."""
+
+    where: str
+    change: Change | None = None
+    diagnostic: Diagnostic | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        item = self.change if self.change is not None else self.diagnostic
+        assert item is not None
+        return {"where": self.where, **item.to_dict()}
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What normalizing a document gave: its new bytes (the input's when nothing changed)
+    and what changed, where, and what is still wrong."""
+
+    data: bytes
+    changed: bool
+    kind: str
+    changes: tuple[Located, ...] = ()
+    diagnostics: tuple[Located, ...] = ()
+    paragraphs: tuple[tuple[str, str, str], ...] = ()
+    """(where, before, after) for each paragraph that changed (for ``--diff``)."""
+
+
+@dataclass
+class _Part:
+    name: str
+    text: str
+    encoding: str
+    paragraphs: list[Paragraph]
+    edits: Edits = field(default_factory=Edits)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """``text`` in lines, each with its ``\\n`` (the way ``files.read_lines`` cuts a file)."""
+    for m in re.finditer(r"[^\n]*\n|[^\n]+$", text):
+        yield m.group()
+
+
+def _where(part: str, kind: str, paragraph: int, run: int | None = None) -> str:
+    label = place(kind, part)
+    if kind == "xlsx" and label == "shared strings":
+        spot = f"shared string {paragraph - 1}"
+    else:
+        spot = f"paragraph {paragraph}"
+    spot = f"{label}, {spot}" if label else spot
+    return f"{spot}, run {run}" if run is not None else spot
+
+
+def normalize_package(
+    data: bytes,
+    options: Options,
+    *,
+    explain: bool = False,
+    font: str | None = None,
+    jobs: int = 1,
+) -> DocumentResult:
+    """Normalize an Office Open XML or OpenDocument package (raises ``PackageError``)."""
+    package = Package.open(data)
+    kind = kind_of_package(package.names(), package.read)
+    if kind is None:
+        raise PackageError("is a zip archive, but not a Word, Excel, PowerPoint or OpenDocument file")
+    fmt = FORMATS[kind]
+    parts: list[_Part] = []
+    for name in package.names():
+        is_text = fmt.text_parts.fullmatch(name) is not None
+        if not (is_text or fmt.font_parts.fullmatch(name)):
+            continue
+        raw = package.read(name)
+        try:
+            check_well_formed(raw)
+            text, encoding = decode_part(raw)
+        except (PartError, UnicodeDecodeError) as err:
+            raise PackageError(f"has a bad part {name}: {err}") from None
+        parts.append(_Part(name, text, encoding, list(scan(text, fmt.grammar)) if is_text else []))
+
+    changes: list[Located] = []
+    diagnostics: list[Located] = []
+    shown: list[tuple[str, str, str]] = []
+    _normalize_text(parts, kind, fmt, options, explain, jobs, changes, diagnostics, shown)
+    replacement = font or (DEFAULT_UNICODE_FONT if options.target == "unicode" else DEFAULT_ZAWGYI_FONT)
+    for part in parts:
+        _rename_fonts(part, kind, options, replacement, changes if explain else None)
+    replaced = {}
+    for part in parts:
+        if part.edits.spans:
+            new = part.edits.apply(part.text)
+            replaced[part.name] = (b"\xef\xbb\xbf" if part.encoding == "utf-8-sig" else b"") + new.encode(
+                "utf-16" if part.encoding == "utf-16" else "utf-8"
+            )
+    changed = bool(replaced)
+    out = package.write(replaced) if changed else data
+    return DocumentResult(out, changed, kind, tuple(changes), tuple(diagnostics), tuple(shown))
+
+
+def _normalize_text(
+    parts: list[_Part],
+    kind: str,
+    fmt: Format,
+    options: Options,
+    explain: bool,
+    jobs: int,
+    changes: list[Located],
+    diagnostics: list[Located],
+    shown: list[tuple[str, str, str]],
+) -> None:
+    """Normalize every paragraph as one line of one text; write back the ones that changed."""
+    owners: list[tuple[_Part, Paragraph]] = [(part, p) for part in parts for p in part.paragraphs]
+    if not owners:
+        return
+    firsts: list[int] = []  # each paragraph's first line (0-based) in the text
+    line = 0
+    for _, para in owners:
+        firsts.append(line)
+        line += para.text.count("\n") + 1
+    source = "".join(para.text + "\n" for _, para in owners)
+    out: list[str] = []
+    for block in normalize_blocks(blocks(_lines(source)), options, jobs=jobs, explain=explain):
+        out.append(block.text)
+        for c in block.changes:
+            changes.append(Located(_locate(owners, firsts, kind, c.line, c.column), change=c))
+        for d in block.diagnostics:
+            diagnostics.append(Located(_locate(owners, firsts, kind, d.line, d.column), diagnostic=d))
+    result_lines = "".join(out).split("\n")
+    for (part, para), first in zip(owners, firsts, strict=True):
+        before = para.text
+        after = "\n".join(result_lines[first : first + before.count("\n") + 1])
+        if after == before:
+            continue
+        texts = split_result(para.pieces, after)
+        where = _where(part.name, kind, para.number)
+        if texts is None:
+            diagnostics.append(
+                Located(
+                    where,
+                    diagnostic=Diagnostic(
+                        first + 1,
+                        1,
+                        UNMAPPED,
+                        "the normalized paragraph cannot be cut back onto its runs without moving a tab, line "
+                        "break or space element; the paragraph was left as it was",
+                        "normalize its text by hand, or remove the tab or break inside the Burmese",
+                    ),
+                )
+            )
+            continue
+        shown.append((where, before, after))
+        for piece, span, holder, new in zip(para.pieces, para.spans, para.holder_tags, texts, strict=True):
+            if span is not None and new != piece.text:
+                rewrite_piece(part.edits, part.text, span, holder, new, fmt.xml_space)
+
+
+def _locate(owners: list[tuple[_Part, Paragraph]], firsts: list[int], kind: str, line: int, column: int) -> str:
+    """The paragraph and run holding a (1-based) line and column of the document's text."""
+    index = bisect.bisect_right(firsts, line - 1) - 1
+    part, para = owners[index]
+    offset = 0
+    for _ in range(line - 1 - firsts[index]):
+        offset = para.text.index("\n", offset) + 1
+    offset += column - 1
+    run = at = 0
+    for piece in para.pieces:
+        if not piece.fixed:
+            run += 1
+        at += len(piece.text)
+        if at > offset:
+            break
+    return _where(part.name, kind, para.number, max(run, 1))
+
+
+def _font_place(part: _Part, kind: str, offset: int) -> str:
+    """The run whose properties name a font at ``offset`` (the next text after it), or the part."""
+    inside = [p for p in part.paragraphs if p.start <= offset < p.end]
+    if not inside:
+        label = place(kind, part.name) or part.name
+        return f"{label} ({part.name})" if label != part.name else label
+    para = max(inside, key=lambda p: p.start)
+    run = 0
+    for piece, (tag, _) in zip(para.pieces, para.holder_tags, strict=True):
+        if not piece.fixed:
+            run += 1
+            if tag > offset:
+                break
+    return _where(part.name, kind, para.number, max(run, 1))
+
+
+def _rename_fonts(part: _Part, kind: str, options: Options, replacement: str, changes: list[Located] | None) -> None:
+    """Name a font of the target encoding wherever the part names one of the other (``fonts``)."""
+    text = part.text
+    if options.target == "unicode" and "zawgyi" not in text.lower():
+        return  # no "Zawgyi" anywhere: nothing to rename (the common case, at the cost of one scan)
+    for m in TAG_OR_TEXT.finditer(text):
+        name = m.group("name")
+        if name is None or m.group("close"):
+            continue
+        wanted = FONT_ATTRIBUTES.get(name.rpartition(":")[2])
+        if not wanted:
+            continue
+        base = m.start("attrs")
+        for a in ATTRIBUTE.finditer(m.group("attrs")):
+            if a.group(1).rpartition(":")[2] not in wanted:
+                continue
+            raw = a.group(2)
+            value = unescape(raw[1:-1])
+            new = rename_fonts(value, options.target, replacement)
+            if new == value:
+                continue
+            start = base + a.start(2) + 1
+            part.edits.replace(start, start + len(raw) - 2, escape_attribute(new, raw[0]))
+            if changes is not None:
+                line = text.count("\n", 0, start) + 1
+                column = start - text.rfind("\n", 0, start)
+                font = Change("font", "font_for_encoding", line, column, value, new, FONT_REASON)
+                changes.append(Located(_font_place(part, kind, start), change=font))

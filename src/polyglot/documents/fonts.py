@@ -1,0 +1,69 @@
+"""Font names as evidence of the encoding, and the font a converted run is given.
+
+Zawgyi is a font encoding: text typed in it only reads right in a Zawgyi font, so a
+document that sets its Burmese in one was almost certainly typed in Zawgyi, and once
+converted to Unicode it must name a Unicode Burmese font or a reader with the Zawgyi
+font installed sees garbage. Every Zawgyi-encoded font people used carries the name
+(Zawgyi-One, Zawgyi-One 2008, Smart Zawgyi, Zawgyi Two), so a name containing
+"zawgyi" (spaces, hyphens and case aside) is a Zawgyi font. The Unicode fonts are the
+ones Myanmar's government, Microsoft, Google and SIL ship for Burmese.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+UNICODE_FONTS = ("Pyidaungsu", "Myanmar Text", "Noto Sans Myanmar", "Noto Serif Myanmar", "Padauk", "Myanmar3")
+"""Unicode Burmese fonts (the government's, Windows', Google's, SIL's, and the Myanmar NLP group's)."""
+
+DEFAULT_UNICODE_FONT = "Pyidaungsu"
+"""What a Zawgyi font becomes after conversion to Unicode: the government's standard font
+(Windows and Android users have it or Noto Sans Myanmar, its usual fallback)."""
+
+DEFAULT_ZAWGYI_FONT = "Zawgyi-One"
+"""What a Unicode Burmese font becomes with ``--to zawgyi``."""
+
+FontEncoding = Literal["zawgyi", "unicode"]
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s\-_]", "", name.strip().strip("'\"")).lower()
+
+
+_UNICODE_KEYS = frozenset(_key(n) for n in UNICODE_FONTS)
+
+
+def font_encoding(name: str) -> FontEncoding | None:
+    """The Burmese encoding a font name implies, if it implies one.
+
+    >>> font_encoding("Zawgyi-One"), font_encoding("'Noto Sans Myanmar'"), font_encoding("Arial")
+    ('zawgyi', 'unicode', None)
+    """
+    key = _key(name)
+    if "zawgyi" in key:
+        return "zawgyi"
+    if key in _UNICODE_KEYS or key.startswith("pyidaungsu") or key.startswith("notosansmyanmar"):
+        return "unicode"
+    return None
+
+
+def rename_fonts(value: str, target: FontEncoding, replacement: str) -> str:
+    """A font name, or a CSS-style comma-separated list of them, with each font of the
+    wrong encoding for ``target`` replaced by ``replacement`` (quotes kept as written).
+
+    >>> rename_fonts("'Zawgyi-One', sans-serif", "unicode", "Pyidaungsu")
+    "'Pyidaungsu', sans-serif"
+    """
+    wrong = "zawgyi" if target == "unicode" else "unicode"
+    parts = value.split(",")
+    out = []
+    for part in parts:
+        if font_encoding(part) == wrong:
+            stripped = part.strip()
+            quote = stripped[0] if stripped[:1] in "'\"" and len(stripped) > 1 else ""
+            lead = part[: len(part) - len(part.lstrip())]
+            trail = part[len(part.rstrip()) :]
+            part = f"{lead}{quote}{replacement}{quote}{trail}"
+        out.append(part)
+    return ",".join(out)
