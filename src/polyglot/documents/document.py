@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from polyglot.batch import Options, blocks, normalize_blocks
 from polyglot.burmese.changes import Change
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.documents.fonts import DEFAULT_UNICODE_FONT, DEFAULT_ZAWGYI_FONT, rename_fonts
-from polyglot.documents.office import FONT_ATTRIBUTES, FORMATS, Format, kind_of_package, place
+from polyglot.documents.office import FONT_ATTRIBUTES, FORMATS, Format, cells, kind_of_package, place, sheet_names
 from polyglot.documents.package import Package, PackageError
 from polyglot.documents.runs import split_result
 from polyglot.documents.xmlparts import (
@@ -86,14 +86,45 @@ def _lines(text: str) -> Iterator[str]:
         yield m.group()
 
 
-def _where(part: str, kind: str, paragraph: int, run: int | None = None) -> str:
-    label = place(kind, part)
-    if kind == "xlsx" and label == "shared strings":
-        spot = f"shared string {paragraph - 1}"
-    else:
-        spot = f"paragraph {paragraph}"
-    spot = f"{label}, {spot}" if label else spot
-    return f"{spot}, run {run}" if run is not None else spot
+class _Places:
+    """How a person finds a paragraph: ``paragraph 12``, ``header 1, paragraph 2``, ``Budget!B7``."""
+
+    def __init__(self, kind: str, parts: list[_Part], read: Callable[[str], bytes]) -> None:
+        self.kind = kind
+        self.cells: dict[tuple[str, int], str] = {}
+        if kind != "xlsx":
+            return
+        names = sheet_names(read)
+        shared: dict[int, str] = {}
+        for part in parts:
+            if part.name not in names:
+                continue
+            found = cells(part.text)
+            starts = [at for at, _, _ in found]
+            sheet = names[part.name]
+            label = f"'{sheet}'" if re.search(r"[^\w]", sheet) else sheet
+            for _, ref, index in found:
+                if index is not None:
+                    shared.setdefault(index, f"{label}!{ref}")
+            for para in part.paragraphs:
+                i = bisect.bisect_right(starts, para.start) - 1
+                if i >= 0:
+                    self.cells[(part.name, para.number)] = f"{label}!{found[i][1]}"
+        for part in parts:
+            if part.name.endswith("sharedStrings.xml"):
+                for para in part.paragraphs:
+                    index = para.number - 1
+                    self.cells[(part.name, para.number)] = shared.get(index, f"shared string {index}")
+
+    def __call__(self, part: str, paragraph: int, run: int | None = None) -> str:
+        """``run`` is named only for a paragraph of more than one run (pass None otherwise)."""
+        cell = self.cells.get((part, paragraph))
+        if cell is not None:
+            spot = cell
+        else:
+            label = place(self.kind, part)
+            spot = f"{label}, paragraph {paragraph}" if label else f"paragraph {paragraph}"
+        return f"{spot}, run {run}" if run is not None else spot
 
 
 def normalize_package(
@@ -123,13 +154,14 @@ def normalize_package(
             raise PackageError(f"has a bad part {name}: {err}") from None
         parts.append(_Part(name, text, encoding, list(scan(text, fmt.grammar)) if is_text else []))
 
+    places = _Places(kind, parts, package.read)
     changes: list[Located] = []
     diagnostics: list[Located] = []
     shown: list[tuple[str, str, str]] = []
-    _normalize_text(parts, kind, fmt, options, explain, jobs, changes, diagnostics, shown)
+    _normalize_text(parts, places, fmt, options, explain, jobs, changes, diagnostics, shown)
     replacement = font or (DEFAULT_UNICODE_FONT if options.target == "unicode" else DEFAULT_ZAWGYI_FONT)
     for part in parts:
-        _rename_fonts(part, kind, options, replacement, changes if explain else None)
+        _rename_fonts(part, places, options, replacement, changes if explain else None)
     replaced = {}
     for part in parts:
         if part.edits.spans:
@@ -144,7 +176,7 @@ def normalize_package(
 
 def _normalize_text(
     parts: list[_Part],
-    kind: str,
+    places: _Places,
     fmt: Format,
     options: Options,
     explain: bool,
@@ -167,9 +199,9 @@ def _normalize_text(
     for block in normalize_blocks(blocks(_lines(source)), options, jobs=jobs, explain=explain):
         out.append(block.text)
         for c in block.changes:
-            changes.append(Located(_locate(owners, firsts, kind, c.line, c.column), change=c))
+            changes.append(Located(_locate(owners, firsts, places, c.line, c.column), change=c))
         for d in block.diagnostics:
-            diagnostics.append(Located(_locate(owners, firsts, kind, d.line, d.column), diagnostic=d))
+            diagnostics.append(Located(_locate(owners, firsts, places, d.line, d.column), diagnostic=d))
     result_lines = "".join(out).split("\n")
     for (part, para), first in zip(owners, firsts, strict=True):
         before = para.text
@@ -177,7 +209,7 @@ def _normalize_text(
         if after == before:
             continue
         texts = split_result(para.pieces, after)
-        where = _where(part.name, kind, para.number)
+        where = places(part.name, para.number)
         if texts is None:
             diagnostics.append(
                 Located(
@@ -199,7 +231,7 @@ def _normalize_text(
                 rewrite_piece(part.edits, part.text, span, holder, new, fmt.xml_space)
 
 
-def _locate(owners: list[tuple[_Part, Paragraph]], firsts: list[int], kind: str, line: int, column: int) -> str:
+def _locate(owners: list[tuple[_Part, Paragraph]], firsts: list[int], places: _Places, line: int, column: int) -> str:
     """The paragraph and run holding a (1-based) line and column of the document's text."""
     index = bisect.bisect_right(firsts, line - 1) - 1
     part, para = owners[index]
@@ -214,14 +246,18 @@ def _locate(owners: list[tuple[_Part, Paragraph]], firsts: list[int], kind: str,
         at += len(piece.text)
         if at > offset:
             break
-    return _where(part.name, kind, para.number, max(run, 1))
+    return places(part.name, para.number, max(run, 1) if _runs(para) > 1 else None)
 
 
-def _font_place(part: _Part, kind: str, offset: int) -> str:
+def _runs(para: Paragraph) -> int:
+    return sum(1 for piece in para.pieces if not piece.fixed)
+
+
+def _font_place(part: _Part, places: _Places, offset: int) -> str:
     """The run whose properties name a font at ``offset`` (the next text after it), or the part."""
     inside = [p for p in part.paragraphs if p.start <= offset < p.end]
     if not inside:
-        label = place(kind, part.name) or part.name
+        label = place(places.kind, part.name) or part.name
         return f"{label} ({part.name})" if label != part.name else label
     para = max(inside, key=lambda p: p.start)
     run = 0
@@ -230,10 +266,12 @@ def _font_place(part: _Part, kind: str, offset: int) -> str:
             run += 1
             if tag > offset:
                 break
-    return _where(part.name, kind, para.number, max(run, 1))
+    return places(part.name, para.number, max(run, 1) if _runs(para) > 1 else None)
 
 
-def _rename_fonts(part: _Part, kind: str, options: Options, replacement: str, changes: list[Located] | None) -> None:
+def _rename_fonts(
+    part: _Part, places: _Places, options: Options, replacement: str, changes: list[Located] | None
+) -> None:
     """Name a font of the target encoding wherever the part names one of the other (``fonts``)."""
     text = part.text
     if options.target == "unicode" and "zawgyi" not in text.lower():
@@ -260,4 +298,4 @@ def _rename_fonts(part: _Part, kind: str, options: Options, replacement: str, ch
                 line = text.count("\n", 0, start) + 1
                 column = start - text.rfind("\n", 0, start)
                 font = Change("font", "font_for_encoding", line, column, value, new, FONT_REASON)
-                changes.append(Located(_font_place(part, kind, start), change=font))
+                changes.append(Located(_font_place(part, places, start), change=font))

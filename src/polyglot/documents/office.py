@@ -167,3 +167,55 @@ def place(kind: str, part: str) -> str:
         "data": "diagram",
     }.get(stem, stem)
     return f"{label} {number}".strip()
+
+
+_SHEET = re.compile(r"<(?:\w+:)?sheet\s[^>]*?>")
+_ATTR_VALUE = r"\b{}\s*=\s*[\"']([^\"']*)[\"']"
+_CELL = re.compile(r"<(?:\w+:)?c\s([^>]*?)/?>")
+_SHARED_VALUE = re.compile(r"\s*<(?:\w+:)?v>(\d+)</(?:\w+:)?v>")
+_RELATIONSHIP = re.compile(r"<(?:\w+:)?Relationship\s[^>]*?>")
+
+
+def _attr(tag: str, name: str) -> str | None:
+    m = re.search(_ATTR_VALUE.format(name), tag)
+    return m.group(1) if m else None
+
+
+def sheet_names(read: Callable[[str], bytes]) -> dict[str, str]:
+    """Each worksheet part's name as the workbook's tabs show it (``xl/worksheets/sheet1.xml`` → ``Budget``)."""
+    try:
+        workbook = read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except KeyError:
+        return {}
+    targets = {}
+    for tag in _RELATIONSHIP.findall(rels):
+        rid, target = _attr(tag, "Id"), _attr(tag, "Target")
+        if rid and target:
+            targets[rid] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    names = {}
+    for tag in _SHEET.findall(workbook):
+        rid = _attr(tag, r"\w+:id")
+        name = _attr(tag, "name")
+        if rid in targets and name is not None:
+            names[targets[rid]] = unescape_attribute(name)
+    return names
+
+
+def unescape_attribute(value: str) -> str:
+    from polyglot.documents.xmlparts import unescape
+
+    return unescape(value)
+
+
+def cells(text: str) -> list[tuple[int, str, int | None]]:
+    """A worksheet's cells: (offset of the cell's tag, its reference, its shared string's index if any)."""
+    found = []
+    for m in _CELL.finditer(text):
+        ref = _attr(m.group(1), "r") or "?"
+        shared = None
+        if _attr(m.group(1), "t") == "s" and not m.group(0).endswith("/>"):
+            v = _SHARED_VALUE.match(text, m.end())
+            shared = int(v.group(1)) if v else None
+        found.append((m.start(), ref, shared))
+    return found
