@@ -7,9 +7,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from tests.conftest import UNICODE_SENTENCES
-
 from polyglot.burmese.convert import unicode_to_zawgyi
+from tests.conftest import UNICODE_SENTENCES
 
 ZG = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
 """The test sentences as a Zawgyi typist's keyboard stores them."""

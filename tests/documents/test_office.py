@@ -7,12 +7,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from tests.conftest import UNICODE_SENTENCES
-from tests.documents.makers import PREBASE_RUNS, ZG, entries, names, opendocument, presentation, word, workbook
-
 from polyglot.batch import Options
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.documents import normalize_document
+from tests.conftest import UNICODE_SENTENCES
+from tests.documents.makers import PREBASE_RUNS, ZG, entries, names, opendocument, presentation, word, workbook
 
 
 def as_txt(paragraphs: list[str]) -> list[str]:

@@ -4,17 +4,18 @@ that did not change."""
 from __future__ import annotations
 
 import io
+import itertools
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import UNICODE_SENTENCES
-from tests.documents.makers import ZG, word
 
 from polyglot.batch import Options
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.documents import normalize_document
 from polyglot.documents.runs import Piece, map_boundaries, split_result
+from tests.conftest import UNICODE_SENTENCES
+from tests.documents.makers import ZG, word
 
 PHRASES = [
     *(w for s in UNICODE_SENTENCES for w in s.split(" ")),
@@ -37,7 +38,7 @@ def runs(draw: st.DrawFn) -> list[str]:
     text = draw(paragraphs)
     cuts = sorted(draw(st.sets(st.integers(0, len(text)), max_size=8)))
     bounds = [0, *cuts, len(text)]
-    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 @given(runs())
