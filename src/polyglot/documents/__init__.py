@@ -24,11 +24,17 @@ PACKAGES = frozenset({".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".pptx", ".pp
 untouched, as every part polyglot does not read) and OpenDocument."""
 
 
+PAGES = frozenset({".html", ".htm", ".xhtml"})
+"""Web pages: text edited in place, never re-serialized."""
+
+
 def document_kind(name: str | os.PathLike[str]) -> str | None:
-    """``package`` for a file name polyglot reads as a document, None for text."""
+    """``package`` or ``html`` for a file name polyglot reads as a document, None for text."""
     suffix = os.path.splitext(os.fspath(name))[1].lower()
     if suffix in PACKAGES:
         return "package"
+    if suffix in PAGES:
+        return "html"
     return None
 
 
@@ -49,12 +55,20 @@ def normalize_document(
     naming ``name`` and what is wrong; nothing is written anywhere.
     """
     from polyglot.batch import Options
-    from polyglot.documents.document import normalize_package
-    from polyglot.documents.package import PackageError
+    from polyglot.documents.fonts import DEFAULT_UNICODE_FONT, DEFAULT_ZAWGYI_FONT
     from polyglot.files import InputError
 
+    options = options or Options()
+    font = font or (DEFAULT_UNICODE_FONT if options.target == "unicode" else DEFAULT_ZAWGYI_FONT)
+    if document_kind(name) == "html":
+        from polyglot.documents.html import normalize_html
+
+        return normalize_html(data, name, options, explain=explain, font=font, jobs=jobs)
+    from polyglot.documents.document import normalize_package
+    from polyglot.documents.package import PackageError
+
     try:
-        return normalize_package(data, options or Options(), explain=explain, font=font, jobs=jobs)
+        return normalize_package(data, options, explain=explain, font=font, jobs=jobs)
     except PackageError as err:
         raise InputError(f"{name}: {err}") from None
 

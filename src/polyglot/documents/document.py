@@ -11,6 +11,7 @@ the same Burmese; the document only adds where each piece of text is stored
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,8 +19,8 @@ from dataclasses import dataclass, field
 from polyglot.batch import Options, blocks, normalize_blocks
 from polyglot.burmese.changes import Change
 from polyglot.burmese.diagnose import Diagnostic
-from polyglot.documents.fonts import DEFAULT_UNICODE_FONT, DEFAULT_ZAWGYI_FONT, rename_fonts
-from polyglot.documents.office import FONT_ATTRIBUTES, FORMATS, Format, cells, kind_of_package, place, sheet_names
+from polyglot.documents.fonts import rename_fonts
+from polyglot.documents.office import FONT_ATTRIBUTES, FORMATS, cells, kind_of_package, place, sheet_names
 from polyglot.documents.package import Package, PackageError
 from polyglot.documents.runs import split_result
 from polyglot.documents.xmlparts import (
@@ -28,6 +29,7 @@ from polyglot.documents.xmlparts import (
     Edits,
     Paragraph,
     PartError,
+    Span,
     check_well_formed,
     decode_part,
     escape_attribute,
@@ -72,7 +74,9 @@ class DocumentResult:
 
 
 @dataclass
-class _Part:
+class Part:
+    """A text to edit in place (an XML part, an HTML file): its paragraphs and the edits made."""
+
     name: str
     text: str
     encoding: str
@@ -86,10 +90,24 @@ def _lines(text: str) -> Iterator[str]:
         yield m.group()
 
 
-class _Places:
-    """How a person finds a paragraph: ``paragraph 12``, ``header 1, paragraph 2``, ``Budget!B7``."""
+class Places:
+    """How a person finds a paragraph (``paragraph 12``) or a place outside every paragraph."""
 
-    def __init__(self, kind: str, parts: list[_Part], read: Callable[[str], bytes]) -> None:
+    kind = ""
+
+    def __call__(self, part: str, paragraph: int, run: int | None = None) -> str:
+        """``run`` is named only for a paragraph of more than one run (pass None otherwise)."""
+        spot = f"paragraph {paragraph}"
+        return f"{spot}, run {run}" if run is not None else spot
+
+    def outside(self, part: Part, offset: int) -> str:
+        return part.name
+
+
+class _PackagePlaces(Places):
+    """In a package: ``paragraph 12``, ``header 1, paragraph 2``, ``notes of slide 3``, ``Budget!B7``."""
+
+    def __init__(self, kind: str, parts: list[Part], read: Callable[[str], bytes]) -> None:
         self.kind = kind
         self.cells: dict[tuple[str, int], str] = {}
         if kind != "xlsx":
@@ -126,22 +144,27 @@ class _Places:
             spot = f"{label}, paragraph {paragraph}" if label else f"paragraph {paragraph}"
         return f"{spot}, run {run}" if run is not None else spot
 
+    def outside(self, part: Part, offset: int) -> str:
+        label = place(self.kind, part.name) or part.name
+        return f"{label} ({part.name})" if label != part.name else label
+
 
 def normalize_package(
     data: bytes,
     options: Options,
     *,
     explain: bool = False,
-    font: str | None = None,
+    font: str,
     jobs: int = 1,
 ) -> DocumentResult:
-    """Normalize an Office Open XML or OpenDocument package (raises ``PackageError``)."""
+    """Normalize an Office Open XML or OpenDocument package (raises ``PackageError``);
+    ``font`` is the name a font of the wrong encoding is given."""
     package = Package.open(data)
     kind = kind_of_package(package.names(), package.read)
     if kind is None:
         raise PackageError("is a zip archive, but not a Word, Excel, PowerPoint or OpenDocument file")
     fmt = FORMATS[kind]
-    parts: list[_Part] = []
+    parts: list[Part] = []
     for name in package.names():
         is_text = fmt.text_parts.fullmatch(name) is not None
         if not (is_text or fmt.font_parts.fullmatch(name)):
@@ -152,16 +175,16 @@ def normalize_package(
             text, encoding = decode_part(raw)
         except (PartError, UnicodeDecodeError) as err:
             raise PackageError(f"has a bad part {name}: {err}") from None
-        parts.append(_Part(name, text, encoding, list(scan(text, fmt.grammar)) if is_text else []))
+        parts.append(Part(name, text, encoding, list(scan(text, fmt.grammar)) if is_text else []))
 
-    places = _Places(kind, parts, package.read)
+    places = _PackagePlaces(kind, parts, package.read)
     changes: list[Located] = []
     diagnostics: list[Located] = []
     shown: list[tuple[str, str, str]] = []
-    _normalize_text(parts, places, fmt, options, explain, jobs, changes, diagnostics, shown)
-    replacement = font or (DEFAULT_UNICODE_FONT if options.target == "unicode" else DEFAULT_ZAWGYI_FONT)
+    rewrite = functools.partial(rewrite_piece, xml_space=fmt.xml_space)
+    normalize_parts(parts, places, rewrite, options, explain, jobs, changes, diagnostics, shown)
     for part in parts:
-        _rename_fonts(part, places, options, replacement, changes if explain else None)
+        _rename_fonts(part, places, options, font, changes if explain else None)
     replaced = {}
     for part in parts:
         if part.edits.spans:
@@ -174,10 +197,15 @@ def normalize_package(
     return DocumentResult(out, changed, kind, tuple(changes), tuple(diagnostics), tuple(shown))
 
 
-def _normalize_text(
-    parts: list[_Part],
-    places: _Places,
-    fmt: Format,
+Rewrite = Callable[[Edits, str, Span, tuple[int, int], str, str], None]
+"""How a piece's stored text is rewritten: (edits, the part's text, the piece's span, its
+holder's tag, old text, new text)."""
+
+
+def normalize_parts(
+    parts: list[Part],
+    places: Places,
+    rewrite: Rewrite,
     options: Options,
     explain: bool,
     jobs: int,
@@ -186,7 +214,7 @@ def _normalize_text(
     shown: list[tuple[str, str, str]],
 ) -> None:
     """Normalize every paragraph as one line of one text; write back the ones that changed."""
-    owners: list[tuple[_Part, Paragraph]] = [(part, p) for part in parts for p in part.paragraphs]
+    owners: list[tuple[Part, Paragraph]] = [(part, p) for part in parts for p in part.paragraphs]
     if not owners:
         return
     firsts: list[int] = []  # each paragraph's first line (0-based) in the text
@@ -228,10 +256,10 @@ def _normalize_text(
         shown.append((where, before, after))
         for piece, span, holder, new in zip(para.pieces, para.spans, para.holder_tags, texts, strict=True):
             if span is not None and new != piece.text:
-                rewrite_piece(part.edits, part.text, span, holder, new, fmt.xml_space)
+                rewrite(part.edits, part.text, span, holder, piece.text, new)
 
 
-def _locate(owners: list[tuple[_Part, Paragraph]], firsts: list[int], places: _Places, line: int, column: int) -> str:
+def _locate(owners: list[tuple[Part, Paragraph]], firsts: list[int], places: Places, line: int, column: int) -> str:
     """The paragraph and run holding a (1-based) line and column of the document's text."""
     index = bisect.bisect_right(firsts, line - 1) - 1
     part, para = owners[index]
@@ -253,12 +281,11 @@ def _runs(para: Paragraph) -> int:
     return sum(1 for piece in para.pieces if not piece.fixed)
 
 
-def _font_place(part: _Part, places: _Places, offset: int) -> str:
+def _font_place(part: Part, places: Places, offset: int) -> str:
     """The run whose properties name a font at ``offset`` (the next text after it), or the part."""
     inside = [p for p in part.paragraphs if p.start <= offset < p.end]
     if not inside:
-        label = place(places.kind, part.name) or part.name
-        return f"{label} ({part.name})" if label != part.name else label
+        return places.outside(part, offset)
     para = max(inside, key=lambda p: p.start)
     run = 0
     for piece, (tag, _) in zip(para.pieces, para.holder_tags, strict=True):
@@ -270,7 +297,7 @@ def _font_place(part: _Part, places: _Places, offset: int) -> str:
 
 
 def _rename_fonts(
-    part: _Part, places: _Places, options: Options, replacement: str, changes: list[Located] | None
+    part: Part, places: Places, options: Options, replacement: str, changes: list[Located] | None
 ) -> None:
     """Name a font of the target encoding wherever the part names one of the other (``fonts``)."""
     text = part.text

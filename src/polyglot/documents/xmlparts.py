@@ -31,7 +31,7 @@ TAG_OR_TEXT = re.compile(
     re.S,
 )
 ATTRIBUTE = re.compile(r"([^\s=]+)\s*=\s*(\"[^\"]*\"|'[^']*')")
-_REF = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);")
+REFERENCE = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 
 
@@ -50,7 +50,7 @@ def unescape(text: str) -> str:
             return chr(int(ref[1:]))
         return _NAMED[ref]
 
-    return _REF.sub(one, text) if "&" in text else text
+    return REFERENCE.sub(one, text) if "&" in text else text
 
 
 def escape(text: str) -> str:
@@ -251,14 +251,51 @@ class Edits:
         return "".join(out)
 
 
-def rewrite_piece(edits: Edits, text: str, span: Span, holder_tag: tuple[int, int], new: str, xml_space: str) -> None:
-    """Replace a piece's stored text with ``new``; where ``xml_space`` names an attribute
-    (``xml:space`` in Word) and the new text begins or ends with a space, mark the holder so
-    the space is kept."""
-    if span.cdata and "]]>" not in new:
-        edits.replace(span.start, span.end, new)
+def _starts(raw: str, references: re.Pattern[str], decode: Callable[[str], str]) -> list[int]:
+    """For each character of ``raw`` decoded, where it starts in ``raw`` (and ``len(raw)`` last)."""
+    starts: list[int] = []
+    at = 0
+    for m in references.finditer(raw):
+        starts.extend(range(at, m.start()))
+        starts.extend([m.start()] * len(decode(m.group())))
+        at = m.end()
+    starts.extend(range(at, len(raw) + 1))
+    return starts
+
+
+def rewrite_piece(
+    edits: Edits,
+    text: str,
+    span: Span,
+    holder_tag: tuple[int, int],
+    old: str,
+    new: str,
+    xml_space: str = "",
+    references: re.Pattern[str] = REFERENCE,
+    decode: Callable[[str], str] = unescape,
+) -> None:
+    """Replace the stretch of a piece's stored text that changed from ``old`` to ``new``.
+
+    Only the changed stretch is rewritten: what comes before and after it keeps its
+    spelling (a character reference, an entity). Where ``xml_space`` names an attribute
+    (``xml:space`` in Word) and the new text begins or ends with a space, the holder is
+    marked so that the space is kept.
+    """
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    changed = new[prefix : len(new) - suffix]
+    if span.cdata:
+        starts = list(range(span.end - span.start + 1))
+        stored = changed if "]]>" not in changed else changed.replace("]]>", "]]]]><![CDATA[>")
     else:
-        edits.replace(span.start, span.end, escape(new))
+        starts = _starts(text[span.start : span.end], references, decode)
+        stored = escape(changed)
+    edits.replace(span.start + starts[prefix], span.start + starts[len(old) - suffix], stored)
     if xml_space and new != new.strip(" "):
         start, end = holder_tag
         tag = text[start:end]
