@@ -109,3 +109,30 @@ def entries(data: bytes) -> dict[str, bytes]:
 def names(data: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return archive.namelist()
+
+
+ZAWGYI_FONT = Path("/usr/share/fonts/truetype/mm/ZawgyiOne2008.ttf")
+"""Debian's fonts-myanmar (scripts/system-deps installs it for the tests)."""
+
+
+def pdf(path: Path, password: str = "") -> Path:
+    """A PDF typed in Zawgyi-One, as ReportLab writes it with the font embedded: two pages,
+    the second breaking a line inside the word အခွင့်အရေး, as a PDF's wrapping does."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Zawgyi-One", str(ZAWGYI_FONT)))
+    page = canvas.Canvas(str(path), encrypt=password or None)
+    page.setFont("Zawgyi-One", 14)
+    page.drawString(72, 800, ZG[0])
+    page.drawString(72, 780, ZG[1])
+    page.showPage()
+    page.setFont("Zawgyi-One", 14)
+    cut = ZG[3].index("\u1021\u1031\u101b\u1038")  # before အေရး
+    page.drawString(72, 800, ZG[3][:cut])
+    page.drawString(72, 780, ZG[3][cut:])
+    page.setFont("Helvetica", 12)
+    page.drawString(72, 700, "Deadline: 30 November 2018.")
+    page.save()
+    return path

@@ -25,16 +25,20 @@ untouched, as every part polyglot does not read) and OpenDocument."""
 
 
 PAGES = frozenset({".html", ".htm", ".xhtml"})
+READ_ONLY = frozenset({".pdf"})
+"""Read only: the text comes out, the file is never rewritten."""
 """Web pages: text edited in place, never re-serialized."""
 
 
 def document_kind(name: str | os.PathLike[str]) -> str | None:
-    """``package`` or ``html`` for a file name polyglot reads as a document, None for text."""
+    """``package``, ``html`` or ``pdf`` for a file name polyglot reads as a document, None for text."""
     suffix = os.path.splitext(os.fspath(name))[1].lower()
     if suffix in PACKAGES:
         return "package"
     if suffix in PAGES:
         return "html"
+    if suffix in READ_ONLY:
+        return "pdf"
     return None
 
 
@@ -66,8 +70,11 @@ def normalize_document(
         return normalize_html(data, name, options, explain=explain, font=font, jobs=jobs)
     from polyglot.documents.document import normalize_package
     from polyglot.documents.package import PackageError
+    from polyglot.documents.pdf import normalize_pdf
 
     try:
+        if document_kind(name) == "pdf":
+            return normalize_pdf(data, options, explain=explain, jobs=jobs)
         return normalize_package(data, options, explain=explain, font=font, jobs=jobs)
     except PackageError as err:
         raise InputError(f"{name}: {err}") from None
@@ -78,16 +85,23 @@ def normalize_document_file(
 ) -> FileReport:
     """A document of a tree run: normalized into ``destination`` (default: in place), atomically.
 
-    An unchanged document is not rewritten in place; written elsewhere, it is copied as it is.
+    An unchanged document is not rewritten in place; written elsewhere, it is copied as it
+    is. A PDF's text goes to ``NAME.txt`` beside where the PDF would go; in place, a PDF
+    is refused (``InputError``).
     """
     from polyglot.batch import FileReport
-    from polyglot.files import AtomicOutput, open_binary
+    from polyglot.files import AtomicOutput, InputError, open_binary
 
     name = os.fspath(source)
+    read_only = document_kind(name) == "pdf"
+    if read_only and destination is None:
+        raise InputError(f"{name}: a PDF is read only: polyglot prints its text (or writes NAME.txt with -r --out DIR)")
     with open_binary(name) as handle:
         data = handle.read()
     result = normalize_document(data, name, options)
     target = os.fspath(destination if destination is not None else source)
+    if read_only:
+        target = os.path.splitext(target)[0] + ".txt"
     if destination is not None or result.changed:
         if destination is not None:
             os.makedirs(os.path.dirname(target) or ".", exist_ok=True)

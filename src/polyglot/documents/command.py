@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from polyglot.documents import normalize_document
+from polyglot.documents import document_kind, normalize_document
 from polyglot.files import AtomicOutput, InputError, json_line, open_binary
 
 if TYPE_CHECKING:
@@ -64,6 +64,8 @@ def diff(name: str, result: DocumentResult) -> str:
 
 def normalize_document_input(path: str, request: Request) -> bool:
     """``polyglot normalize`` on one document file; return whether there are findings."""
+    if request.in_place and document_kind(path) == "pdf":
+        raise InputError(f"{path}: a PDF is read only: polyglot prints its text (or writes NAME.txt with -r --out DIR)")
     data = read_document(path)
     result = normalize_document(data, path, request.options, explain=request.reports, jobs=request.jobs)
     note: Callable[[str], None] = (lambda s: click.echo(s, err=True)) if request.text_to_stdout else click.echo
@@ -73,7 +75,7 @@ def normalize_document_input(path: str, request: Request) -> bool:
             with AtomicOutput(path) as out:
                 out.write(result.data)
     elif request.text_to_stdout:
-        if sys.stdout.isatty():
+        if sys.stdout.isatty() and result.kind != "pdf":
             raise InputError(
                 f"{path}: a document is not shown on a terminal: use --in-place, -r --out DIR, "
                 "or redirect standard output to a file"
@@ -87,8 +89,14 @@ def normalize_document_input(path: str, request: Request) -> bool:
             "changes": [c.to_dict() for c in result.changes],
             "diagnostics": [d.to_dict() for d in result.diagnostics],
         }
+        if result.notes:
+            record["notes"] = list(result.notes)
+        if result.kind == "pdf" and not request.check:
+            record["text"] = result.data.decode("utf-8")
         click.echo(json_line(record))
     elif request.explain:
+        for line in result.notes:
+            note(f"{path}: {line}")
         explain(path, result.changes, note)
         problems(path, result.diagnostics, note)
     elif request.check:

@@ -71,6 +71,8 @@ class DocumentResult:
     diagnostics: tuple[Located, ...] = ()
     paragraphs: tuple[tuple[str, str, str], ...] = ()
     """(where, before, after) for each paragraph that changed (for ``--diff``)."""
+    notes: tuple[str, ...] = ()
+    """Evidence about the whole document (a PDF's fonts), shown with ``--explain``."""
 
 
 @dataclass
@@ -84,7 +86,7 @@ class Part:
     edits: Edits = field(default_factory=Edits)
 
 
-def _lines(text: str) -> Iterator[str]:
+def text_lines(text: str) -> Iterator[str]:
     """``text`` in lines, each with its ``\\n`` (the way ``files.read_lines`` cuts a file)."""
     for m in re.finditer(r"[^\n]*\n|[^\n]+$", text):
         yield m.group()
@@ -224,7 +226,7 @@ def normalize_parts(
         line += para.text.count("\n") + 1
     source = "".join(para.text + "\n" for _, para in owners)
     out: list[str] = []
-    for block in normalize_blocks(blocks(_lines(source)), options, jobs=jobs, explain=explain):
+    for block in normalize_blocks(blocks(text_lines(source)), options, jobs=jobs, explain=explain):
         out.append(block.text)
         for c in block.changes:
             changes.append(Located(_locate(owners, firsts, places, c.line, c.column), change=c))
