@@ -84,6 +84,8 @@ from polyglot.patterns import lazy_compile
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from polyglot.burmese.detect import Prior
+
 BLOCK_LINES = 2000
 """Lines per block: enough context for detection (hundreds of Burmese runs), small
 enough that a block's working memory is a few megabytes."""
@@ -115,6 +117,8 @@ class Options:
     repair: bool = True
     source: Source = "auto"
     """``auto`` detects; ``zawgyi`` or ``unicode`` is the user's word for the input's encoding."""
+    prior: Prior | None = None
+    """Evidence about the document's encoding from outside its text (a document's fonts)."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,9 @@ class BlockResult:
 
 def normalize_block(text: str, options: Options = Options(), *, explain: bool = False) -> BlockResult:
     """``normalize_text`` on one block, as one document (picklable result, for worker processes)."""
-    result = normalize_text(text, target=options.target, repair=options.repair, source=options.source, explain=explain)
+    result = normalize_text(
+        text, target=options.target, repair=options.repair, source=options.source, explain=explain, prior=options.prior
+    )
     return BlockResult(result.text, tuple(result.diagnostics), tuple(result.changes))
 
 

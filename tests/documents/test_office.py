@@ -148,3 +148,24 @@ def test_opendocument_text_spans_and_spaces(tmp_path: Path) -> None:
     assert paragraphs == [words[0] + "  " + " ".join(words[1:]), UNICODE_SENTENCES[2]]
     content = entries(result.data)["content.xml"].decode()
     assert "Zawgyi" not in content and "Pyidaungsu" in content
+
+
+def test_fonts_are_evidence_not_an_override(tmp_path: Path) -> None:
+    """ညေန (Zawgyi for ညနေ, evening) is too short for its text to decide: set in Zawgyi-One
+    it is read as Zawgyi, set in Pyidaungsu it is left as Unicode; a clearly Unicode
+    sentence set in Zawgyi-One stays as typed (and gets a Unicode font)."""
+    import docx
+
+    def run(font: str, text: str) -> tuple[str, list[str], list[str]]:
+        path = word(tmp_path / f"{font}.docx", [[(text, {"font": font})]] * 3, cell="")
+        result = normalize_document(path.read_bytes(), path.name, Options(), explain=True)
+        out = docx.Document(io.BytesIO(result.data)).paragraphs[0].text
+        evidence = [c.change.evidence for c in result.changes if c.change and c.change.kind == "convert"]
+        codes = [d.diagnostic.code for d in result.diagnostics if d.diagnostic]
+        return out, evidence, codes
+
+    text, evidence, codes = run("Zawgyi-One", "ညေန")
+    assert text == "ညနေ" and "fonts (3 Zawgyi, 0 Unicode Burmese) +1.4" in evidence[0]
+    assert "ambiguous-encoding" not in codes  # the font settled what the text left open
+    assert run("Pyidaungsu", "ညေန")[0] == "ညေန"
+    assert run("Zawgyi-One", UNICODE_SENTENCES[5])[0] == UNICODE_SENTENCES[5]

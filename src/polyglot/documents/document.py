@@ -11,6 +11,7 @@ the same Burmese; the document only adds where each piece of text is stored
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from polyglot.batch import Options, blocks, normalize_blocks
 from polyglot.burmese.changes import Change
 from polyglot.burmese.diagnose import Diagnostic
-from polyglot.documents.fonts import rename_fonts
+from polyglot.documents.fonts import font_prior, rename_fonts
 from polyglot.documents.office import FONT_ATTRIBUTES, FORMATS, cells, kind_of_package, place, sheet_names
 from polyglot.documents.package import Package, PackageError
 from polyglot.documents.runs import split_result
@@ -180,6 +181,8 @@ def normalize_package(
         parts.append(Part(name, text, encoding, list(scan(text, fmt.grammar)) if is_text else []))
 
     places = _PackagePlaces(kind, parts, package.read)
+    if options.source == "auto":
+        options = dataclasses.replace(options, prior=font_prior(package_fonts(parts)))
     changes: list[Located] = []
     diagnostics: list[Located] = []
     shown: list[tuple[str, str, str]] = []
@@ -298,14 +301,12 @@ def _font_place(part: Part, places: Places, offset: int) -> str:
     return places(part.name, para.number, max(run, 1) if _runs(para) > 1 else None)
 
 
-def _rename_fonts(
-    part: Part, places: Places, options: Options, replacement: str, changes: list[Located] | None
-) -> None:
-    """Name a font of the target encoding wherever the part names one of the other (``fonts``)."""
-    text = part.text
-    if options.target == "unicode" and "zawgyi" not in text.lower():
-        return  # no "Zawgyi" anywhere: nothing to rename (the common case, at the cost of one scan)
-    for m in TAG_OR_TEXT.finditer(text):
+def _font_values(part: Part) -> Iterator[tuple[int, int, str, str]]:
+    """Every font the part names: (where its value starts and ends, the value, its quote character).
+
+    Each tag's values come together (a Word run names its font for several scripts at once).
+    """
+    for m in TAG_OR_TEXT.finditer(part.text):
         name = m.group("name")
         if name is None or m.group("close"):
             continue
@@ -314,17 +315,42 @@ def _rename_fonts(
             continue
         base = m.start("attrs")
         for a in ATTRIBUTE.finditer(m.group("attrs")):
-            if a.group(1).rpartition(":")[2] not in wanted:
-                continue
-            raw = a.group(2)
-            value = unescape(raw[1:-1])
-            new = rename_fonts(value, options.target, replacement)
-            if new == value:
-                continue
-            start = base + a.start(2) + 1
-            part.edits.replace(start, start + len(raw) - 2, escape_attribute(new, raw[0]))
-            if changes is not None:
-                line = text.count("\n", 0, start) + 1
-                column = start - text.rfind("\n", 0, start)
-                font = Change("font", "font_for_encoding", line, column, value, new, FONT_REASON)
-                changes.append(Located(_font_place(part, places, start), change=font))
+            if a.group(1).rpartition(":")[2] in wanted:
+                raw = a.group(2)
+                yield base + a.start(2) + 1, base + a.end(2) - 1, unescape(raw[1:-1]), raw[0]
+
+
+def _rename_fonts(
+    part: Part, places: Places, options: Options, replacement: str, changes: list[Located] | None
+) -> None:
+    """Name a font of the target encoding wherever the part names one of the other (``fonts``)."""
+    text = part.text
+    if options.target == "unicode" and "zawgyi" not in text.lower():
+        return  # no "Zawgyi" anywhere: nothing to rename (the common case, at the cost of one scan)
+    for start, end, value, quote in _font_values(part):
+        new = rename_fonts(value, options.target, replacement)
+        if new == value:
+            continue
+        part.edits.replace(start, end, escape_attribute(new, quote))
+        if changes is not None:
+            line = text.count("\n", 0, start) + 1
+            column = start - text.rfind("\n", 0, start)
+            font = Change("font", "font_for_encoding", line, column, value, new, FONT_REASON)
+            changes.append(Located(_font_place(part, places, start), change=font))
+
+
+def package_fonts(parts: list[Part]) -> list[str]:
+    """The fonts a package's runs and styles are set in: each tag's fonts once (a Word run
+    names its font for several scripts; that is one choice), a theme's per-script list never
+    (it is not a choice anyone made)."""
+    fonts: list[str] = []
+    for part in parts:
+        if "/theme/" in part.name:
+            continue
+        tag_of: dict[int, set[str]] = {}
+        for start, _, value, _ in _font_values(part):
+            tag = part.text.rfind("<", 0, start)
+            if value not in tag_of.setdefault(tag, set()):
+                tag_of[tag].add(value)
+                fonts.append(value)
+    return fonts

@@ -11,8 +11,13 @@ ones Myanmar's government, Microsoft, Google and SIL ship for Burmese.
 
 from __future__ import annotations
 
+import math
 import re
-from typing import Literal
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from polyglot.burmese.detect import Prior
 
 UNICODE_FONTS = ("Pyidaungsu", "Myanmar Text", "Noto Sans Myanmar", "Noto Serif Myanmar", "Padauk", "Myanmar3")
 """Unicode Burmese fonts (the government's, Windows', Google's, SIL's, and the Myanmar NLP group's)."""
@@ -67,3 +72,35 @@ def rename_fonts(value: str, target: FontEncoding, replacement: str) -> str:
             part = f"{lead}{quote}{replacement}{quote}{trail}"
         out.append(part)
     return ",".join(out)
+
+
+FONT_WEIGHT = 2.0
+"""The most a document's fonts weigh, in log-odds of Zawgyi: as much as ``detect.CONFIDENT``,
+so fonts alone decide a run whose text says nothing either way, and a run whose own text
+leans the other way more clearly keeps its reading. Fonts are strong evidence (Zawgyi text
+only reads right in a Zawgyi font) but not proof: people switch keyboards without switching
+fonts, and templates carry fonts nobody chose. A run whose text is clearly Unicode is never
+tipped (``detect.detect_segments``)."""
+
+
+def font_prior(fonts: Iterable[str]) -> Prior | None:
+    """The evidence of the fonts a document names (once per run, style or declaration that
+    names one), as a prior on its unclear runs: the log of the ratio of Zawgyi to Unicode
+    Burmese fonts (plus one each), at most ``FONT_WEIGHT`` either way. None when no font
+    says anything about Burmese.
+
+    >>> font_prior(["Zawgyi-One", "Zawgyi-One", "Arial"]).log_odds
+    1.0986122886681098
+    """
+    from polyglot.burmese.detect import Prior
+
+    zawgyi = unicode = 0
+    for value in fonts:
+        for name in value.split(","):
+            encoding = font_encoding(name)
+            zawgyi += encoding == "zawgyi"
+            unicode += encoding == "unicode"
+    if not zawgyi and not unicode:
+        return None
+    lean = max(-FONT_WEIGHT, min(FONT_WEIGHT, math.log((zawgyi + 1) / (unicode + 1))))
+    return Prior(lean, f"fonts ({zawgyi} Zawgyi, {unicode} Unicode Burmese)")

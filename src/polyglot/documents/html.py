@@ -18,6 +18,7 @@ Places are lines of the file (``page.html: line 12``), where an editor finds the
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 
@@ -31,7 +32,7 @@ from polyglot.documents.document import (
     Places,
     normalize_parts,
 )
-from polyglot.documents.fonts import rename_fonts
+from polyglot.documents.fonts import font_prior, rename_fonts
 from polyglot.documents.runs import Piece
 from polyglot.documents.xmlparts import Edits, Paragraph, Span, rewrite_piece
 from polyglot.files import decode
@@ -123,13 +124,8 @@ def _rewrite(edits: Edits, text: str, span: Span, tag: tuple[int, int], old: str
     rewrite_piece(edits, text, span, tag, old, new, references=REFERENCE, decode=html.unescape)
 
 
-def _rename_fonts(
-    part: Part, places: _Lines, options: Options, replacement: str, changes: list[Located] | None
-) -> None:
-    """``font-family`` in styles and ``<font face>``: a font of the target encoding."""
-    text = part.text
-    if options.target == "unicode" and "zawgyi" not in text.lower():
-        return
+def _font_spans(text: str) -> list[tuple[int, int]]:
+    """Where the page names fonts: ``font-family`` in ``<style>`` and ``style``, ``<font face>``."""
     spans: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
         if m.group("raw") and m.group("raw").lower() == "style":
@@ -141,7 +137,17 @@ def _rename_fonts(
         else:
             continue
         spans.extend((base + f.start(2), base + f.end(2)) for f in _FONT_FAMILY.finditer(inside))
-    for start, end in spans:
+    return spans
+
+
+def _rename_fonts(
+    part: Part, places: _Lines, options: Options, replacement: str, changes: list[Located] | None
+) -> None:
+    """``font-family`` in styles and ``<font face>``: a font of the target encoding."""
+    text = part.text
+    if options.target == "unicode" and "zawgyi" not in text.lower():
+        return
+    for start, end in _font_spans(text):
         value = text[start:end]  # as written: a replacement keeps the value's quoting and escapes
         new = rename_fonts(value, options.target, replacement)
         if new != value:
@@ -166,6 +172,8 @@ def normalize_html(
     found = paragraphs(text)
     part = Part(name, text, "utf-8", found)
     places = _Lines(text, found)
+    if options.source == "auto":
+        options = dataclasses.replace(options, prior=font_prior(text[a:b] for a, b in _font_spans(text)))
     changes: list[Located] = []
     diagnostics: list[Located] = []
     shown: list[tuple[str, str, str]] = []

@@ -18,13 +18,14 @@ paragraphs cut where a line ends a sentence well short of the margin
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from dataclasses import dataclass
 
 from polyglot.batch import Options
 from polyglot.burmese.segment import has_myanmar
 from polyglot.documents.document import DocumentResult, Located, text_lines
-from polyglot.documents.fonts import font_encoding
+from polyglot.documents.fonts import font_encoding, font_prior
 from polyglot.documents.package import PackageError
 
 
@@ -72,6 +73,8 @@ def normalize_pdf(data: bytes, options: Options, *, explain: bool = False, jobs:
     from polyglot.content.document import Block
 
     lines, fonts = read_pdf(data)
+    if options.source == "auto":
+        options = dataclasses.replace(options, prior=font_prior(name for names in fonts.values() for name in names))
     source = "".join(line.text + "\n" for line in lines)
     changes: list[Located] = []
     diagnostics: list[Located] = []
