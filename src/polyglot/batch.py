@@ -77,7 +77,7 @@ from polyglot.burmese.chars import (
 )
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.pipeline import Source, Target, normalize_text
-from polyglot.documents import document_kind, normalize_document_file
+from polyglot.documents import input_kind, normalize_document_file
 from polyglot.files import BOM, AtomicOutput, InputError, json_line, open_binary, read_lines, split_bom, writing
 from polyglot.patterns import lazy_compile
 
@@ -441,7 +441,7 @@ def normalize_file(
     block wrote (for a progress bar); ``on_diagnostics`` hears each block's diagnostics
     (otherwise the report keeps the first ``REPORT_LIMIT``).
     """
-    if document_kind(source) is not None:
+    if input_kind(source) is not None:
         return normalize_document_file(source, destination, options)
     name = os.fspath(source)
     kept: list[Diagnostic] = []

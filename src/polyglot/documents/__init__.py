@@ -42,6 +42,30 @@ def document_kind(name: str | os.PathLike[str]) -> str | None:
     return None
 
 
+MAGIC = ((b"PK\x03\x04", "package"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "package"), (b"%PDF-", "pdf"))
+"""How a document begins, whatever it is called: a zip, Office's encrypted (OLE) container, a PDF."""
+
+
+def sniff(head: bytes) -> str | None:
+    """The kind of document ``head`` (a file's first bytes) begins, if it begins one."""
+    return next((kind for magic, kind in MAGIC if head.startswith(magic)), None)
+
+
+def input_kind(path: str | os.PathLike[str], head: bytes | None = None) -> str | None:
+    """What ``normalize`` reads ``path`` as: a document by its name, else by its first bytes
+    (``head``, or read from the file); None for text."""
+    kind = document_kind(path)
+    if kind is not None:
+        return kind
+    if head is None:
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(8)
+        except OSError:
+            return None  # the text path reports it
+    return sniff(head)
+
+
 def normalize_document(
     data: bytes,
     name: str,
@@ -50,21 +74,24 @@ def normalize_document(
     explain: bool = False,
     font: str | None = None,
     jobs: int = 1,
+    kind: str | None = None,
 ) -> DocumentResult:
     """Normalize the Burmese in a document's text and return its new bytes and report.
 
-    ``name`` is used in messages (and its extension says what the document is, with its
-    content); ``font`` is the font a converted run gets (default: Pyidaungsu, or
-    Zawgyi-One with ``--to zawgyi``). Bad input raises ``files.InputError`` with one line
-    naming ``name`` and what is wrong; nothing is written anywhere.
+    ``name`` is used in messages; ``kind`` (``package``, ``html``, ``pdf``) defaults to
+    what the name's extension says, else what the data begins with; ``font`` is the font
+    a converted run gets (default: Pyidaungsu, or Zawgyi-One with ``--to zawgyi``). Bad
+    input raises ``files.InputError`` with one line naming ``name`` and what is wrong;
+    nothing is written anywhere.
     """
     from polyglot.batch import Options
     from polyglot.documents.fonts import DEFAULT_UNICODE_FONT, DEFAULT_ZAWGYI_FONT
     from polyglot.files import InputError
 
     options = options or Options()
+    kind = kind or document_kind(name) or sniff(data[:8]) or "package"
     font = font or (DEFAULT_UNICODE_FONT if options.target == "unicode" else DEFAULT_ZAWGYI_FONT)
-    if document_kind(name) == "html":
+    if kind == "html":
         from polyglot.documents.html import normalize_html
 
         return normalize_html(data, name, options, explain=explain, font=font, jobs=jobs)
@@ -73,7 +100,7 @@ def normalize_document(
     from polyglot.documents.pdf import normalize_pdf
 
     try:
-        if document_kind(name) == "pdf":
+        if kind == "pdf":
             return normalize_pdf(data, options, explain=explain, jobs=jobs)
         return normalize_package(data, options, explain=explain, font=font, jobs=jobs)
     except PackageError as err:
@@ -93,12 +120,13 @@ def normalize_document_file(
     from polyglot.files import AtomicOutput, InputError, open_binary
 
     name = os.fspath(source)
-    read_only = document_kind(name) == "pdf"
+    kind = input_kind(name)
+    read_only = kind == "pdf"
     if read_only and destination is None:
         raise InputError(f"{name}: a PDF is read only: polyglot prints its text (or writes NAME.txt with -r --out DIR)")
     with open_binary(name) as handle:
         data = handle.read()
-    result = normalize_document(data, name, options)
+    result = normalize_document(data, name, options, kind=kind)
     target = os.fspath(destination if destination is not None else source)
     if read_only:
         target = os.path.splitext(target)[0] + ".txt"

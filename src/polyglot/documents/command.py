@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from polyglot.documents import document_kind, normalize_document
+from polyglot.documents import normalize_document
 from polyglot.files import AtomicOutput, InputError, json_line, open_binary
 
 if TYPE_CHECKING:
@@ -62,12 +62,15 @@ def diff(name: str, result: DocumentResult) -> str:
     return "".join(out)
 
 
-def normalize_document_input(path: str, request: Request) -> bool:
-    """``polyglot normalize`` on one document file; return whether there are findings."""
-    if request.in_place and document_kind(path) == "pdf":
+def normalize_document_input(path: str, request: Request, kind: str) -> bool:
+    """``polyglot normalize`` on one document (``-`` is standard input); return whether there are findings."""
+    if request.in_place and kind == "pdf":
         raise InputError(f"{path}: a PDF is read only: polyglot prints its text (or writes NAME.txt with -r --out DIR)")
-    data = read_document(path)
-    result = normalize_document(data, path, request.options, explain=request.reports, jobs=request.jobs)
+    if path == "-":
+        path, data = "<stdin>", sys.stdin.buffer.read()
+    else:
+        data = read_document(path)
+    result = normalize_document(data, path, request.options, explain=request.reports, jobs=request.jobs, kind=kind)
     note: Callable[[str], None] = (lambda s: click.echo(s, err=True)) if request.text_to_stdout else click.echo
     warn: Callable[[str], None] = (lambda s: None) if request.quiet else (lambda s: click.echo(s, err=True))
     if request.in_place:
