@@ -169,3 +169,23 @@ def test_fonts_are_evidence_not_an_override(tmp_path: Path) -> None:
     assert "ambiguous-encoding" not in codes  # the font settled what the text left open
     assert run("Pyidaungsu", "ညေန")[0] == "ညေန"
     assert run("Zawgyi-One", UNICODE_SENTENCES[5])[0] == UNICODE_SENTENCES[5]
+
+
+def test_word_styles_comments_and_text_boxes(tmp_path: Path) -> None:
+    """A style set in Zawgyi-One (styles.xml) gets the Unicode font; a comment's text is
+    normalized and named as the comments' paragraph."""
+    import docx
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Zawgyi-One"
+    para = document.add_paragraph(ZG[0])
+    document.add_comment(para.runs, text=ZG[1], author="Staff")
+    path = tmp_path / "c.docx"
+    document.save(str(path))
+    result = normalize_document(path.read_bytes(), "c.docx", Options(), explain=True)
+    out = docx.Document(io.BytesIO(result.data))
+    assert out.styles["Normal"].font.name == "Pyidaungsu"
+    assert out.paragraphs[0].text == UNICODE_SENTENCES[0]
+    assert [c.text for c in out.comments] == [UNICODE_SENTENCES[1]]
+    assert "comments, paragraph 1" in {c.where for c in result.changes}
+    assert any(c.where.startswith("styles") for c in result.changes if c.change and c.change.kind == "font")

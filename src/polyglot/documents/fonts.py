@@ -39,6 +39,11 @@ def _key(name: str) -> str:
 _UNICODE_KEYS = frozenset(_key(n) for n in UNICODE_FONTS)
 
 
+MAY_NAME_BURMESE_FONT = re.compile(r"zaw|pyi|myanmar|padauk", re.I)
+"""A pre-filter: text in which this finds nothing names no font ``font_encoding`` knows
+(every name it recognizes, spelt with any spaces or hyphens, contains one of these)."""
+
+
 def font_encoding(name: str) -> FontEncoding | None:
     """The Burmese encoding a font name implies, if it implies one.
 

@@ -60,12 +60,34 @@ def _place(before: str, after: str, cut: int) -> int:
 
 _MYANMAR = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in MYANMAR_BLOCKS)
 _TOKEN = re.compile(f"[{_MYANMAR}]+|.", re.S)
+_MYANMAR_WORD = re.compile(f"[{_MYANMAR}]+")
 """A Myanmar word (a stretch of the script without spaces: the unit conversion rewrites) or one other character."""
 
 
 def _tokens(text: str) -> tuple[list[str], list[int]]:
     found = [m for m in _TOKEN.finditer(text)]
     return [m.group() for m in found], [m.start() for m in found] + [len(text)]
+
+
+def _align(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes (as ``difflib``'s) pairing the tokens of ``old`` with those of ``new``.
+
+    Conversion and normalization rewrite words in place and leave everything between them,
+    so the common case pairs token for token: the same number of tokens, every token outside
+    Myanmar words the same. Then the i-th word became the i-th word, and nothing needs
+    searching. Otherwise (a repair removed a space, or inserted a letter between words)
+    ``difflib`` finds the longest common stretches.
+    """
+    if len(old) == len(new) and all(a == b or (_is_word(a) and _is_word(b)) for a, b in zip(old, new, strict=True)):
+        return [
+            ("equal" if a == b else "replace", i, i + 1, i, i + 1)
+            for i, (a, b) in enumerate(zip(old, new, strict=True))
+        ]
+    return difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+
+
+def _is_word(token: str) -> bool:
+    return _MYANMAR_WORD.fullmatch(token) is not None
 
 
 def map_boundaries(source: str, result: str, cuts: Sequence[int]) -> list[int]:
@@ -79,10 +101,7 @@ def map_boundaries(source: str, result: str, cuts: Sequence[int]) -> list[int]:
         return list(cuts)
     old, old_at = _tokens(source)
     new, new_at = _tokens(result)
-    ops = [
-        (tag, old_at[i1], old_at[i2], new_at[j1], new_at[j2])
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-    ]
+    ops = [(tag, old_at[i1], old_at[i2], new_at[j1], new_at[j2]) for tag, i1, i2, j1, j2 in _align(old, new)]
     mapped: list[int] = []
     op = 0
     for cut in cuts:
