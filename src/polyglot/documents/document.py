@@ -327,12 +327,15 @@ def _rename_fonts(
     text = part.text
     if options.target == "unicode" and "zawgyi" not in text.lower():
         return  # no "Zawgyi" anywhere: nothing to rename (the common case, at the cost of one scan)
+    reported: set[int] = set()
     for start, end, value, quote in _font_values(part):
         new = rename_fonts(value, options.target, replacement)
         if new == value:
             continue
         part.edits.replace(start, end, escape_attribute(new, quote))
-        if changes is not None:
+        tag = text.rfind("<", 0, start)
+        if changes is not None and tag not in reported:  # a run names its font for several scripts: one change
+            reported.add(tag)
             line = text.count("\n", 0, start) + 1
             column = start - text.rfind("\n", 0, start)
             font = Change("font", "font_for_encoding", line, column, value, new, FONT_REASON)
