@@ -7,12 +7,15 @@ import io
 import itertools
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from polyglot.batch import Options
 from polyglot.burmese.pipeline import normalize_text
+from polyglot.burmese.shortcuts import switched_off as shortcuts_off
 from polyglot.documents import normalize_document
+from polyglot.documents import runs as runs_module
 from polyglot.documents.runs import Piece, map_boundaries, split_result
 from tests.conftest import UNICODE_SENTENCES
 from tests.documents.makers import ZG, word
@@ -77,3 +80,32 @@ def test_word_document_runs_join_to_the_normalized_text(tmp_path: Path, document
     out = docx.Document(io.BytesIO(result.data)).paragraphs
     expected = normalize_text("".join("".join(para) + "\n" for para in document)).text.split("\n")[:-1]
     assert ["".join(r.text for r in p.runs) for p in out] == expected
+
+
+@given(runs())
+@settings(max_examples=300, deadline=None)
+def test_word_pairing_agrees_with_difflib(pieces: list[str]) -> None:
+    """The shortcut in ``runs._align`` (pair word i with word i when nothing between words
+    changed) places every boundary where the general alignment (difflib) does."""
+    source = "".join(pieces)
+    result = normalize_text(source).text
+    old, new = source.split(" "), result.split(" ")
+    # Where a word repeats, difflib may pair it with another copy of itself: no reference then.
+    assume(len(set(old)) == len(old) and len(set(new)) == len(new))
+    assume(all(old.index(word) == new.index(word) for word in set(old) & set(new)))
+    cuts = list(itertools.accumulate(len(p) for p in pieces[:-1]))
+    with shortcuts_off():
+        expected = map_boundaries(source, result, cuts)
+    assert map_boundaries(source, result, cuts) == expected
+
+
+def test_word_pairing_check_fails_when_the_pairing_is_wrong(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Mutate the shortcut (pair every token as replaced, shifted by one) and see the comparison fail."""
+    source, result = "ေက်ာင္း ေန", "ကျောင်း နေ"
+    with shortcuts_off():
+        expected = map_boundaries(source, result, [1, 8])
+    # The mutation takes every changed word for an unchanged one.
+    monkeypatch.setattr(
+        runs_module, "_paired", lambda old, new: [("equal", i, i + 1, i, i + 1) for i in range(len(old))]
+    )
+    assert map_boundaries(source, result, [1, 8]) != expected

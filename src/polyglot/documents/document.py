@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from polyglot.batch import Options, blocks, normalize_blocks
 from polyglot.burmese.changes import Change
 from polyglot.burmese.diagnose import Diagnostic
+from polyglot.burmese.shortcuts import shortcuts_on
 from polyglot.documents.fonts import MAY_NAME_BURMESE_FONT, font_prior, rename_fonts
 from polyglot.documents.office import FONT_ATTRIBUTES, FORMATS, cells, kind_of_package, place, sheet_names
 from polyglot.documents.package import Package, PackageError
@@ -348,7 +349,7 @@ def package_fonts(parts: list[Part]) -> list[str]:
     (it is not a choice anyone made)."""
     fonts: list[str] = []
     for part in parts:
-        if "/theme/" in part.name or not MAY_NAME_BURMESE_FONT.search(part.text):
+        if "/theme/" in part.name or (shortcuts_on() and not MAY_NAME_BURMESE_FONT.search(part.text)):
             continue
         tag_of: dict[int, set[str]] = {}
         for start, _, value, _ in _font_values(part):

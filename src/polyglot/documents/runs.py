@@ -29,7 +29,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from polyglot.burmese.chars import BASES, MYANMAR_BLOCKS
+from polyglot.burmese.chars import BASES, MYANMAR_BLOCKS, ZAWGYI_LETTERS
+from polyglot.burmese.shortcuts import shortcuts_on
 
 
 @dataclass(frozen=True)
@@ -40,14 +41,27 @@ class Piece:
     fixed: bool = False
 
 
-def _letters(text: str) -> list[int]:
-    """Offsets of the letters that start a syllable's cluster: a base not stacked under a virama."""
+def _letters(text: str, zawgyi: bool) -> list[int]:
+    """Offsets of the letters of ``text``: in Zawgyi every letter code point (its letter
+    variants too; a stacked letter is a mark of its own there); in Unicode every base but
+    one stacked under a virama."""
+    if zawgyi:
+        return [i for i, ch in enumerate(text) if ch in ZAWGYI_LETTERS]
     return [i for i, ch in enumerate(text) if ch in BASES and (i == 0 or text[i - 1] != "\u1039")]
+
+
+def _letter_counts(before: str, after: str) -> tuple[list[int], list[int]]:
+    """The letters of both sides, each counted in its encoding: Zawgyi converted to Unicode,
+    Unicode normalized, or Unicode converted to Zawgyi, whichever makes the counts agree
+    (the first, when none does)."""
+    readings = ((True, False), (False, False), (False, True))
+    counted = [(_letters(before, a), _letters(after, b)) for a, b in readings]
+    return next((c for c in counted if len(c[0]) == len(c[1])), counted[0])
 
 
 def _place(before: str, after: str, cut: int) -> int:
     """Where a boundary ``cut`` characters into the changed stretch ``before`` goes in ``after``."""
-    have, get = _letters(before), _letters(after)
+    have, get = _letter_counts(before, after)
     k = sum(1 for i in have if i < cut)
     if len(have) == len(get):
         if k == 0:
@@ -70,20 +84,29 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
 
 
 def _align(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """Opcodes (as ``difflib``'s) pairing the tokens of ``old`` with those of ``new``.
+    """Opcodes (as ``difflib``'s) pairing the tokens of ``old`` with those of ``new``: the
+    longest common stretches, found by ``difflib``, unless ``_paired`` can say at once."""
+    paired = _paired(old, new) if shortcuts_on() else None
+    if paired is not None:
+        return paired
+    return difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+
+
+def _paired(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]] | None:
+    """A shortcut: word i became word i.
 
     Conversion and normalization rewrite words in place and leave everything between them,
-    so the common case pairs token for token: the same number of tokens, every token outside
-    Myanmar words the same. Then the i-th word became the i-th word, and nothing needs
-    searching. Otherwise (a repair removed a space, or inserted a letter between words)
-    ``difflib`` finds the longest common stretches.
+    so when both texts have the same number of tokens and the same tokens outside Myanmar
+    words, the i-th word became the i-th word and nothing needs searching (a repair that
+    removes a space or joins words changes the tokens between them, and goes to ``difflib``).
     """
-    if len(old) == len(new) and all(a == b or (_is_word(a) and _is_word(b)) for a, b in zip(old, new, strict=True)):
-        return [
-            ("equal" if a == b else "replace", i, i + 1, i, i + 1)
-            for i, (a, b) in enumerate(zip(old, new, strict=True))
-        ]
-    return difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    if len(old) != len(new):
+        return None
+    if not all(a == b or (_is_word(a) and _is_word(b)) for a, b in zip(old, new, strict=True)):
+        return None
+    return [
+        ("equal" if a == b else "replace", i, i + 1, i, i + 1) for i, (a, b) in enumerate(zip(old, new, strict=True))
+    ]
 
 
 def _is_word(token: str) -> bool:
