@@ -79,7 +79,7 @@ _MYANMAR_WORD = re.compile(f"[{_MYANMAR}]+")
 
 
 def _tokens(text: str) -> tuple[list[str], list[int]]:
-    found = [m for m in _TOKEN.finditer(text)]
+    found = list(_TOKEN.finditer(text))
     return [m.group() for m in found], [m.start() for m in found] + [len(text)]
 
 
@@ -89,7 +89,7 @@ def _align(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int
     paired = _paired(old, new) if shortcuts_on() else None
     if paired is not None:
         return paired
-    return difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    return list(difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes())
 
 
 def _paired(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]] | None:
