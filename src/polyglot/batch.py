@@ -77,11 +77,14 @@ from polyglot.burmese.chars import (
 )
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.pipeline import Source, Target, normalize_text
+from polyglot.documents import input_kind, normalize_document_file
 from polyglot.files import BOM, AtomicOutput, InputError, json_line, open_binary, read_lines, split_bom, writing
 from polyglot.patterns import lazy_compile
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from polyglot.burmese.detect import Prior
 
 BLOCK_LINES = 2000
 """Lines per block: enough context for detection (hundreds of Burmese runs), small
@@ -114,6 +117,8 @@ class Options:
     repair: bool = True
     source: Source = "auto"
     """``auto`` detects; ``zawgyi`` or ``unicode`` is the user's word for the input's encoding."""
+    prior: Prior | None = None
+    """Evidence about the document's encoding from outside its text (a document's fonts)."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +132,9 @@ class BlockResult:
 
 def normalize_block(text: str, options: Options = Options(), *, explain: bool = False) -> BlockResult:
     """``normalize_text`` on one block, as one document (picklable result, for worker processes)."""
-    result = normalize_text(text, target=options.target, repair=options.repair, source=options.source, explain=explain)
+    result = normalize_text(
+        text, target=options.target, repair=options.repair, source=options.source, explain=explain, prior=options.prior
+    )
     return BlockResult(result.text, tuple(result.diagnostics), tuple(result.changes))
 
 
@@ -474,6 +481,8 @@ def normalize_file(
     block wrote (for a progress bar); ``on_diagnostics`` hears each block's diagnostics
     (otherwise the report keeps the first ``REPORT_LIMIT``).
     """
+    if input_kind(source) is not None:
+        return normalize_document_file(source, destination, options)
     name = os.fspath(source)
     kept: list[Diagnostic] = []
     count = 0

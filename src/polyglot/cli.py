@@ -31,6 +31,7 @@ from polyglot.batch import (
     walk,
 )
 from polyglot.burmese.dictionary import DictionaryError
+from polyglot.documents import input_kind
 from polyglot.files import (
     BOM,
     AtomicOutput,
@@ -173,6 +174,19 @@ def each_input(names: Iterable[str], run: Callable[[str], bool]) -> tuple[bool, 
             click.echo(f"polyglot: {err}", err=True)
             failed = True
     return findings, failed
+
+
+def _peek(stream: IO[bytes]) -> bytes:
+    """The first bytes waiting on a stream, without taking them (none where that cannot be done)."""
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        return bytes(peek(8)[:8])
+    if stream.seekable():
+        at = stream.tell()
+        head = stream.read(8)
+        stream.seek(at)
+        return head
+    return b""
 
 
 def load(path: str) -> TextFile:
@@ -380,6 +394,11 @@ def normalize_input(path: str, request: Request) -> bool:
     it (``--check``, ``--diff``, ``--explain``, ``--format json``) come from the same
     blocks, so they agree byte for byte.
     """
+    kind = input_kind(path, _peek(sys.stdin.buffer) if path == STDIN else None)
+    if kind is not None:  # a Word, Excel, PowerPoint, OpenDocument, HTML or PDF document
+        from polyglot.documents.command import normalize_document_input
+
+        return normalize_document_input(path, request, kind)
     name = "<stdin>" if path == STDIN else path
     note: Callable[[str], None] = (lambda s: click.echo(s, err=True)) if request.text_to_stdout else click.echo
     warn: Callable[[str], None] = (lambda s: None) if request.quiet else (lambda s: click.echo(s, err=True))

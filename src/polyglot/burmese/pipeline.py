@@ -56,7 +56,7 @@ from polyglot.burmese.normalize import canonical_words, rules_by_scope
 from polyglot.burmese.segment import Locator, has_myanmar, myanmar_segments, replace_segments
 
 if TYPE_CHECKING:
-    from polyglot.burmese.detect import Detection
+    from polyglot.burmese.detect import Detection, Prior
     from polyglot.burmese.repair import RepairEdit
 
 Target = Literal["unicode", "zawgyi"]
@@ -439,11 +439,14 @@ def normalize_text(
     repair: bool = True,
     source: Source = "auto",
     explain: bool = True,
+    prior: Prior | None = None,
 ) -> Result:
     """Detect, repair, convert and normalize every Burmese run of ``text``.
 
     ``source`` skips detection when the caller knows the input's encoding; with
-    ``explain=False`` no change records are built (the text and diagnostics are the same).
+    ``explain=False`` no change records are built (the text and diagnostics are the same);
+    ``prior`` is evidence about the document's encoding from outside its text (a Word
+    document's fonts: ``detect.Prior``).
 
     The result is a fixed point: normalizing it again changes nothing, so ``--check``
     agrees with ``-i`` on its own output. Each run is decided on the whole document, and
@@ -460,7 +463,7 @@ def normalize_text(
     """
     if not has_myanmar(text):
         return Result(text)
-    doc = _read(text, source, repair)
+    doc = _read(text, source, repair, prior)
     result, spans = _write(doc, target, explain)
     if source != "auto" or not result.changed:
         return result  # with ``--from`` the caller decides, and its output is not its input's kind
@@ -482,14 +485,14 @@ class _Document:
     plans: list[list[RepairEdit]]
 
 
-def _read(text: str, source: Source, repair: bool) -> _Document:
+def _read(text: str, source: Source, repair: bool, prior: Prior | None = None) -> _Document:
     """The document-scope steps: detect each run's encoding (or take ``source``), plan repairs."""
     # Imported here: text without Burmese never loads the detector's model or the dictionary.
     from polyglot.burmese.detect import assume_encoding, detect_segments
     from polyglot.burmese.repair import plan_repairs
 
     segments = list(myanmar_segments(text))
-    detections = detect_segments(segments) if source == "auto" else assume_encoding(segments, source)
+    detections = detect_segments(segments, prior) if source == "auto" else assume_encoding(segments, source)
     runs = [(d.text if d.is_burmese else "", d.treat_as) for d in detections]  # other languages: no repair
     plans = plan_repairs(runs) if repair else [[] for _ in detections]
     return _Document(text, detections, plans)
