@@ -68,3 +68,14 @@ def server(assets: Assets) -> Iterator[str]:
     running = start(assets, ServeSettings(limit=LIMIT))
     yield running.url
     running.stop()
+
+
+def call_docx(path: Path) -> Path:
+    """The call as a Word document, one paragraph per line (as a PDF's text pasted into Word)."""
+    import docx
+
+    document = docx.Document()
+    for line in CALL.read_text(encoding="utf-8").split("\n"):
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path

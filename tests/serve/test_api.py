@@ -19,7 +19,7 @@ import pytest
 
 from polyglot.serve.app import ServeSettings
 from polyglot.serve.page import Assets
-from tests.serve.conftest import CALL, LIMIT, REPO, start
+from tests.serve.conftest import CALL, LIMIT, REPO, call_docx, start
 
 CORPUS = sorted([*REPO.glob("corpus/incoming/*.txt"), *REPO.glob("corpus/*.md")])
 
@@ -79,6 +79,17 @@ def test_pasted_text_answers_as_standard_input(server: str) -> None:
     assert record["path"] == "<stdin>" and record["changed"] and "\u2002" not in record["text"]
     status, _, body = post(server, "/api/detect", json.dumps({"text": text}).encode(), "application/json")
     assert body == cli("detect", "--format", "json", "-", cwd=REPO, stdin=text.encode())
+
+
+def test_a_word_document_answers_as_the_cli_does(server: str, tmp_path: Path) -> None:
+    path = call_docx(tmp_path / "call.docx")
+    data = path.read_bytes()
+    status, _, body = post(server, "/api/normalize?name=call.docx", data, "application/octet-stream")
+    assert status == 200, body
+    assert body == cli("normalize", "--format", "json", "call.docx", cwd=tmp_path)
+    assert json.loads(body)["changes"][0]["where"] == "paragraph 1"
+    status, _, body = post(server, "/api/detect?name=call.docx", data, "application/octet-stream")
+    assert status == 422 and "binary" in json.loads(body)["error"]  # detect reads text, as the CLI's does
 
 
 def test_a_form_upload_and_to_zawgyi(server: str) -> None:

@@ -19,7 +19,7 @@ from polyglot.cli import main
 from polyglot.files import atomic_write
 from polyglot.site.render_check import site_shaper
 from tests.browser import chromium
-from tests.serve.conftest import CALL, REPO
+from tests.serve.conftest import CALL, REPO, call_docx
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = REPO / "build" / "screenshots"
@@ -106,6 +106,27 @@ def test_choose_a_file_download_it_with_its_name(page: Page, server: str, tmp_pa
     assert saved.read_text(encoding="utf-8") == clean_call()
 
 
+def test_drop_a_word_document_download_it_open_it(page: Page, server: str, tmp_path: Path) -> None:
+    import docx
+
+    path = call_docx(tmp_path / "call.docx")
+    visit(page, f"{server}/en/")
+    page.set_input_files("#file", str(path))
+    page.click("#run")
+    page.wait_for_selector("#result:not([hidden])")
+    assert page.locator("#paragraphs mark").count() > 30
+    assert page.locator(".where").first.inner_text() == "paragraph 1"
+    assert page.locator("#copy").is_hidden()  # a document is taken away whole
+    with page.expect_download() as waiting:
+        page.click("#download")
+    download = waiting.value
+    assert download.suggested_filename == "call.docx"
+    saved = tmp_path / "clean" / "call.docx"
+    download.save_as(saved)
+    paragraphs = [paragraph.text for paragraph in docx.Document(str(saved)).paragraphs]
+    assert paragraphs == clean_call().split("\n")
+
+
 def test_to_zawgyi_copies_zawgyi_and_shows_unicode(page: Page, server: str) -> None:
     visit(page, f"{server}/en/")
     page.check("input[name=to][value=zawgyi]")
@@ -128,7 +149,7 @@ TEXTS = """(outside) => [...document.querySelectorAll('body *')]
                  && !(outside && e.closest(outside)))
     .flatMap(e => [...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent.trim()))
     .filter(Boolean)"""
-ALLOWED_LATIN = {"Unicode", "Zawgyi", "txt", "English"}
+ALLOWED_LATIN = {"Unicode", "Zawgyi", "txt", "English", "Word", "Excel", "PowerPoint", "OpenDocument", "HTML", "PDF"}
 """Names, which a translation keeps in Latin letters."""
 
 

@@ -62,6 +62,21 @@ def diff(name: str, result: DocumentResult) -> str:
     return "".join(out)
 
 
+def json_record(path: str, result: DocumentResult, *, with_text: bool = True) -> dict[str, object]:
+    """What ``--format json`` prints for a document (and ``polyglot serve``'s API answers)."""
+    record: dict[str, object] = {
+        "path": path,
+        "changed": result.changed,
+        "changes": [c.to_dict() for c in result.changes],
+        "diagnostics": [d.to_dict() for d in result.diagnostics],
+    }
+    if result.notes:
+        record["notes"] = list(result.notes)
+    if result.kind == "pdf" and with_text:
+        record["text"] = result.data.decode("utf-8")
+    return record
+
+
 def normalize_document_input(path: str, request: Request, kind: str) -> bool:
     """``polyglot normalize`` on one document (``-`` is standard input); return whether there are findings."""
     if request.in_place and kind == "pdf":
@@ -86,17 +101,7 @@ def normalize_document_input(path: str, request: Request, kind: str) -> bool:
         sys.stdout.buffer.write(result.data)
         sys.stdout.buffer.flush()
     if request.json:
-        record: dict[str, object] = {
-            "path": path,
-            "changed": result.changed,
-            "changes": [c.to_dict() for c in result.changes],
-            "diagnostics": [d.to_dict() for d in result.diagnostics],
-        }
-        if result.notes:
-            record["notes"] = list(result.notes)
-        if result.kind == "pdf" and not request.check:
-            record["text"] = result.data.decode("utf-8")
-        click.echo(json_line(record))
+        click.echo(json_line(json_record(path, result, with_text=not request.check)))
     elif request.explain:
         for line in result.notes:
             note(f"{path}: {line}")

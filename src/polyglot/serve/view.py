@@ -15,45 +15,69 @@ gives the text it reads and takes the result back; today every input is read as 
 
 from __future__ import annotations
 
+import base64
 import io
+import mimetypes
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeVar
 
 from polyglot.batch import Block, JsonRecord, detection_records, stream_blocks
 from polyglot.explain import WordChange, word_changes
 from polyglot.files import InputError, decode, json_line
 from polyglot.serve.inputs import BadRequest, Upload
 
+if TYPE_CHECKING:
+    from polyglot.documents.document import DocumentResult
+
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Normalized:
-    """An input normalized: the CLI's JSON record, the blocks behind it and the bytes to download."""
+    """An input normalized: the CLI's JSON record, what is behind it, and the bytes to download."""
 
-    record: JsonRecord
+    record: dict[str, object]
     blocks: list[Block]
+    """A text input's blocks (none for a document)."""
     data: bytes
+    document: DocumentResult | None = None
 
 
 def normalize_upload(upload: Upload, *, target: str | None = None) -> Normalized:
-    """Normalize an input through the CLI's blocks (``target`` overrides the upload's ``to``)."""
+    """Normalize an input as ``polyglot normalize`` would (``target`` overrides the upload's ``to``).
+
+    This is where a document format plugs in: an input the CLI reads as a document (by its
+    name, else by its first bytes: ``documents.input_kind``) goes to its adapter through
+    ``documents.normalize_document``, anything else through the text blocks.
+    """
+    from polyglot.documents import input_kind
+
     options = upload.options if target is None else replace(upload.options, target=target)  # type: ignore[arg-type]
-    record = JsonRecord(upload.name)
-    blocks: list[Block] = []
     try:
+        kind = input_kind(upload.name, upload.data[:8])
+        if kind is not None:
+            from polyglot.documents import normalize_document
+            from polyglot.documents.command import json_record
+
+            result = normalize_document(upload.data, upload.name, options, explain=True, kind=kind)
+            return Normalized(json_record(upload.name, result), [], result.data, result)
+        record = JsonRecord(upload.name)
+        blocks: list[Block] = []
         bom, results = stream_blocks(io.BytesIO(upload.data), upload.name, options, explain=True)
         for block in results:
             record.add(block)
             blocks.append(block)
     except InputError as err:
         raise BadRequest(422, str(err)) from None
-    text = record.to_dict()["text"]
-    assert isinstance(text, str)
-    return Normalized(record, blocks, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    text = "".join(record.text)
+    return Normalized(record.to_dict(), blocks, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
 
 
 def normalize_json(upload: Upload) -> str:
     """``POST /api/normalize``: the line ``polyglot normalize --format json`` prints."""
-    return json_line(normalize_upload(upload).record.to_dict()) + "\n"
+    return json_line(normalize_upload(upload).record) + "\n"
 
 
 def detect_json(upload: Upload) -> str:
@@ -129,54 +153,96 @@ def _change(word: WordChange, source_reading: str) -> dict[str, object]:
     }
 
 
+def _paragraph(
+    first: int,
+    old: list[str],
+    new: list[str],
+    runs: dict[int, list[dict[str, object]]],
+    words: dict[int, list[WordChange]],
+    changes: list[dict[str, object]],
+) -> dict[str, object]:
+    """One paragraph of the page (lines ``first``…): input as read, output cut into stretches, verdict."""
+    from polyglot.burmese.convert import zawgyi_to_unicode
+
+    shown_in, shown_out, found = [], [], []
+    for number, (before, after) in enumerate(zip(old, new, strict=True), first):
+        line_runs = runs.get(number, [])
+        here = words.get(number, [])
+        shown_in.append(_readable(before.rstrip("\r"), line_runs))
+        shown_out.append(_stretches(after.rstrip("\r"), here, len(changes)))
+        found += line_runs
+        for word in here:
+            zawgyi = any(c.rule == "zawgyi_to_unicode" for c in word.changes)
+            changes.append(_change(word, zawgyi_to_unicode(word.before) if zawgyi else word.before))
+    verdict, why = _verdict(found)
+    return {"line": first, "input": shown_in, "output": shown_out, "verdict": verdict, "why": why}
+
+
+def _by_line(items: Iterable[tuple[int, T]]) -> dict[int, list[T]]:
+    grouped: dict[int, list[T]] = {}
+    for line, item in items:
+        grouped.setdefault(line, []).append(item)
+    return grouped
+
+
 def page_view(upload: Upload) -> dict[str, object]:
     """What the page shows for an input: paragraphs, changes, problems, the text to take away.
 
     With ``to=zawgyi`` the text to copy and download is Zawgyi, but the page shows the
     Unicode result and its changes: Zawgyi is unreadable in the page's Unicode font.
     """
-    from polyglot.burmese.convert import zawgyi_to_unicode
-
     shown = normalize_upload(upload, target="unicode")
     taken = shown if upload.options.target == "unicode" else normalize_upload(upload)
-    source = "".join(block.source for block in shown.blocks)
-    output = "".join(block.text for block in shown.blocks)
-    runs: dict[int, list[dict[str, object]]] = {}
-    for record in detection_records(upload.name, source):
-        runs.setdefault(int(str(record["line"])), []).append(record)
-    words: dict[int, list[WordChange]] = {}
-    for block in shown.blocks:
-        for word in word_changes(block.source, block.text, block.changes, block.first_line, block.first_column):
-            words.setdefault(word.line, []).append(word)
-
     paragraphs: list[dict[str, object]] = []
     changes: list[dict[str, object]] = []
-    current: dict[str, object] | None = None
-    for number, (old, new) in enumerate(zip(source.split("\n"), output.split("\n"), strict=True), 1):
-        if not old.strip():
-            current = None
-            continue
-        if current is None:
-            current = {"line": number, "input": [], "output": [], "runs": []}
-            paragraphs.append(current)
-        line_runs = runs.get(number, [])
-        here = words.get(number, [])
-        current["input"].append(_readable(old.rstrip("\r"), line_runs))  # type: ignore[attr-defined]
-        current["output"].append(_stretches(new.rstrip("\r"), here, len(changes)))  # type: ignore[attr-defined]
-        current["runs"] += line_runs  # type: ignore[operator]
-        for word in here:
-            zawgyi = any(c.rule == "zawgyi_to_unicode" for c in word.changes)
-            changes.append(_change(word, zawgyi_to_unicode(word.before) if zawgyi else word.before))
-    for paragraph in paragraphs:
-        verdict, why = _verdict(paragraph.pop("runs"))  # type: ignore[arg-type]
-        paragraph["verdict"], paragraph["why"] = verdict, why
-    diagnostics = [d.to_dict() for block in shown.blocks for d in block.diagnostics]
+    if shown.document is not None:
+        problems = [located.to_dict() for located in shown.document.diagnostics]
+        for where, before, after in shown.document.paragraphs:
+            located = [c.change for c in shown.document.changes if c.change and _within(c.where, where)]
+            first = min((c.line for c in located), default=1)
+            runs = _by_line((r["line"], r) for r in detection_records(upload.name, before))  # type: ignore[misc]
+            runs = {line + first - 1: found for line, found in runs.items()}
+            words = _by_line((w.line, w) for w in word_changes(before, after, located, first - 1))
+            paragraph = _paragraph(first, before.split("\n"), after.split("\n"), runs, words, changes)
+            paragraphs.append({**paragraph, "where": where})
+    else:
+        problems = [d.to_dict() for block in shown.blocks for d in block.diagnostics]
+        source = "".join(block.source for block in shown.blocks).split("\n")
+        output = "".join(block.text for block in shown.blocks).split("\n")
+        runs = _by_line((r["line"], r) for r in detection_records(upload.name, "\n".join(source)))  # type: ignore[misc]
+        words = _by_line(
+            (w.line, w)
+            for b in shown.blocks
+            for w in word_changes(b.source, b.text, b.changes, b.first_line, b.first_column)
+        )
+        start = None
+        for index, line in enumerate([*source, ""]):
+            if line.strip() and start is None:
+                start = index
+            elif not line.strip() and start is not None:
+                paragraphs.append(_paragraph(start + 1, source[start:index], output[start:index], runs, words, changes))
+                start = None
     return {
         "name": upload.name,
         "to": upload.options.target,
-        "changed": taken.record.changed,
-        "text": taken.data.decode("utf-8"),
+        "changed": taken.record["changed"],
+        **_take_away(upload.name, taken),
         "paragraphs": paragraphs,
         "changes": changes,
-        "problems": diagnostics,
+        "problems": problems,
     }
+
+
+def _within(place: str, paragraph: str) -> bool:
+    """Is a change's place (``paragraph 3, run 2``) inside a paragraph's (``paragraph 3``)?"""
+    return place == paragraph or place.startswith(paragraph + ",")
+
+
+def _take_away(name: str, taken: Normalized) -> dict[str, object]:
+    """The text to copy and download; a document (other than a PDF's text) as its bytes, same name."""
+    document = taken.document
+    if document is None or document.kind == "pdf":
+        download = name if document is None else os.path.splitext(name)[0] + ".txt"
+        return {"text": taken.data.decode("utf-8"), "download": download}
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return {"file": {"name": name, "type": kind, "data": base64.b64encode(taken.data).decode("ascii")}}

@@ -14,7 +14,7 @@
     for (const child of children) made.append(child);
     return made;
   };
-  let taken = { text: "", name: "polyglot.txt" };
+  let taken = { text: "", name: "polyglot.txt", file: null };
   let file = null;
 
   const place = (line, column) =>
@@ -62,7 +62,8 @@
       if (paragraph.verdict === "zawgyi" || paragraph.verdict === "mixed") {
         verdict.append(" ", element("span", { class: "note" }, message("zawgyi-reading")));
       }
-      box.append(element("div", { class: "pair" }, element("div", {}, input, verdict), output));
+      const where = paragraph.where ? element("p", { class: "where", lang: "en" }, paragraph.where) : "";
+      box.append(element("div", { class: "pair" }, element("div", {}, where, input, verdict), output));
     }
   }
 
@@ -116,7 +117,8 @@
     let response;
     if (file) {
       const url = `/api/view?to=${encodeURIComponent(to)}&name=${encodeURIComponent(file.name)}`;
-      response = await fetch(url, { method: "POST", headers: { "Content-Type": "text/plain" }, body: file });
+      const type = file.type.startsWith("text/plain") ? "text/plain" : "application/octet-stream";
+      response = await fetch(url, { method: "POST", headers: { "Content-Type": type }, body: file });
     } else {
       response = await fetch("/api/view", {
         method: "POST",
@@ -130,7 +132,9 @@
       return;
     }
     $("status").textContent = "";
-    taken = { text: body.text, name: body.name === "<stdin>" ? "polyglot.txt" : body.name };
+    const named = body.download === "<stdin>" ? "polyglot.txt" : body.download;
+    taken = { text: body.text ?? null, name: named, file: body.file ?? null };
+    $("copy").hidden = taken.text === null;
     $("zawgyi-note").hidden = body.to !== "zawgyi";
     showParagraphs(body);
     showChanges(body);
@@ -154,8 +158,18 @@
   }
 
   function download() {
-    const url = URL.createObjectURL(new Blob([taken.text], { type: "text/plain;charset=utf-8" }));
-    const link = element("a", { href: url, download: taken.name });
+    let blob;
+    let name = taken.name;
+    if (taken.file) {
+      // A document comes back as its bytes (base64 in the JSON), under its own name.
+      const bytes = Uint8Array.from(atob(taken.file.data), (c) => c.charCodeAt(0));
+      blob = new Blob([bytes], { type: taken.file.type });
+      name = taken.file.name;
+    } else {
+      blob = new Blob([taken.text], { type: "text/plain;charset=utf-8" });
+    }
+    const url = URL.createObjectURL(blob);
+    const link = element("a", { href: url, download: name });
     document.body.append(link);
     link.click();
     link.remove();
