@@ -7,6 +7,7 @@ with the site's font: the site's render check) and no English left untranslated.
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -111,8 +112,14 @@ def test_drop_a_word_document_download_it_open_it(page: Page, server: str, tmp_p
 
     path = call_docx(tmp_path / "call.docx")
     visit(page, f"{server}/en/")
-    page.set_input_files("#file", str(path))
-    page.click("#run")
+    # dropped on the page, as from a file manager: a drop event carrying the file
+    dropped = page.evaluate_handle(
+        """([name, data]) => { const transfer = new DataTransfer();
+            const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+            transfer.items.add(new File([bytes], name)); return transfer; }""",
+        [path.name, base64.b64encode(path.read_bytes()).decode()],
+    )
+    page.dispatch_event("main", "drop", {"dataTransfer": dropped})
     page.wait_for_selector("#result:not([hidden])")
     assert page.locator("#paragraphs mark").count() > 30
     assert page.locator(".where").first.inner_text() == "paragraph 1"
