@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 
 from polyglot import __version__
-from polyglot.catalog.locales import Locale
 from polyglot.catalog.pofile import Catalog, format_po, read_po
 from polyglot.files import write_text_if_changed
+from polyglot.locales import Locale
 
 DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
 
