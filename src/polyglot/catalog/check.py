@@ -24,7 +24,7 @@ import icu
 from polyglot.burmese.detect import detect_text
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.catalog import tokens
-from polyglot.catalog.pofile import Catalog, Message
+from polyglot.catalog.model import Catalog, Message
 from polyglot.locales import Locale
 
 ERROR = "error"

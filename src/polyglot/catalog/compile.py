@@ -17,7 +17,7 @@ from pathlib import Path
 
 from polyglot.catalog import tokens
 from polyglot.catalog.check import Finding
-from polyglot.catalog.pofile import Catalog, Message
+from polyglot.catalog.model import Catalog, Message
 from polyglot.catalog.stats import catalog_stats
 from polyglot.config import Config
 from polyglot.files import write_text_if_changed

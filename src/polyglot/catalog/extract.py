@@ -14,7 +14,7 @@ from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
-from polyglot.catalog.pofile import Catalog, Message
+from polyglot.catalog.model import Catalog, Message
 from polyglot.catalog.storage import now, template_header
 from polyglot.config import Config
 from polyglot.content.document import Document, load_documents

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any
 
-from polyglot.catalog.pofile import FUZZY, Catalog, Message
+from polyglot.catalog.model import FUZZY, Catalog, Message
 from polyglot.catalog.storage import catalog_header
 from polyglot.locales import Locale
 

@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from polyglot.catalog import storage
-from polyglot.catalog.pofile import Catalog
+from polyglot.catalog.model import Catalog
 from polyglot.config import Config, load_config
 from polyglot.files import InputError
 from polyglot.locales import Locale, get_locale
