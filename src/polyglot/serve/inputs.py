@@ -22,7 +22,7 @@ from email.message import Message
 from email.parser import BytesParser
 from email.policy import HTTP
 
-from polyglot.batch import Options
+from polyglot.batch.block import Options
 
 STDIN_NAME = "<stdin>"
 TEXT_TYPES = ("text/plain", "application/octet-stream")

@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from polyglot.catalog.locales import Locale
 from polyglot.config import Config
 from polyglot.files import InputError, read_text
+from polyglot.locales import Locale
 from polyglot.site import fonts as site_fonts
 from polyglot.site.artifacts import Translations, load_manifest, load_translations
 from polyglot.site.localize import language_name

@@ -23,7 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from polyglot.batch import Block, JsonRecord, detection_records, stream_blocks
+from polyglot.batch.block import Block
+from polyglot.batch.record import JsonRecord, detection_records
+from polyglot.batch.stream import stream_blocks
 from polyglot.explain import WordChange, word_changes
 from polyglot.files import InputError, decode, json_line
 from polyglot.serve.inputs import BadRequest, Upload
