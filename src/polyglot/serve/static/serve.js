@@ -57,8 +57,10 @@
         "p",
         { class: `verdict verdict-${paragraph.verdict}` },
         element("strong", {}, message(`verdict-${paragraph.verdict}`)),
+        " ",
+        message(`why-${paragraph.verdict}`),
       );
-      if (paragraph.why) verdict.append(" ", element("span", { lang: "en", class: "evidence" }, paragraph.why));
+      if (paragraph.why) verdict.append(" ", element("span", { lang: "en", class: "evidence" }, `(${paragraph.why})`));
       if (paragraph.verdict === "zawgyi" || paragraph.verdict === "mixed") {
         verdict.append(" ", element("span", { class: "note" }, message("zawgyi-reading")));
       }
