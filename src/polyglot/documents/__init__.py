@@ -25,13 +25,15 @@ untouched, as every part polyglot does not read) and OpenDocument."""
 
 
 PAGES = frozenset({".html", ".htm", ".xhtml"})
+SUBTITLES = frozenset({".srt", ".vtt"})
+"""Subtitles: cue text only, cues named as players number them."""
 READ_ONLY = frozenset({".pdf"})
 """Read only: the text comes out, the file is never rewritten."""
 """Web pages: text edited in place, never re-serialized."""
 
 
 def document_kind(name: str | os.PathLike[str]) -> str | None:
-    """``package``, ``html`` or ``pdf`` for a file name polyglot reads as a document, None for text."""
+    """``package``, ``html``, ``subtitles`` or ``pdf`` for a file name polyglot reads as a document, None for text."""
     suffix = os.path.splitext(os.fspath(name))[1].lower()
     if suffix in PACKAGES:
         return "package"
@@ -39,6 +41,8 @@ def document_kind(name: str | os.PathLike[str]) -> str | None:
         return "html"
     if suffix in READ_ONLY:
         return "pdf"
+    if suffix in SUBTITLES:
+        return "subtitles"
     return None
 
 
@@ -95,6 +99,10 @@ def normalize_document(
         from polyglot.documents.html import normalize_html
 
         return normalize_html(data, name, options, explain=explain, font=font, jobs=jobs)
+    if kind == "subtitles":
+        from polyglot.documents.subtitles import normalize_subtitles
+
+        return normalize_subtitles(data, name, options, explain=explain, jobs=jobs)
     from polyglot.documents.document import normalize_package
     from polyglot.documents.package import PackageError
     from polyglot.documents.pdf import normalize_pdf
