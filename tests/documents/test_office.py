@@ -11,7 +11,17 @@ from polyglot.batch import Options
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.documents import normalize_document
 from tests.conftest import UNICODE_SENTENCES
-from tests.documents.makers import PREBASE_RUNS, ZG, entries, names, opendocument, presentation, word, workbook
+from tests.documents.makers import (
+    PREBASE_RUNS,
+    ZG,
+    entries,
+    names,
+    opendocument,
+    presentation,
+    spreadsheet,
+    word,
+    workbook,
+)
 
 
 def as_txt(paragraphs: list[str]) -> list[str]:
@@ -189,3 +199,15 @@ def test_word_styles_comments_and_text_boxes(tmp_path: Path) -> None:
     assert [c.text for c in out.comments] == [UNICODE_SENTENCES[1]]
     assert "comments, paragraph 1" in {c.where for c in result.changes}
     assert any(c.where.startswith("styles") for c in result.changes if c.change and c.change.kind == "font")
+
+
+def test_opendocument_spreadsheet_cells(tmp_path: Path) -> None:
+    from odf import teletype
+    from odf.opendocument import load
+    from odf.table import TableCell
+
+    path = spreadsheet(tmp_path / "budget.ods")
+    result = normalize_document(path.read_bytes(), "budget.ods", Options(), explain=True)
+    assert {"Budget!A1", "Budget!B7"} <= {c.where for c in result.changes}
+    cells = [teletype.extractText(c) for c in load(io.BytesIO(result.data)).getElementsByType(TableCell)]
+    assert UNICODE_SENTENCES[0] in cells and UNICODE_SENTENCES[2] in cells and "1500" not in "".join(cells[:1])
