@@ -5,6 +5,7 @@ characters, fonts move, every other entry keeps its bytes, and the writer reads 
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 from polyglot.batch import Options
@@ -30,11 +31,18 @@ def as_txt(paragraphs: list[str]) -> list[str]:
 
 
 def untouched(before: bytes, after: bytes, changed: set[str]) -> None:
+    """Every entry, in order; those not ``changed`` byte for byte, stored as they were."""
     old, new = entries(before), entries(after)
-    assert names(before) == names(after)  # every entry, in order
-    for name in old:
-        if name not in changed:
-            assert new[name] == old[name], name
+    assert names(before) == names(after)
+    with zipfile.ZipFile(io.BytesIO(before)) as a, zipfile.ZipFile(io.BytesIO(after)) as b:
+        assert b.testzip() is None
+        for x, y in zip(a.infolist(), b.infolist(), strict=True):
+            if x.filename not in changed:
+                assert new[x.filename] == old[x.filename], x.filename
+                stored = (x.CRC, x.compress_type, x.compress_size, x.date_time, x.external_attr, x.extra)
+                assert stored == (y.CRC, y.compress_type, y.compress_size, y.date_time, y.external_attr, y.extra)
+            else:
+                assert new[x.filename] != old[x.filename], x.filename
 
 
 def test_word_text_runs_fonts_and_entries(tmp_path: Path) -> None:
@@ -211,3 +219,31 @@ def test_opendocument_spreadsheet_cells(tmp_path: Path) -> None:
     assert {"Budget!A1", "Budget!B7"} <= {c.where for c in result.changes}
     cells = [teletype.extractText(c) for c in load(io.BytesIO(result.data)).getElementsByType(TableCell)]
     assert UNICODE_SENTENCES[0] in cells and UNICODE_SENTENCES[2] in cells and "1500" not in "".join(cells[:1])
+
+
+def test_zip_written_as_a_stream(tmp_path: Path) -> None:
+    """A package written to a pipe stores each entry's sizes after its data (a data
+    descriptor); untouched entries are copied with theirs, the changed one without."""
+
+    class Pipe(io.RawIOBase):
+        def __init__(self) -> None:
+            self.written = bytearray()
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: bytes) -> int:  # type: ignore[override]
+            self.written += data
+            return len(data)
+
+    source = word(tmp_path / "s.docx", [[(ZG[0], {})]], cell="").read_bytes()
+    pipe = Pipe()
+    with zipfile.ZipFile(io.BytesIO(source)) as a, zipfile.ZipFile(pipe, "w", zipfile.ZIP_DEFLATED) as b:
+        for info in a.infolist():
+            b.writestr(info.filename, a.read(info))
+    streamed = bytes(pipe.written)
+    result = normalize_document(streamed, "s.docx", Options())
+    untouched(streamed, result.data, {"word/document.xml"})
+    with zipfile.ZipFile(io.BytesIO(result.data)) as archive:
+        flags = {i.filename: i.flag_bits & 0x08 for i in archive.infolist()}
+    assert flags["word/document.xml"] == 0 and flags["word/styles.xml"] == 0x08
