@@ -12,6 +12,7 @@ that receives uploads. This module is cheap to import; the adapters load when us
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import TYPE_CHECKING
 
@@ -143,5 +144,9 @@ def normalize_document_file(
             os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
         with AtomicOutput(target, like=name) as out:
             out.write(result.data)
-    diagnostics = tuple(d.diagnostic for d in result.diagnostics if d.diagnostic is not None)
+    diagnostics = tuple(  # the place a person can find goes first in the message
+        dataclasses.replace(d.diagnostic, message=f"{d.where}: {d.diagnostic.message}")
+        for d in result.diagnostics
+        if d.diagnostic is not None
+    )
     return FileReport(name, result.changed, diagnostics, len(result.data), len(diagnostics))
