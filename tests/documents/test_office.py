@@ -247,3 +247,39 @@ def test_zip_written_as_a_stream(tmp_path: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(result.data)) as archive:
         flags = {i.filename: i.flag_bits & 0x08 for i in archive.infolist()}
     assert flags["word/document.xml"] == 0 and flags["word/styles.xml"] == 0x08
+
+
+def test_word_text_box_inside_a_paragraph_and_footnotes(tmp_path: Path) -> None:
+    """A text box is a paragraph inside a paragraph (Word stores it in the run that anchors
+    it): each is judged on its own, and the outer one goes on after it. Footnotes are a part
+    of their own. (The markup is Word's, added to a python-docx file by hand.)"""
+    import docx
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    source = word(tmp_path / "t.docx", [[("BEFORE", {})]], cell="").read_bytes()
+    parts = entries(source)
+    box = (
+        f'<w:r><w:t xml:space="preserve">{ZG[0]} </w:t></w:r>'
+        "<w:r><w:pict><w:txbxContent>"
+        f"<w:p><w:r><w:t>{ZG[1]}</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict></w:r>"
+        f"<w:r><w:t>{ZG[2]}</w:t></w:r>"
+    )
+    document = parts["word/document.xml"].decode().replace("<w:t>BEFORE</w:t></w:r>", "<w:t>B</w:t></w:r>" + box)
+    footnotes = (
+        f'<?xml version="1.0"?><w:footnotes {w}><w:footnote w:id="1">'
+        f"<w:p><w:r><w:t>{ZG[3]}</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, document.encode() if name == "word/document.xml" else data)
+        archive.writestr("word/footnotes.xml", footnotes.encode())
+    result = normalize_document(out.getvalue(), "t.docx", Options(), explain=True)
+    text = entries(result.data)["word/document.xml"].decode()
+    assert f'<w:t xml:space="preserve">{UNICODE_SENTENCES[0]} </w:t>' in text
+    assert f"<w:t>{UNICODE_SENTENCES[1]}</w:t>" in text and f"<w:t>{UNICODE_SENTENCES[2]}</w:t>" in text
+    assert UNICODE_SENTENCES[3] in entries(result.data)["word/footnotes.xml"].decode()
+    where = {c.where for c in result.changes}
+    assert {"paragraph 1, run 2", "paragraph 2", "footnotes, paragraph 1"} <= where  # the box is paragraph 2
+    assert docx.Document(io.BytesIO(result.data)).paragraphs[0].text.startswith("B" + UNICODE_SENTENCES[0])
