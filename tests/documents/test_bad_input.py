@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from polyglot.batch import Options
+from polyglot.batch.block import Options
 from polyglot.cli import main
 from polyglot.documents import normalize_document, package
 from polyglot.files import InputError

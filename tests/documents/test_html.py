@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from click.testing import CliRunner
 
-from polyglot.batch import Options
+from polyglot.batch.block import Options
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.cli import main
 from polyglot.documents import normalize_document

@@ -8,7 +8,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from polyglot.batch import Options
+from polyglot.batch.block import Options
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.documents import normalize_document
 from tests.conftest import UNICODE_SENTENCES

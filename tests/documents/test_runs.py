@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from polyglot.batch import Options
+from polyglot.batch.block import Options
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.burmese.shortcuts import switched_off as shortcuts_off
 from polyglot.documents import normalize_document

@@ -17,7 +17,8 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from polyglot.batch import FileReport, Options
+    from polyglot.batch.block import Options
+    from polyglot.batch.stream import FileReport
     from polyglot.documents.document import DocumentResult
 
 PACKAGES = frozenset({".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".pptx", ".pptm", ".odt", ".ods", ".odp"})
@@ -89,7 +90,7 @@ def normalize_document(
     input raises ``files.InputError`` with one line naming ``name`` and what is wrong;
     nothing is written anywhere.
     """
-    from polyglot.batch import Options
+    from polyglot.batch.block import Options
     from polyglot.documents.fonts import DEFAULT_UNICODE_FONT, DEFAULT_ZAWGYI_FONT
     from polyglot.files import InputError
 
@@ -125,7 +126,7 @@ def normalize_document_file(
     is. A PDF's text goes to ``NAME.txt`` beside where the PDF would go; in place, a PDF
     is refused (``InputError``).
     """
-    from polyglot.batch import FileReport
+    from polyglot.batch.stream import FileReport
     from polyglot.files import AtomicOutput, InputError, open_binary
 
     name = os.fspath(source)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from polyglot.batch import Options, blocks, normalize_blocks
+from polyglot.batch.block import Options, blocks, normalize_blocks
 from polyglot.burmese.changes import Change
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.shortcuts import shortcuts_on

@@ -22,7 +22,7 @@ import dataclasses
 import html
 import re
 
-from polyglot.batch import Options
+from polyglot.batch.block import Options
 from polyglot.burmese.changes import Change
 from polyglot.documents.document import (
     FONT_REASON,

@@ -22,7 +22,7 @@ import dataclasses
 import io
 from dataclasses import dataclass
 
-from polyglot.batch import Options
+from polyglot.batch.block import Options
 from polyglot.burmese.segment import has_myanmar
 from polyglot.documents.document import DocumentResult, Located, text_lines
 from polyglot.documents.fonts import font_encoding, font_prior
@@ -68,7 +68,7 @@ def read_pdf(data: bytes) -> tuple[list[PdfLine], dict[int, set[str]]]:
 
 def normalize_pdf(data: bytes, options: Options, *, explain: bool = False, jobs: int = 1) -> DocumentResult:
     """The PDF's repaired text (``data`` of the result: UTF-8), paragraphs joined, pages apart."""
-    from polyglot.batch import blocks, normalize_blocks
+    from polyglot.batch.block import blocks, normalize_blocks
     from polyglot.catalog.ingest import split_paragraphs
     from polyglot.content.document import Block
 

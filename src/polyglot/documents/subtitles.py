@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from polyglot.batch import Options
+from polyglot.batch.block import Options
 from polyglot.documents.document import DocumentResult, Located, Part, Places, normalize_parts
 from polyglot.documents.runs import Piece
 from polyglot.documents.xmlparts import Edits, Paragraph, Span
