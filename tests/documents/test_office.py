@@ -5,6 +5,7 @@ characters, fonts move, every other entry keeps its bytes, and the writer reads 
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from pathlib import Path
 
@@ -30,6 +31,12 @@ def as_txt(paragraphs: list[str]) -> list[str]:
     return normalize_text("".join(p + "\n" for p in paragraphs)).text.split("\n")[:-1]
 
 
+def stored_bytes(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    """An entry as stored: its local header and its compressed bytes."""
+    names, extra = struct.unpack_from("<HH", data, info.header_offset + 26)
+    return data[info.header_offset : info.header_offset + 30 + names + extra + info.compress_size]
+
+
 def untouched(before: bytes, after: bytes, changed: set[str]) -> None:
     """Every entry, in order; those not ``changed`` byte for byte, stored as they were."""
     old, new = entries(before), entries(after)
@@ -39,6 +46,7 @@ def untouched(before: bytes, after: bytes, changed: set[str]) -> None:
         for x, y in zip(a.infolist(), b.infolist(), strict=True):
             if x.filename not in changed:
                 assert new[x.filename] == old[x.filename], x.filename
+                assert stored_bytes(after, y) == stored_bytes(before, x), x.filename
                 stored = (x.CRC, x.compress_type, x.compress_size, x.date_time, x.external_attr, x.extra)
                 assert stored == (y.CRC, y.compress_type, y.compress_size, y.date_time, y.external_attr, y.extra)
             else:
