@@ -163,3 +163,18 @@ def spreadsheet(path: Path) -> Path:
     doc.spreadsheet.addElement(table)
     doc.save(str(path))
     return path
+
+
+def pdf_of_lines(path: Path, lines: list[str]) -> Path:
+    """Each line drawn in Zawgyi-One, one under the other, as a PDF writer sets a text."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Zawgyi-One", str(ZAWGYI_FONT)))
+    page = canvas.Canvas(str(path))
+    page.setFont("Zawgyi-One", 11)
+    for i, line in enumerate(lines):
+        page.drawString(40, 800 - 16 * i, line)
+    page.save()
+    return path
