@@ -25,17 +25,18 @@ PACKAGES = frozenset({".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".pptx", ".pp
 """Zip packages of XML parts: Office Open XML (macro-enabled ones too: macros are kept
 untouched, as every part polyglot does not read) and OpenDocument."""
 
-
 PAGES = frozenset({".html", ".htm", ".xhtml"})
+"""Web pages: text edited in place, never re-serialized."""
+
 SUBTITLES = frozenset({".srt", ".vtt"})
 """Subtitles: cue text only, cues named as players number them."""
+
 READ_ONLY = frozenset({".pdf"})
 """Read only: the text comes out, the file is never rewritten."""
-"""Web pages: text edited in place, never re-serialized."""
 
 
 def document_kind(name: str | os.PathLike[str]) -> str | None:
-    """``package``, ``html``, ``subtitles`` or ``pdf`` for a file name polyglot reads as a document, None for text."""
+    """What a file's name says it is: ``package``, ``html``, ``subtitles``, ``pdf``, or None (text)."""
     suffix = os.path.splitext(os.fspath(name))[1].lower()
     if suffix in PACKAGES:
         return "package"
