@@ -136,3 +136,45 @@ def pdf(path: Path, password: str = "") -> Path:
     page.drawString(72, 700, "Deadline: 30 November 2018.")
     page.save()
     return path
+
+
+def spreadsheet(path: Path) -> Path:
+    """An OpenDocument spreadsheet: Budget!A1 and Budget!B7 in Zawgyi, rows 2-6 one repeated
+    empty row and A7 a repeated empty cell (as LibreOffice stores them), B1 a number."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Budget")
+    first = TableRow()
+    cell = TableCell()
+    cell.addElement(P(text=ZG[0]))
+    first.addElement(cell)
+    first.addElement(TableCell(valuetype="float", value="1500"))
+    table.addElement(first)
+    table.addElement(TableRow(numberrowsrepeated=5))
+    seventh = TableRow()
+    seventh.addElement(TableCell(numbercolumnsrepeated=1))
+    cell = TableCell()
+    cell.addElement(P(text=ZG[2]))
+    seventh.addElement(cell)
+    table.addElement(seventh)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path
+
+
+def pdf_of_lines(path: Path, lines: list[str]) -> Path:
+    """Each line drawn in Zawgyi-One, one under the other, as a PDF writer sets a text."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Zawgyi-One", str(ZAWGYI_FONT)))
+    page = canvas.Canvas(str(path))
+    page.setFont("Zawgyi-One", 11)
+    for i, line in enumerate(lines):
+        page.drawString(40, 800 - 16 * i, line)
+    page.save()
+    return path

@@ -18,6 +18,8 @@ SPELLINGS = [
     "Pyi Daung Su",
     "Noto Sans Myanmar UI",
     "'Myanmar Text'",
+    "Myanmar Sans Pro",
+    "Myanmar Census",
 ]
 
 

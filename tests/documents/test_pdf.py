@@ -14,7 +14,7 @@ from polyglot.documents import normalize_document
 from polyglot.documents.pdf import read_pdf
 from polyglot.files import InputError
 from tests.conftest import UNICODE_SENTENCES
-from tests.documents.makers import ZG, pdf
+from tests.documents.makers import ZG, pdf, pdf_of_lines
 
 
 def test_text_layer_normalized_and_lines_joined(tmp_path: Path) -> None:
@@ -61,3 +61,17 @@ def test_encrypted_and_corrupt_pdfs_are_refused(tmp_path: Path) -> None:
     data = pdf(tmp_path / "call.pdf").read_bytes()
     with pytest.raises(InputError, match=r"^cut\.pdf: is not a PDF polyglot can read"):
         normalize_document(data[: len(data) // 3], "cut.pdf", Options())
+
+
+def test_the_organisations_damaged_call_as_a_pdf(tmp_path: Path) -> None:
+    """The seed call (Zawgyi that lost every က to U+2002 in an earlier PDF) set again in
+    Zawgyi-One: the font has no glyph for U+2002, so the text layer loses those letters as
+    a PDF does (pypdf gives NUL, read as U+FFFD), and the repairs restore them: every
+    line comes out as the .txt's does."""
+    seed = Path("corpus/incoming/call-for-applications-2018.my.txt").read_text(encoding="utf-8")
+    path = pdf_of_lines(tmp_path / "call.pdf", seed.split("\n"))
+    result = normalize_document(path.read_bytes(), "call.pdf", Options(), explain=True)
+    as_txt = set(normalize_text(seed).text.split("\n"))
+    assert result.paragraphs and all(after in as_txt for _, _, after in result.paragraphs)
+    repairs = {c.where for c in result.changes if c.change and c.change.rule == "restore_lost_letter"}
+    assert "page 1, line 2" in repairs

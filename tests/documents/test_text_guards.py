@@ -1,5 +1,6 @@
-"""Formats that are already line-based text (subtitles, CSV, Markdown, JSON) go through the
-text path: only Burmese changes; cue numbers, timings, quoting and syntax stay as they were.
+"""Formats that are already line-based text (subtitles, CSV, Markdown, JSON): only Burmese
+changes; cue numbers, timings, quoting and syntax stay as they were (subtitles are read as
+cues, so that changes name their cue; the others go through the text path).
 A document is chosen by its content too: a Word file with no extension, or on standard input."""
 
 from __future__ import annotations
@@ -31,6 +32,18 @@ def test_subtitles_keep_cue_numbers_and_timings(tmp_path: Path) -> None:
     )
     vtt = f"WEBVTT\n\n00:01.000 --> 00:04.000 line:0 position:20%\n<b>{ZG[2]}</b>\n"
     assert normalized(tmp_path, "talk.vtt", vtt) == vtt.replace(ZG[2], UNICODE_SENTENCES[2])
+
+
+def test_subtitle_changes_name_their_cue(tmp_path: Path) -> None:
+    path = tmp_path / "talk.srt"
+    path.write_text(f"1\n00:00:01,000 --> 00:00:02,000\nEnglish\n\n41\n00:01:10,500 --> 00:01:12,000\n{ZG[1]}\n")
+    out = CliRunner().invoke(main, ["normalize", "--explain", "--check", str(path)])
+    assert out.exit_code == 1 and f"{path}: cue 41: convert [zawgyi_to_unicode]" in out.output
+    vtt = tmp_path / "talk.vtt"
+    vtt.write_text(f"WEBVTT\n\nNOTE {ZG[0]}\n\nintro\n00:01.000 --> 00:04.000\n{ZG[2]}\n")
+    out = CliRunner().invoke(main, ["normalize", "--explain", "--check", str(vtt)])
+    assert f"{vtt}: cue intro: convert [zawgyi_to_unicode]" in out.output
+    assert "NOTE" not in out.output  # a note is not a cue: left as written
 
 
 def test_csv_keeps_dialect_and_quoting(tmp_path: Path) -> None:

@@ -105,7 +105,7 @@ def normalize_file(
     block wrote (for a progress bar); ``on_diagnostics`` hears each block's diagnostics
     (otherwise the report keeps the first ``REPORT_LIMIT``).
     """
-    if input_kind(source) is not None:
+    if input_kind(source) is not None:  # a Word, Excel … document, HTML, subtitles or a PDF
         return normalize_document_file(source, destination, options)
     name = os.fspath(source)
     kept: list[Diagnostic] = []

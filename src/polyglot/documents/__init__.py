@@ -12,6 +12,7 @@ that receives uploads. This module is cheap to import; the adapters load when us
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import TYPE_CHECKING
 
@@ -24,15 +25,18 @@ PACKAGES = frozenset({".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".pptx", ".pp
 """Zip packages of XML parts: Office Open XML (macro-enabled ones too: macros are kept
 untouched, as every part polyglot does not read) and OpenDocument."""
 
-
 PAGES = frozenset({".html", ".htm", ".xhtml"})
+"""Web pages: text edited in place, never re-serialized."""
+
+SUBTITLES = frozenset({".srt", ".vtt"})
+"""Subtitles: cue text only, cues named as players number them."""
+
 READ_ONLY = frozenset({".pdf"})
 """Read only: the text comes out, the file is never rewritten."""
-"""Web pages: text edited in place, never re-serialized."""
 
 
 def document_kind(name: str | os.PathLike[str]) -> str | None:
-    """``package``, ``html`` or ``pdf`` for a file name polyglot reads as a document, None for text."""
+    """What a file's name says it is: ``package``, ``html``, ``subtitles``, ``pdf``, or None (text)."""
     suffix = os.path.splitext(os.fspath(name))[1].lower()
     if suffix in PACKAGES:
         return "package"
@@ -40,6 +44,8 @@ def document_kind(name: str | os.PathLike[str]) -> str | None:
         return "html"
     if suffix in READ_ONLY:
         return "pdf"
+    if suffix in SUBTITLES:
+        return "subtitles"
     return None
 
 
@@ -96,6 +102,10 @@ def normalize_document(
         from polyglot.documents.html import normalize_html
 
         return normalize_html(data, name, options, explain=explain, font=font, jobs=jobs)
+    if kind == "subtitles":
+        from polyglot.documents.subtitles import normalize_subtitles
+
+        return normalize_subtitles(data, name, options, explain=explain, jobs=jobs)
     from polyglot.documents.document import normalize_package
     from polyglot.documents.package import PackageError
     from polyglot.documents.pdf import normalize_pdf
@@ -136,5 +146,9 @@ def normalize_document_file(
             os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
         with AtomicOutput(target, like=name) as out:
             out.write(result.data)
-    diagnostics = tuple(d.diagnostic for d in result.diagnostics if d.diagnostic is not None)
+    diagnostics = tuple(  # the place a person can find goes first in the message
+        dataclasses.replace(d.diagnostic, message=f"{d.where}: {d.diagnostic.message}")
+        for d in result.diagnostics
+        if d.diagnostic is not None
+    )
     return FileReport(name, result.changed, diagnostics, len(result.data), len(diagnostics))

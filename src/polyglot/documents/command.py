@@ -93,7 +93,7 @@ def normalize_document_input(path: str, request: Request, kind: str) -> bool:
             with AtomicOutput(path) as out:
                 out.write(result.data)
     elif request.text_to_stdout:
-        if sys.stdout.isatty() and result.kind != "pdf":
+        if sys.stdout.isatty() and kind == "package":
             raise InputError(
                 f"{path}: a document is not shown on a terminal: use --in-place, -r --out DIR, "
                 "or redirect standard output to a file"

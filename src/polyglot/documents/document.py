@@ -22,7 +22,15 @@ from polyglot.burmese.changes import Change
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.shortcuts import shortcuts_on
 from polyglot.documents.fonts import MAY_NAME_BURMESE_FONT, font_prior, rename_fonts
-from polyglot.documents.office import FONT_ATTRIBUTES, FORMATS, cells, kind_of_package, place, sheet_names
+from polyglot.documents.office import (
+    FONT_ATTRIBUTES,
+    FORMATS,
+    cells,
+    kind_of_package,
+    opendocument_cells,
+    place,
+    sheet_names,
+)
 from polyglot.documents.package import Package, PackageError
 from polyglot.documents.runs import split_result
 from polyglot.documents.xmlparts import (
@@ -114,6 +122,8 @@ class _PackagePlaces(Places):
     def __init__(self, kind: str, parts: list[Part], read: Callable[[str], bytes]) -> None:
         self.kind = kind
         self.cells: dict[tuple[str, int], str] = {}
+        if kind == "odf":
+            self._opendocument_cells(parts)
         if kind != "xlsx":
             return
         names = sheet_names(read)
@@ -138,6 +148,16 @@ class _PackagePlaces(Places):
                     index = para.number - 1
                     self.cells[(part.name, para.number)] = shared.get(index, f"shared string {index}")
 
+    def _opendocument_cells(self, parts: list[Part]) -> None:
+        """A paragraph in a spreadsheet's (or a text's table's) cell is named by its cell."""
+        for part in parts:
+            found = opendocument_cells(part.text)
+            starts = [at for at, _ in found]
+            for para in part.paragraphs:
+                i = bisect.bisect_right(starts, para.start) - 1
+                if i >= 0 and para.start < _cell_end(part.text, found[i][0]):
+                    self.cells[(part.name, para.number)] = found[i][1]
+
     def __call__(self, part: str, paragraph: int, run: int | None = None) -> str:
         """``run`` is named only for a paragraph of more than one run (pass None otherwise)."""
         cell = self.cells.get((part, paragraph))
@@ -151,6 +171,15 @@ class _PackagePlaces(Places):
     def outside(self, part: Part, offset: int) -> str:
         label = place(self.kind, part.name) or part.name
         return f"{label} ({part.name})" if label != part.name else label
+
+
+def _cell_end(text: str, start: int) -> int:
+    """Where the cell starting at ``start`` ends (its end tag, or its own end when empty)."""
+    close = text.find(">", start)
+    if text[close - 1] == "/":
+        return close + 1
+    end = text.find("</table:table-cell>", close)
+    return end if end >= 0 else len(text)
 
 
 def normalize_package(

@@ -6,7 +6,10 @@ converted to Unicode it must name a Unicode Burmese font or a reader with the Za
 font installed sees garbage. Every Zawgyi-encoded font people used carries the name
 (Zawgyi-One, Zawgyi-One 2008, Smart Zawgyi, Zawgyi Two), so a name containing
 "zawgyi" (spaces, hyphens and case aside) is a Zawgyi font. The Unicode fonts are the
-ones Myanmar's government, Microsoft, Google and SIL ship for Burmese.
+ones Myanmar's government, Microsoft, Google and SIL ship for Burmese, and every family
+named "Myanmar …": of the 31 fonts in Debian's fonts-myanmar, Zawgyi-One is the only one
+without Myanmar shaping tables (a Zawgyi font needs none: its code points are its glyphs),
+and all 22 named "Myanmar …" (Myanmar Text's and Myanmar3's kin) shape Unicode.
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ def font_encoding(name: str) -> FontEncoding | None:
     key = _key(name)
     if "zawgyi" in key:
         return "zawgyi"
-    if key in _UNICODE_KEYS or key.startswith("pyidaungsu") or key.startswith("notosansmyanmar"):
+    if key in _UNICODE_KEYS or key.startswith(("pyidaungsu", "notosansmyanmar", "notoserifmyanmar", "myanmar")):
         return "unicode"
     return None
 

@@ -219,3 +219,47 @@ def cells(text: str) -> list[tuple[int, str, int | None]]:
             shared = int(v.group(1)) if v else None
         found.append((m.start(), ref, shared))
     return found
+
+
+TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+
+def column_name(index: int) -> str:
+    """A spreadsheet's name for a 0-based column: A … Z, AA …
+
+    >>> column_name(0), column_name(25), column_name(26)
+    ('A', 'Z', 'AA')
+    """
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
+def _repeat(tag: str, attribute: str) -> int:
+    value = _attr(tag, attribute)
+    return int(value) if value and value.isdigit() else 1
+
+
+def opendocument_cells(text: str) -> list[tuple[int, str]]:
+    """Each OpenDocument table cell's start and its name as a spreadsheet shows it
+    (``Sheet1!B7``), counting rows and columns repeated by ``number-*-repeated``."""
+    found: list[tuple[int, str]] = []
+    table = ""
+    row = col = 0
+    for m in re.finditer(r"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>", text):
+        close, element, attrs, empty = m.groups()
+        if element == "table" and not close:
+            table, row = (_attr(attrs, "table:name") or "Table").replace("&apos;", "'"), 0
+        elif element == "table-row" and not close:
+            col = 0
+        elif element == "table-row" and close:
+            row += 1
+        elif element in ("table-cell", "covered-table-cell") and not close:
+            found.append((m.start(), f"{table}!{column_name(col)}{row + 1}"))
+            col += _repeat(attrs, "table:number-columns-repeated")
+        if element == "table-row" and not close and empty:
+            row += _repeat(attrs, "table:number-rows-repeated")
+    return found

@@ -7,24 +7,32 @@ written:
   compound file (not a zip), and a zip entry may itself be encrypted;
 * a file that is not a zip at all, or a corrupt or truncated one;
 * a zip bomb: an entry polyglot would read that unpacks to more than ``PART_LIMIT``
-  bytes, or to more than ``RATIO_LIMIT`` times its packed size beyond a megabyte
+  bytes (all of them together, ``TOTAL_LIMIT``), or to more than ``RATIO_LIMIT`` times
+  its packed size beyond a megabyte
   (real XML packs about ten to one; a bomb, thousands to one). Sizes are checked
   as read, not only as declared, since a header can lie.
 
-Writing keeps the entries and their order; an entry polyglot did not change is written
-with its bytes unchanged (same name, date, compression method, attributes), so the
-``mimetype`` entry of an OpenDocument file stays first and stored.
+Writing keeps the entries and their order, and copies every entry polyglot did not change
+as it is stored (its local header and compressed bytes, never unpacked: an untouched
+video or a bomb among the media costs nothing), so the ``mimetype`` entry of an
+OpenDocument file stays first and stored. A changed entry keeps its header (name, date,
+attributes, extra fields, compression method) with new sizes and checksum; the central
+directory is the original's with new offsets. ZIP64 packages (over 4 GiB) are refused.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
 
 PART_LIMIT = 256 << 20
 """The most an XML part may unpack to (a 500 MB sheet is refused, not read into memory)."""
+
+TOTAL_LIMIT = 512 << 20
+"""The most all the parts read from one package may unpack to together."""
 
 RATIO_LIMIT = 200
 """An entry unpacking to more than this many times its packed size (past 1 MiB) is a zip bomb."""
@@ -42,6 +50,9 @@ class Package:
 
     infos: list[zipfile.ZipInfo]
     archive: zipfile.ZipFile
+    data: bytes
+    unpacked: int = 0
+    """How many bytes the parts read so far unpacked to."""
 
     @classmethod
     def open(cls, data: bytes) -> Package:
@@ -62,7 +73,9 @@ class Package:
         for info in infos:
             if info.flag_bits & 0x1:
                 raise PackageError(f"has an encrypted entry ({info.filename}): save it without a password first")
-        return cls(infos, archive)
+        if len(infos) >= 0xFFFF or any(max(i.file_size, i.compress_size, i.header_offset) >= 0xFFFFFFFF for i in infos):
+            raise PackageError("is a ZIP64 archive (over 4 GiB or 65,535 entries): too large to edit safely")
+        return cls(infos, archive, data)
 
     def names(self) -> list[str]:
         return [i.filename for i in self.infos]
@@ -81,6 +94,11 @@ class Package:
                     chunks.append(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as err:
             raise PackageError(f"has a corrupt entry {name} ({err})") from None
+        self.unpacked += size
+        if self.unpacked > TOTAL_LIMIT:
+            raise PackageError(
+                f"unpacks to more than {TOTAL_LIMIT >> 20} MiB of text parts: refused (too large to edit safely)"
+            )
         return b"".join(chunks)
 
     @staticmethod
@@ -96,16 +114,48 @@ class Package:
             )
 
     def write(self, replaced: dict[str, bytes]) -> bytes:
-        """The package with the ``replaced`` entries' new bytes, every other entry as it was, in order."""
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as target:
-            for info in self.infos:
-                data = replaced[info.filename] if info.filename in replaced else self.read(info.filename)
-                copy = zipfile.ZipInfo(info.filename, info.date_time)
-                copy.compress_type = info.compress_type
-                copy.external_attr = info.external_attr
-                copy.create_system = info.create_system
-                copy.comment = info.comment
-                target.writestr(copy, data)
-            target.comment = self.archive.comment
-        return out.getvalue()
+        """The package with the ``replaced`` entries' new bytes, every other entry copied as stored, in order."""
+        src = self.data
+        end_record = src.rfind(b"PK\x05\x06")
+        if end_record < 0:
+            raise PackageError("is a corrupt zip archive (no end of central directory)")
+        (size,) = struct.unpack_from("<I", src, end_record + 12)
+        directory = end_record - size  # where the central directory starts, whatever precedes the zip
+        out = bytearray()
+        central = bytearray()
+        at = directory
+        for info in self.infos:  # zipfile lists entries in central directory order
+            names, extra, comment = struct.unpack_from("<HHH", src, at + 28)
+            record = bytearray(src[at : at + 46 + names + extra + comment])
+            at += len(record)
+            local = info.header_offset
+            local_names, local_extra = struct.unpack_from("<HH", src, local + 26)
+            header = bytearray(src[local : local + 30 + local_names + local_extra])
+            start = len(out)
+            if info.filename in replaced:
+                data = replaced[info.filename]
+                stored = info.compress_type == zipfile.ZIP_STORED
+                if stored:
+                    packed = data
+                else:
+                    deflate = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+                    packed = deflate.compress(data) + deflate.flush()
+                method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+                flags = info.flag_bits & ~0x08  # sizes in the header, no data descriptor
+                sizes = (zlib.crc32(data), len(packed), len(data))
+                struct.pack_into("<HH", header, 6, flags, method)
+                struct.pack_into("<III", header, 14, *sizes)
+                struct.pack_into("<HH", record, 8, flags, method)
+                struct.pack_into("<III", record, 16, *sizes)
+                out += header + packed
+            else:
+                end = local + len(header) + info.compress_size
+                if info.flag_bits & 0x08:  # a data descriptor follows, with or without its signature
+                    end += 16 if src[end : end + 4] == b"PK\x07\x08" else 12
+                out += src[local:end]
+            struct.pack_into("<I", record, 42, start)
+            central += record
+        (comment_length,) = struct.unpack_from("<H", src, end_record + 20)
+        closing = bytearray(src[end_record : end_record + 22 + comment_length])
+        struct.pack_into("<HHII", closing, 8, len(self.infos), len(self.infos), len(central), len(out))
+        return bytes(out + central + closing)

@@ -28,6 +28,12 @@ from polyglot.documents.document import DocumentResult, Located, text_lines
 from polyglot.documents.fonts import font_encoding, font_prior
 from polyglot.documents.package import PackageError
 
+REPLACEMENT = "\ufffd"
+"""What a NUL in the text layer becomes. A PDF's text never holds NUL: pypdf gives one for a
+glyph whose character the writer did not record (the font lacked it, the ToUnicode map
+skips it), which is exactly what U+FFFD stands for; as U+FFFD the lost-letter repair can
+weigh it like the other stand-ins PDFs leave."""
+
 
 @dataclass(frozen=True)
 class PdfLine:
@@ -56,6 +62,7 @@ def read_pdf(data: bytes) -> tuple[list[PdfLine], dict[int, set[str]]]:
 
             text = page.extract_text(visitor_text=visit)
             fonts[number] = used
+            text = text.replace("\x00", REPLACEMENT)
             lines.extend(PdfLine(number, i, line.rstrip()) for i, line in enumerate(text.split("\n"), 1))
             if lines and lines[-1].page == number and not lines[-1].text:
                 lines.pop()  # the page's text ends with a line break
