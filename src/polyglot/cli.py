@@ -134,8 +134,16 @@ def main() -> None:
 # --- inputs ---------------------------------------------------------------------------
 
 
-def expand_paths(paths: tuple[str, ...], recursive: bool) -> list[str]:
-    """Turn the command line's paths into files; ``-`` (or nothing) is standard input."""
+def skipped(path: str, why: str) -> None:
+    """Say what a tree walk left out (a link, a named pipe), one line on stderr; not an error."""
+    click.echo(f"polyglot: {path}: skipped: {why}", err=True)
+
+
+def expand_paths(paths: tuple[str, ...], recursive: bool, quiet: bool = False) -> list[str]:
+    """Turn the command line's paths into files; ``-`` (or nothing) is standard input.
+
+    A path named on the command line is taken as it is (a link is followed, a named pipe
+    read: ``<(command)`` is one); in a folder, ``walk`` decides."""
     if not paths:
         return [STDIN]
     out: list[str] = []
@@ -143,7 +151,7 @@ def expand_paths(paths: tuple[str, ...], recursive: bool) -> list[str]:
         if path != STDIN and os.path.isdir(path):
             if not recursive:
                 raise InputError(f"{path}: is a directory (use --recursive to walk it)")
-            out.extend(walk(path))
+            out.extend(walk(path, skipped=None if quiet else skipped))
         else:
             out.append(path)
     return out
@@ -391,6 +399,7 @@ def normalize_tree_in_place(root: str, out_dir: str | None, request: Request) ->
             block_lines=request.block_lines,
             progress=progress,
             errors=errors,
+            skipped=None if request.quiet else skipped,
         )
 
     if not request.quiet and sys.stderr.isatty():
@@ -483,7 +492,9 @@ def normalize(paths: tuple[str, ...], recursive: bool, out_dir: str | None, **fl
         if path != STDIN and os.path.isdir(path) and recursive and writes_tree and not request.reports:
             failed |= normalize_tree_in_place(path, out_dir, request)
             continue
-        found, bad = each_input(expand_paths((path,), recursive), lambda name: normalize_input(name, request))
+        found, bad = each_input(
+            expand_paths((path,), recursive, request.quiet), lambda name: normalize_input(name, request)
+        )
         findings, failed = findings or found, failed or bad
     if failed:
         sys.exit(2)
