@@ -443,6 +443,29 @@ def test_tree_runs_use_the_block_size_asked_for(tmp_path: Path) -> None:
         assert (out / "a.txt").read_text(encoding="utf-8") == alone
 
 
+def test_a_rerun_redoes_what_another_block_size_version_or_rule_set_would_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The ledger says "done" only for output this very program and these options would write.
+    import polyglot
+    from polyglot.burmese.changes import REGISTRY, declare
+
+    make_tree(tmp_path / "t")
+    out, ledger = tmp_path / "o", tmp_path / "l"
+
+    def redone(**kwargs: object) -> int:
+        return len(normalize_tree(tmp_path / "t", out, ledger=ledger, **kwargs))  # type: ignore[arg-type]
+
+    assert redone() == 3 and redone() == 0
+    assert redone(block_lines=1) == 3 and redone(block_lines=1) == 0
+    monkeypatch.setattr(polyglot, "__version__", polyglot.__version__ + ".post1")
+    assert redone(block_lines=1) == 3 and redone(block_lines=1) == 0
+    with monkeypatch.context() as patched:
+        patched.setattr("polyglot.burmese.changes.REGISTRY", dict(REGISTRY))
+        declare("normalize", "a-new-rule", "word", "A rule added by an upgrade.")
+        assert redone(block_lines=1) == 3
+
+
 def test_an_output_folder_inside_the_tree_is_not_walked(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(f"{ZG[0]}\n", encoding="utf-8")
     runner = CliRunner()

@@ -104,14 +104,29 @@ def plan_tree(
     return jobs
 
 
+def output_key(options: Options, block_lines: int) -> str:
+    """Everything that decides what normalizing a file writes, as one string: the
+    program's version, the rules it applies (``pipeline.rules_digest``), the options and
+    the block size (a block is a document: another size, other context)."""
+    import polyglot
+    from polyglot.burmese.pipeline import rules_digest
+
+    repair = "repair" if options.repair else "no-repair"
+    return (
+        f"polyglot {polyglot.__version__}, rules {rules_digest()}, "
+        f"{options.target}/{options.source}/{repair}, {block_lines} lines a block"
+    )
+
+
 class Ledger:
     """The finished files of a tree run, so that a re-run skips them.
 
-    One JSON line per finished file, appended and flushed as each finishes, naming the
-    options and the size and modification time of the source and of the result. The
-    record lives in ``ledger_folder()``, one file per (tree, output folder). A file
-    counts as done only while all of those still match: edit a source, or ask for other
-    options, and it is done again. A line cut short by an interruption is ignored. A
+    One JSON line per finished file, appended and flushed as each finishes, naming
+    everything that decides the output (``output_key``) and the size and modification
+    time of the source and of the result. The record lives in ``ledger_folder()``, one
+    file per (tree, output folder). A file counts as done only while all of those still
+    match: edit a source, ask for other options or another block size, or upgrade
+    polyglot or its rules, and it is done again. A line cut short by an interruption is ignored. A
     record that cannot be read counts as empty; one that cannot be written is an
     ``InputError`` naming it.
     """
@@ -122,6 +137,7 @@ class Ledger:
         out: str | os.PathLike[str] | None,
         options: Options,
         folder: str | os.PathLike[str] | None = None,
+        block_lines: int = BLOCK_LINES,
     ) -> None:
         import hashlib
         import json
@@ -129,7 +145,7 @@ class Ledger:
         where = f"{os.path.abspath(root)}\0{os.path.abspath(out) if out is not None else ''}"
         name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:24]
         self.path = Path(folder if folder is not None else ledger_folder()) / f"{name}.jsonl"
-        self.key = f"{options.target}/{options.source}/{'repair' if options.repair else 'no-repair'}"
+        self.key = output_key(options, block_lines)
         self.done: dict[str, dict[str, object]] = {}
         lines: list[str] = []
         with contextlib.suppress(OSError):  # none yet, or unreadable: every file is to do
@@ -196,7 +212,7 @@ def normalize_tree(
     ``ledger_folder()``). ``skipped`` hears what the walk leaves out, and why (``walk``).
     """
     todo = plan_tree(root, out, skipped)
-    record = Ledger(root, out, options, ledger)
+    record = Ledger(root, out, options, ledger, block_lines)
     reports: list[FileReport] = []
     pending = []
     for job in todo:
