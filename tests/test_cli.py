@@ -1,5 +1,6 @@
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -304,3 +305,35 @@ def test_a_reader_that_stops_reading_ends_the_run_quietly(args: list[str], tmp_p
     _, err = proc.communicate(timeout=120)
     assert err == b""
     assert proc.returncode == 141
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="GNU patch is not installed")
+def test_every_diff_is_one_gnu_patch_applies(tmp_path: Path) -> None:
+    # A name with spaces needs a tab after it (patch otherwise reads "call"); a byte order
+    # mark is part of the first line's bytes, so the first "-" line must carry it.
+    files = {
+        "call for applications.txt": "\n".join(ZGS) + "\n",
+        "bom.txt": "\ufeff" + ZGS[0] + "\nEnglish\n" + ZGS[1] + "\n",
+        "bom no newline.txt": "\ufeff" + ZGS[2],
+        "plain.txt": "English\n" + ZGS[3] + "\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_bytes(text.encode("utf-8"))
+    names = sorted(files)
+    diff = subprocess.run(
+        [sys.executable, "-m", "polyglot.cli", "normalize", "--diff", *names],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert diff.returncode == 0, diff.stderr
+    expected = {n: run("normalize", "-q", str(tmp_path / n)).stdout for n in names}
+    dry = subprocess.run(
+        ["patch", "-p1", "--dry-run"], input=diff.stdout, cwd=tmp_path, capture_output=True, check=False
+    )
+    assert dry.returncode == 0, dry.stdout.decode() + dry.stderr.decode()
+    checked = [line for line in dry.stdout.decode().splitlines() if line.startswith("checking file ")]
+    assert sorted(line.removeprefix("checking file ").strip("'") for line in checked) == names, dry.stdout
+    applied = subprocess.run(["patch", "-p1"], input=diff.stdout, cwd=tmp_path, capture_output=True, check=False)
+    assert applied.returncode == 0, applied.stdout.decode()
+    assert {n: (tmp_path / n).read_bytes() for n in names} == expected

@@ -272,7 +272,6 @@ def normalize_input(path: str, request: Request) -> bool:
     note: Callable[[str], None] = (lambda s: click.echo(s, err=True)) if request.text_to_stdout else click.echo
     warn: Callable[[str], None] = (lambda s: None) if request.quiet else (lambda s: click.echo(s, err=True))
     shown = _Shown()
-    diff = LineDiff(name) if request.diff else None
     record: dict[str, list[object]] = {"changes": [], "diagnostics": []}
     text: list[str] = []
     later: list[Diagnostic] = []
@@ -281,6 +280,7 @@ def normalize_input(path: str, request: Request) -> bool:
         bom, results = stream_blocks(
             handle, name, request.options, jobs=request.jobs, block_lines=request.block_lines, explain=request.reports
         )
+        diff = LineDiff(name, bom=bom) if request.diff else None
         write = _writer(path, request, bom, stack)
         progress = _progress(path, request, stack)
         for block in results:
