@@ -1,8 +1,10 @@
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -305,6 +307,56 @@ def test_a_reader_that_stops_reading_ends_the_run_quietly(args: list[str], tmp_p
     _, err = proc.communicate(timeout=120)
     assert err == b""
     assert proc.returncode == 141
+
+
+def _closed(fd: int) -> Callable[[], None]:
+    """In the child: the standard stream ``fd`` closed, as the shell's ``>&-`` or ``0<&-`` leaves it."""
+    return lambda: os.close(fd)
+
+
+@pytest.mark.parametrize(
+    ("args", "fd", "name"),
+    [
+        (["normalize", "FILE"], 1, "<stdout>"),
+        (["normalize", "--diff", "FILE"], 1, "<stdout>"),
+        (["detect", "FILE"], 1, "<stdout>"),
+        (["detect", "--format", "json", "FILE"], 1, "<stdout>"),
+        (["normalize"], 0, "<stdin>"),
+        (["normalize", "-"], 0, "<stdin>"),
+        (["detect"], 0, "<stdin>"),
+    ],
+)
+def test_a_closed_standard_stream_is_a_one_line_error(tmp_path: Path, args: list[str], fd: int, name: str) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text("\n".join(ZGS) + "\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "polyglot.cli", *[str(source) if a == "FILE" else a for a in args]],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL if fd != 1 else None,
+        stderr=subprocess.PIPE,
+        preexec_fn=_closed(fd),
+        check=False,
+    )
+    said = proc.stderr.decode()
+    assert proc.returncode == 2, said
+    assert said.count("\n") == 1 and said.startswith(f"polyglot: {name}: ") and "closed" in said, said
+
+
+@pytest.mark.parametrize("stderr", ["/dev/full", "closed"])
+def test_a_failing_standard_error_exits_2_not_1(tmp_path: Path, stderr: str) -> None:
+    # Exit 1 means "findings" to every caller; a diagnostic that cannot be said is an error.
+    source = tmp_path / "in.txt"
+    source.write_text("ကိုယ္ \ufffdန်\n", encoding="utf-8")  # a problem to report on stderr
+    with contextlib.ExitStack() as stack:
+        err = stack.enter_context(open("/dev/full", "wb")) if stderr == "/dev/full" else None
+        proc = subprocess.run(
+            [sys.executable, "-m", "polyglot.cli", "normalize", str(source)],
+            stdout=subprocess.PIPE,
+            stderr=err,
+            preexec_fn=None if err else _closed(2),
+            check=False,
+        )
+    assert proc.returncode == 2
 
 
 @pytest.mark.skipif(shutil.which("patch") is None, reason="GNU patch is not installed")

@@ -11,7 +11,7 @@ import importlib
 import io
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, NoReturn
 
@@ -26,6 +26,8 @@ from polyglot.burmese.dictionary import DictionaryError
 from polyglot.files import (
     BOM,
     AtomicOutput,
+    ClosedStream,
+    ErrorsUnsaid,
     InputError,
     NamedOutput,
     OutputClosed,
@@ -65,7 +67,49 @@ class PolyglotError(click.ClickException):
     exit_code = 2
 
     def show(self, file: IO[str] | None = None) -> None:
-        click.echo(f"polyglot: {self.message}", err=True)
+        say(f"polyglot: {self.message}")
+
+
+def say(message: str) -> None:
+    """A last line on stderr, if it can still be written (the exit status says the rest)."""
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(message, err=True)
+
+
+@contextlib.contextmanager
+def standard_streams() -> Iterator[None]:
+    """The standard streams as every command uses them.
+
+    Standard output is UTF-8 (the text polyglot writes), and a file name that is not
+    UTF-8 is shown as the bytes it is (as ls and grep show it), Python's own choice for a
+    POSIX locale. A write that fails (a full disk, a closed pipe) is a one-line error
+    naming the stream, exit 2 (141, quietly, when a pipe's reader has gone); on standard
+    error, where no message can go, just the status. A stream the process was started
+    without (``>&-``) is the same error once it is used (``files.ClosedStream``), not a
+    traceback or a silent loss.
+    """
+    saved = sys.stdin, sys.stdout, sys.stderr
+    if sys.stdin is None:
+        sys.stdin = io.TextIOWrapper(io.BufferedReader(ClosedStream("<stdin>")), encoding="utf-8")
+    sys.stdout = _named(sys.stdout, "<stdout>", OutputClosed, "utf-8", "surrogateescape")
+    sys.stderr = _named(sys.stderr, "<stderr>", ErrorsUnsaid, None, "backslashreplace")
+    try:
+        yield
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+
+
+def _named(stream: IO[str] | None, name: str, error: type[OutputClosed], encoding: str | None, errors: str) -> IO[str]:
+    """``stream`` with its failed writes raising ``error`` (and a missing one, closed)."""
+    if stream is None:
+        raw: NamedOutput | ClosedStream = ClosedStream(name, error)
+    else:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:  # not a file (a test's capture): as it is
+            return stream
+        raw = NamedOutput(buffer, name, error)
+        encoding = encoding or getattr(stream, "encoding", None)
+    return io.TextIOWrapper(raw, encoding=encoding or "utf-8", errors=errors, write_through=True)
 
 
 def fail(message: str) -> NoReturn:
@@ -79,19 +123,13 @@ class _Polyglot(click.Group):
     written atomically, so an interrupted command leaves every file as it was or complete."""
 
     def invoke(self, ctx: click.Context) -> object:
-        stdout = sys.stdout
-        # Standard output is UTF-8 (the text polyglot writes); a write that fails (a full
-        # disk, a closed pipe) is a one-line error naming it; and a file name that is not
-        # UTF-8 is shown as the bytes it is (as ls and grep show it), Python's own choice
-        # for a POSIX locale.
-        with contextlib.suppress(AttributeError):
-            sys.stdout = io.TextIOWrapper(
-                NamedOutput(stdout.buffer, "<stdout>"), encoding="utf-8", errors="surrogateescape", write_through=True
-            )
         try:
-            return super().invoke(ctx)
+            with standard_streams():
+                return super().invoke(ctx)
+        except ErrorsUnsaid:
+            raise click.exceptions.Exit(2) from None
         except KeyboardInterrupt:
-            click.echo("polyglot: interrupted", err=True)
+            say("polyglot: interrupted")
             raise click.exceptions.Exit(130) from None
         except ReaderGone:
             raise click.exceptions.Exit(141) from None  # quiet, as SIGPIPE leaves ``cmd | head``
@@ -99,8 +137,6 @@ class _Polyglot(click.Group):
             raise PolyglotError(str(err)) from None
         except DictionaryError as err:  # the installation, not the input: say what to fix
             fail(f"cannot read ICU's Burmese word list ({err}); polyglot needs the ICU that PyICU was built against")
-        finally:
-            sys.stdout = stdout
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})

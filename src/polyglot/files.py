@@ -64,22 +64,28 @@ def writing(name: str, error: type[InputError] = InputError) -> Iterator[None]:
     try:
         yield
     except BrokenPipeError as err:
-        gone = ReaderGone if error is OutputClosed else error  # standard output's reader left
+        gone = ReaderGone if issubclass(error, OutputClosed) else error  # a standard stream's reader left
         raise gone(f"{name}: cannot write: {err.strerror or err}") from None
     except OSError as err:
         raise error(f"{name}: cannot write: {err.strerror or err}") from None
 
 
+class ErrorsUnsaid(OutputClosed):
+    """Standard error cannot be written: nothing more can be said, so a run stops with
+    status 2 (not 1, which means findings), and without a message, which could not be shown."""
+
+
 class NamedOutput(io.RawIOBase):
-    """A byte stream (standard output) whose failed writes are ``InputError``s naming it.
+    """A byte stream (standard output or error) whose failed writes are ``error``s naming it.
 
     Bytes go straight to the file descriptor when there is one, so none wait in a buffer
     that the interpreter would try, and fail, to flush again at exit.
     """
 
-    def __init__(self, stream: BinaryIO, name: str) -> None:
+    def __init__(self, stream: BinaryIO, name: str, error: type[OutputClosed] = OutputClosed) -> None:
         self.stream = stream
         self.name = name
+        self.error = error
         self.fd: int | None = None
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
@@ -88,10 +94,15 @@ class NamedOutput(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
+    def isatty(self) -> bool:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            return self.stream.isatty()
+        return False
+
     def write(self, data: ReadableBuffer) -> int:
         view = memoryview(data).cast("B")
         size = len(view)
-        with writing(self.name, OutputClosed):
+        with writing(self.name, self.error):
             if self.fd is None:
                 self.stream.write(view)
                 self.stream.flush()
@@ -99,6 +110,31 @@ class NamedOutput(io.RawIOBase):
                 while view:
                     view = view[os.write(self.fd, view) :]
         return size
+
+
+class ClosedStream(io.RawIOBase):
+    """A standard stream the process was started without (the shell's ``>&-``, ``0<&-``).
+
+    Python leaves such a stream ``None``, which loses what is written and turns a read
+    into a traceback; using this one is a one-line error naming it instead (``error`` for
+    a write), and not using it is no error at all.
+    """
+
+    def __init__(self, name: str, error: type[OutputClosed] = OutputClosed) -> None:
+        self.name = name
+        self.error = error
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: object) -> int:
+        raise InputError(f"{self.name}: cannot read: it is closed")
+
+    def write(self, data: ReadableBuffer) -> int:
+        raise self.error(f"{self.name}: cannot write: it is closed")
 
 
 _LONE_SURROGATE = lazy_compile("[\ud800-\udfff]")
@@ -195,7 +231,10 @@ def read_lines(handle: BinaryIO, name: str, limit: int | None = None) -> Iterato
     carry = b""
     size = -1 if limit is None else max(limit, 4)
     while True:
-        read = handle.readline(size)
+        try:
+            read = handle.readline(size)
+        except OSError as err:  # a device error, a folder given as standard input
+            raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
         raw = carry + read if carry else read
         carry = b""
         if not raw:
