@@ -389,3 +389,37 @@ def test_every_diff_is_one_gnu_patch_applies(tmp_path: Path) -> None:
     applied = subprocess.run(["patch", "-p1"], input=diff.stdout, cwd=tmp_path, capture_output=True, check=False)
     assert applied.returncode == 0, applied.stdout.decode()
     assert {n: (tmp_path / n).read_bytes() for n in names} == expected
+
+
+PEAK = """
+import atexit, sys
+
+def peak() -> None:
+    with open("/proc/self/status") as status:
+        sys.stderr.write("VmHWM " + next(x.split()[1] for x in status if x.startswith("VmHWM:")) + "\\n")
+
+atexit.register(peak)
+from polyglot.cli import main
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmHWM from /proc")
+@pytest.mark.parametrize("view", [["--format", "json"], ["--check"]])
+def test_reports_on_many_problems_take_memory_that_does_not_grow_with_the_file(tmp_path: Path, view: list[str]) -> None:
+    # Every replacement character is a problem (a lost letter): 20 a line, tens of thousands a megabyte.
+    line = "က\ufffd " * 20 + "\n"
+    peaks = []
+    for megabytes in (1, 2):
+        path = tmp_path / f"{megabytes}.txt"
+        path.write_text(line * (megabytes * 1_000_000 // len(line.encode())), encoding="utf-8")
+        proc = subprocess.run(
+            [sys.executable, "-c", PEAK, "normalize", *view, str(path)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+        assert proc.returncode == (1 if "--check" in view else 0), proc.stderr[-2000:]
+        peaks.append(int(proc.stderr.split()[-1]) / 1024)
+    assert peaks[1] - peaks[0] < 6, f"peak RSS {peaks[0]:.0f} MiB on 1 MB, {peaks[1]:.0f} MiB on 2 MB"

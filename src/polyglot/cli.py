@@ -302,58 +302,107 @@ def normalize_input(path: str, request: Request) -> bool:
 
     The text written (standard output or ``--in-place``) and everything reported about
     it (``--check``, ``--diff``, ``--explain``, ``--format json``) come from the same
-    blocks, so they agree byte for byte.
+    blocks, so they agree byte for byte. What is shown only once the file is done (the
+    JSON record, ``--check``'s problems after its summary) waits in spools (``_Spool``),
+    not in memory: a file with millions of problems costs disk, not gigabytes.
     """
     name = "<stdin>" if path == STDIN else path
     note: Callable[[str], None] = (lambda s: click.echo(s, err=True)) if request.text_to_stdout else click.echo
     warn: Callable[[str], None] = (lambda s: None) if request.quiet else (lambda s: click.echo(s, err=True))
     shown = _Shown()
-    record: dict[str, list[object]] = {"changes": [], "diagnostics": []}
-    text: list[str] = []
-    later: list[Diagnostic] = []
-    with contextlib.ExitStack() as stack:
-        handle = sys.stdin.buffer if path == STDIN else stack.enter_context(open_binary(path))
-        bom, results = stream_blocks(
-            handle, name, request.options, jobs=request.jobs, block_lines=request.block_lines, explain=request.reports
-        )
-        diff = LineDiff(name, bom=bom) if request.diff else None
-        write = _writer(path, request, bom, stack)
-        progress = _progress(path, request, stack)
-        for block in results:
-            write(block.text.encode("utf-8"))
-            progress(len(block.source.encode("utf-8")))
-            shown.changes += len(block.changes)
-            shown.problems += len(block.diagnostics)
-            shown.changed |= block.changed
-            if request.json:
-                record["changes"] += [c.to_dict() for c in block.changes]
-                record["diagnostics"] += [d.to_dict() for d in block.diagnostics]
-                if not (request.in_place or request.check):
-                    text.append(block.text)
-                continue
-            if request.explain:
-                explain_changes(name, block.changes, shown.reasons, note)
-                report_diagnostics(name, block.diagnostics, note)
-            elif request.check:
-                later.extend(block.diagnostics)
-            else:
-                report_diagnostics(name, block.diagnostics, warn)
+    with contextlib.ExitStack() as spools:
+        changes, diagnostics, text, later = (spools.enter_context(_Spool()) for _ in range(4))
+        with contextlib.ExitStack() as stack:
+            handle = sys.stdin.buffer if path == STDIN else stack.enter_context(open_binary(path))
+            bom, results = stream_blocks(
+                handle,
+                name,
+                request.options,
+                jobs=request.jobs,
+                block_lines=request.block_lines,
+                explain=request.reports,
+            )
+            diff = LineDiff(name, bom=bom) if request.diff else None
+            write = _writer(path, request, bom, stack)
+            progress = _progress(path, request, stack)
+            for block in results:
+                write(block.text.encode("utf-8"))
+                progress(len(block.source.encode("utf-8")))
+                shown.changes += len(block.changes)
+                shown.problems += len(block.diagnostics)
+                shown.changed |= block.changed
+                if request.json:
+                    changes.items([c.to_dict() for c in block.changes])
+                    diagnostics.items([d.to_dict() for d in block.diagnostics])
+                    if not (request.in_place or request.check):
+                        text.write(json_line(block.text)[1:-1])  # a JSON string, in pieces
+                    continue
+                if request.explain:
+                    explain_changes(name, block.changes, shown.reasons, note)
+                    report_diagnostics(name, block.diagnostics, note)
+                elif request.check:
+                    report_diagnostics(name, block.diagnostics, later.line)
+                else:
+                    report_diagnostics(name, block.diagnostics, warn)
+                if diff is not None:
+                    click.echo(diff.feed(block.source, block.text), nl=False)
             if diff is not None:
-                click.echo(diff.feed(block.source, block.text), nl=False)
-        if diff is not None:
-            click.echo(diff.close(), nl=False)
-    if request.json:
-        out: dict[str, object] = {"path": name, "changed": shown.changed, **record}
-        if not (request.in_place or request.check):
-            out["text"] = "".join(text)  # the text itself: a byte order mark is not part of it
-        click.echo(json_line(out))
-    elif request.check and (shown.changed or shown.problems):
-        if shown.changed:
-            click.echo(f"{path}: would change ({shown.changes} changes, {shown.problems} problems)")
-        else:  # nothing to write: what --check fails on is what is still ill-formed
-            click.echo(f"{path}: unchanged, {shown.problems} problems")
-        report_diagnostics(name, later, click.echo)
+                click.echo(diff.close(), nl=False)
+        if request.json:  # one line, as json_line would write the whole record
+            head = json_line({"path": name, "changed": shown.changed})[:-1]
+            click.echo(f'{head}, "changes": [', nl=False)
+            changes.echo()
+            click.echo('], "diagnostics": [', nl=False)
+            diagnostics.echo()
+            click.echo("]", nl=False)
+            if not (request.in_place or request.check):  # the text itself: a byte order mark is not part of it
+                click.echo(', "text": "', nl=False)
+                text.echo()
+                click.echo('"', nl=False)
+            click.echo("}")
+        elif request.check and (shown.changed or shown.problems):
+            if shown.changed:
+                click.echo(f"{path}: would change ({shown.changes} changes, {shown.problems} problems)")
+            else:  # nothing to write: what --check fails on is what is still ill-formed
+                click.echo(f"{path}: unchanged, {shown.problems} problems")
+            later.echo()
     return shown.changed or bool(shown.problems)
+
+
+class _Spool:
+    """Text kept for later in a temporary file (in memory up to ``SPOOL_BYTES``), shown with ``echo``."""
+
+    SPOOL_BYTES = 1 << 20
+
+    def __enter__(self) -> _Spool:
+        import tempfile
+
+        self.file = tempfile.SpooledTemporaryFile(
+            max_size=self.SPOOL_BYTES, mode="w+", encoding="utf-8", errors="surrogateescape", newline=""
+        )
+        self.count = 0
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.file.close()
+
+    def write(self, text: str) -> None:
+        self.file.write(text)
+
+    def line(self, text: str) -> None:
+        self.file.write(text + "\n")
+
+    def items(self, values: list[dict[str, object]]) -> None:
+        """More items of a JSON array, separated as ``json.dumps`` separates them."""
+        if values:
+            listed = json_line(values)[1:-1]
+            self.file.write(f", {listed}" if self.count else listed)
+            self.count += len(values)
+
+    def echo(self) -> None:
+        self.file.seek(0)
+        while chunk := self.file.read(1 << 16):
+            click.echo(chunk, nl=False)
 
 
 def _writer(path: str, request: Request, bom: bool, stack: contextlib.ExitStack) -> Callable[[bytes], None]:
