@@ -46,17 +46,17 @@ if TYPE_CHECKING:
 STDIN = "-"
 
 LAZY_COMMANDS = {
-    "extract": "polyglot.catalog.commands:extract",
-    "update": "polyglot.catalog.commands:update",
-    "ingest": "polyglot.catalog.commands:ingest",
-    "review": "polyglot.catalog.commands:review",
-    "check": "polyglot.catalog.commands:check",
-    "compile": "polyglot.catalog.commands:compile_command",
-    "stats": "polyglot.catalog.commands:stats",
-    "build": "polyglot.site.commands:build",
-    "outline": "polyglot.site.commands:outline_command",
+    "extract": "polyglot.commands.catalog:extract",
+    "update": "polyglot.commands.catalog:update",
+    "ingest": "polyglot.commands.catalog:ingest",
+    "review": "polyglot.commands.catalog:review",
+    "check": "polyglot.commands.catalog:check",
+    "compile": "polyglot.commands.catalog:compile_command",
+    "stats": "polyglot.commands.catalog:stats",
+    "build": "polyglot.commands.site:build",
+    "outline": "polyglot.commands.site:outline_command",
 }
-"""The commands that live beside their library code, as ``module:attribute``: a module is
+"""The commands of ``polyglot.commands``, as ``module:attribute``: a module is
 imported only when one of its commands runs (or help lists them all), so that
 ``polyglot normalize`` does not pay for catalogs, configuration or the site."""
 
