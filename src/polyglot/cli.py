@@ -370,36 +370,45 @@ def normalize_input(path: str, request: Request) -> bool:
 
 
 class _Spool:
-    """Text kept for later in a temporary file (in memory up to ``SPOOL_BYTES``), shown with ``echo``."""
+    """Text kept for later in a temporary file (in memory up to ``SPOOL_BYTES``), shown with ``echo``.
+
+    The file is made on the first write: a run with nothing to keep (most) does not pay
+    for ``tempfile``'s import."""
 
     SPOOL_BYTES = 1 << 20
 
     def __enter__(self) -> _Spool:
-        import tempfile
-
-        self.file = tempfile.SpooledTemporaryFile(
-            max_size=self.SPOOL_BYTES, mode="w+", encoding="utf-8", errors="surrogateescape", newline=""
-        )
+        self.file: IO[str] | None = None
         self.count = 0
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.file.close()
+        if self.file is not None:
+            self.file.close()
 
     def write(self, text: str) -> None:
+        if self.file is None:
+            import tempfile
+
+            self.file = tempfile.SpooledTemporaryFile(  # noqa: SIM115  (closed by __exit__)
+                max_size=self.SPOOL_BYTES, mode="w+", encoding="utf-8", errors="surrogateescape", newline=""
+            )
+        assert self.file is not None
         self.file.write(text)
 
     def line(self, text: str) -> None:
-        self.file.write(text + "\n")
+        self.write(text + "\n")
 
     def items(self, values: list[dict[str, object]]) -> None:
         """More items of a JSON array, separated as ``json.dumps`` separates them."""
         if values:
             listed = json_line(values)[1:-1]
-            self.file.write(f", {listed}" if self.count else listed)
+            self.write(f", {listed}" if self.count else listed)
             self.count += len(values)
 
     def echo(self) -> None:
+        if self.file is None:
+            return
         self.file.seek(0)
         while chunk := self.file.read(1 << 16):
             click.echo(chunk, nl=False)
