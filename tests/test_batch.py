@@ -25,14 +25,12 @@ from polyglot.batch import (
     normalize_stream,
     normalize_tree,
 )
-from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.burmese.segment import has_myanmar
 from polyglot.cli import main
 from polyglot.files import InputError
 from tests.conftest import UNICODE_SENTENCES
-
-ZG = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
+from tests.conftest import ZAWGYI_SENTENCES as ZG
 
 
 @pytest.fixture(autouse=True)

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.cli import main
 from tests.conftest import UNICODE_SENTENCES
+from tests.conftest import ZAWGYI_SENTENCES as ZGS
 
 ZG = unicode_to_zawgyi(UNICODE_SENTENCES[0])
-ZGS = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
 
 
 def run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -17,9 +17,7 @@ from polyglot.burmese.language import run_language
 from polyglot.burmese.lexicon import dictionary
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.cli import main
-from tests.conftest import UNICODE_SENTENCES
-
-ZAWGYI_SENTENCES = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
+from tests.conftest import UNICODE_SENTENCES, ZAWGYI_SENTENCES
 
 # Running Zawgyi text with its tone marks mostly followed by the next syllable, as in news.
 ZAWGYI_NEWS = "သူ႔အဖြဲ႕သည္ ေန႔တိုင္း အလုပ္လုပ္သည္။ ထို႔ေၾကာင့္ ေက်ာင္းသို႔ သြားၾကသည္။"

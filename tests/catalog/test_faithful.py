@@ -3,7 +3,6 @@ GNU msgfmt -c rejects is rejected with its file and line."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,13 +11,12 @@ import pytest
 from polyglot.catalog.pofile import format_po, parse_po, read_po
 from polyglot.files import InputError
 
-from .conftest import Project
+from .conftest import MSGFMT, Project
 
 HEADER = (
     'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
     '"Language: my\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n'
 )
-MSGFMT = shutil.which("msgfmt")
 
 
 def _po(body: str) -> str:

@@ -25,11 +25,13 @@ from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
 from polyglot.content.document import Document, is_editor_note, line_break, markdown
+from polyglot.locales import SOURCE_LOCALE, get_locale
 
 Lookup = Callable[[str], "str | None"]
 """A block's message → its published translation, or None."""
 
-SOURCE_TAG = "en"
+SOURCE_TAG = get_locale(SOURCE_LOCALE).web_tag
+"""The ``lang`` of text shown untranslated, in the catalogs' source language."""
 UNTRANSLATED = "untranslated"
 
 
