@@ -194,7 +194,7 @@ def apply_diff(original: str, diff: str) -> str:
 
 
 def long_file(tmp_path) -> tuple[str, str]:
-    """The experiment of issue 13: a short unclear run on line 1, 2,100 English lines, then Zawgyi."""
+    """A long file whose blocks decide differently: a short unclear run on line 1, 2,100 English lines, then Zawgyi."""
     text = "ကေလ\n" + "".join(f"English line {i % 7}\n" for i in range(2100)) + "\n".join(ZGS[:5]) + "\n"
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")

@@ -110,7 +110,7 @@ _WRONG_NO_A = """    if c == _E:  # then an upper and a lower vowel, each option
 
 
 def wrong_is_clean() -> Callable[[str], bool]:
-    """The experiment of issue 13: the vowel E followed by an upper or lower vowel accepted
+    """A plausible mistake in the grammar: the vowel E followed by an upper or lower vowel accepted
     (``clean.py``'s source with that one branch changed, run by the interpreter)."""
     source = Path(clean.__file__).with_name("clean.py").read_text(encoding="utf-8")
     assert source.count(_RIGHT_NO_A) == 1

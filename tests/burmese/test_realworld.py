@@ -1,4 +1,4 @@
-"""Real-world input that must not be damaged (issue 14): typed spaces, other languages in
+"""Real-world input that must not be damaged: typed spaces, other languages in
 Myanmar script, short runs of the other encoding, look-alikes. Examples are our own."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Rules declare their scope, and the pipeline keeps to it: one decision, whatever the path.
 
-The experiment of issue 13: a plausible new rule, "no space before ။", looks across a
+A plausible new rule, "no space before ။", looks across a
 space. Declared as a word rule, it is caught by the locality check below (its edits on
 a run are not its edits on each word); declared as a run rule, every way of
 normalizing (explained or not, whole or in blocks, ``canonical``) agrees.

@@ -1,4 +1,4 @@
-"""Conventions users bring from other gettext tools (issue 17): check any .po file,
+"""Conventions users bring from other gettext tools (msgfmt, msgmerge, Poedit): check any .po file,
 --check gates for CI, whole command summaries, translators' headers kept."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What translators put in a catalog comes back out (issue 15, items 8-10), and what
+"""What translators put in a catalog comes back out (escapes, translators' notes), and what
 GNU msgfmt -c rejects is rejected with its file and line."""
 
 from __future__ import annotations
