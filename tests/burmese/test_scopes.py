@@ -65,7 +65,7 @@ def test_a_rule_that_looks_across_a_space_fails_as_a_word_rule() -> None:
 
 
 @pytest.fixture
-def run_rule(monkeypatch: pytest.MonkeyPatch) -> Rule:
+def run_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[Rule]:
     """The experiment's rule, declared as what it is (a run rule) and added to the rules."""
     new = rule("normalize", scope="run")(_no_space_before_section_mark)
     monkeypatch.setattr(normalize, "RULES", (*RULES, new))

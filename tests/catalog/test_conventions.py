@@ -9,8 +9,7 @@ import pytest
 
 from polyglot import __version__
 from polyglot.catalog.pofile import read_po
-
-from .conftest import Project
+from tests.project import Project
 
 
 def test_check_takes_any_po_file_outside_the_project(project: Project, tmp_path: Path) -> None:

@@ -10,8 +10,9 @@ import pytest
 
 from polyglot.catalog.pofile import format_po, parse_po, read_po
 from polyglot.files import InputError
+from tests.project import Project
 
-from .conftest import MSGFMT, Project
+from .conftest import MSGFMT
 
 HEADER = (
     'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
@@ -116,6 +117,7 @@ def test_byte_order_mark_is_an_error(tmp_path: Path) -> None:
 )
 def test_check_rejects_what_msgfmt_rejects(project: Project, body: str, tmp_path: Path) -> None:
     path = project.write("volunteer/my.po", _po(body))
+    assert MSGFMT is not None
     assert subprocess.run([MSGFMT, "-c", "-o", "/dev/null", str(path)], capture_output=True).returncode != 0
     result = project.run("check", str(path), code=None)
     assert result.exit_code in (1, 2)
