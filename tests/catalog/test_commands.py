@@ -10,13 +10,12 @@ import pytest
 from polyglot.catalog.pofile import read_po
 from tests.project import Project
 
-from .conftest import msgfmt_check, set_msgstr
+from .conftest import PARAGRAPH, msgfmt_check, set_msgstr
 
 TITLE_ZH = "2018-19年度项目申请征集"
 SUMMARY_ZH = "我们正在接受申请。"
 ITEM_ZH = "五心服务中心"
 TITLE_MY = "လူတို့ လိုချင်သည့်အရာ"
-PARAGRAPH = "We are accepting applications from community-based organizations for the 2018-19 program."
 
 
 def _translate(project: Project) -> None:

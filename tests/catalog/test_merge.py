@@ -6,9 +6,8 @@ from polyglot.catalog.model import Message
 from polyglot.catalog.pofile import read_po
 from tests.project import Project
 
-from .conftest import CALL, msgfmt_check, set_msgstr
+from .conftest import CALL, PARAGRAPH, msgfmt_check, set_msgstr
 
-PARAGRAPH = "We are accepting applications from community-based organizations for the 2018-19 program."
 BURMESE = "၂၀၁၈-၁၉ အစီအစဉ်အတွက် လျှောက်လွှာများ လက်ခံနေပါသည်။"
 
 

@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from polyglot.cli import main
-from tests.site.sitekit import DEADLINE, MY, MY_FUZZY, NOTES, PYPROJECT, REPO, ZH, SiteProject, serve
+from tests.project import REPO
+from tests.site.sitekit import DEADLINE, MY, MY_FUZZY, NOTES, PYPROJECT, ZH, SiteProject, serve
 
 EPOCH = "1543536000"
 """SOURCE_DATE_EPOCH for every build of the fixture project: reproducible dates."""

@@ -15,7 +15,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Dialog, Page, sync_playwright
 
 from polyglot.files import atomic_write
-from tests.site.sitekit import REPO, SiteProject, serve
+from tests.project import REPO
+from tests.site.sitekit import SiteProject, serve
 
 CHROMIUM_ARGS = [
     "--headless",
