@@ -53,7 +53,7 @@ TARGETS = {
     "jobs2": 1.7,
     "unicode_mbps": 30.0,
 }
-"""The speed targets the compiled core was built for (``docs/DECISIONS.md``)."""
+"""Issue 18's targets."""
 
 
 @dataclass
