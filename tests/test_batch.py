@@ -18,14 +18,12 @@ from benchmarks.corpus import lines as corpus_lines
 from polyglot.batch.block import Options, blocks, normalize_block, normalize_blocks
 from polyglot.batch.stream import normalize_file, normalize_stream
 from polyglot.batch.tree import Ledger, normalize_tree
-from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.burmese.segment import has_myanmar
 from polyglot.cli import main
 from polyglot.files import InputError
 from tests.conftest import UNICODE_SENTENCES
-
-ZG = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
+from tests.conftest import ZAWGYI_SENTENCES as ZG
 
 
 @pytest.fixture(autouse=True)

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.cli import main
 from tests.conftest import UNICODE_SENTENCES
+from tests.conftest import ZAWGYI_SENTENCES as ZGS
 
 ZG = unicode_to_zawgyi(UNICODE_SENTENCES[0])
-ZGS = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
 
 
 def run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -29,7 +29,7 @@ def test_stdin_to_stdout_keeps_bytes_outside_burmese() -> None:
     assert proc.stdout == f"\ufeffTitle 标题\r\n{UNICODE_SENTENCES[0]}\r\nno final newline".encode()
 
 
-def test_in_place_check_and_diff(tmp_path) -> None:
+def test_in_place_check_and_diff(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(f"x {ZG}\n", encoding="utf-8")
     os.chmod(path, 0o600)
@@ -70,7 +70,7 @@ def test_to_zawgyi() -> None:
     assert out.output == unicode_to_zawgyi(UNICODE_SENTENCES[0])
 
 
-def test_detect_json_lines(tmp_path) -> None:
+def test_detect_json_lines(tmp_path: Path) -> None:
     path = tmp_path / "d.txt"
     path.write_text(f"{UNICODE_SENTENCES[1]}\nEnglish {ZG}\n", encoding="utf-8")
     out = CliRunner().invoke(main, ["detect", "--format", "json", str(path)])
@@ -79,7 +79,7 @@ def test_detect_json_lines(tmp_path) -> None:
     assert {"path", "end_column", "probability"} <= rows[0].keys()
 
 
-def test_input_errors_exit_2_with_one_line(tmp_path) -> None:
+def test_input_errors_exit_2_with_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"fine\nbro\xffken\n")
     for args, message in (
@@ -93,7 +93,7 @@ def test_input_errors_exit_2_with_one_line(tmp_path) -> None:
         assert b"Traceback" not in proc.stderr
 
 
-def test_recursive_in_place_on_two_workers(tmp_path) -> None:
+def test_recursive_in_place_on_two_workers(tmp_path: Path) -> None:
     for i in range(3):
         (tmp_path / f"{i}.txt").write_text(f"{ZG}\n", encoding="utf-8")
     out = CliRunner().invoke(main, ["normalize", "-r", "-i", "-j", "2", str(tmp_path)])
@@ -146,7 +146,7 @@ def test_ctrl_c_exits_130() -> None:
     assert err.strip().endswith(b"polyglot: interrupted")
 
 
-def test_an_unreadable_icu_dictionary_is_a_clear_error(monkeypatch) -> None:
+def test_an_unreadable_icu_dictionary_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from polyglot.burmese import detect, dictionary, lexicon
 
     def missing() -> None:
@@ -196,15 +196,15 @@ def apply_diff(original: str, diff: str) -> str:
     return "".join(new)
 
 
-def long_file(tmp_path) -> tuple[str, str]:
-    """The experiment of issue 13: a short unclear run on line 1, 2,100 English lines, then Zawgyi."""
+def long_file(tmp_path: Path) -> tuple[str, str]:
+    """A long file whose blocks decide differently: a short unclear run on line 1, 2,100 English lines, then Zawgyi."""
     text = "ကေလ\n" + "".join(f"English line {i % 7}\n" for i in range(2100)) + "\n".join(ZGS[:5]) + "\n"
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
     return str(path), text
 
 
-def test_every_view_agrees_with_the_write_on_a_file_longer_than_a_block(tmp_path) -> None:
+def test_every_view_agrees_with_the_write_on_a_file_longer_than_a_block(tmp_path: Path) -> None:
     path, text = long_file(tmp_path)
     runner = CliRunner()
     written = runner.invoke(main, ["normalize", "-q", path]).output
@@ -244,7 +244,7 @@ def test_diff_of_a_last_line_without_newline_and_of_close_changes() -> None:
 
 
 @pytest.mark.parametrize("context", [0, 1, 3])
-def test_line_diff_matches_gnu_diff(tmp_path, context: int) -> None:
+def test_line_diff_matches_gnu_diff(tmp_path: Path, context: int) -> None:
     import random
     import shutil
 

@@ -1,5 +1,6 @@
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -25,7 +26,7 @@ def test_bom_is_remembered_and_written_back() -> None:
     assert f.encode() == "\ufeffကို\r\n".encode()
 
 
-def test_binary_missing_and_directory(tmp_path) -> None:
+def test_binary_missing_and_directory(tmp_path: Path) -> None:
     (tmp_path / "b.bin").write_bytes(b"\x00\x01")
     with pytest.raises(InputError, match="binary file"):
         read_text(tmp_path / "b.bin")
@@ -35,7 +36,7 @@ def test_binary_missing_and_directory(tmp_path) -> None:
         read_text(tmp_path)
 
 
-def test_atomic_write_keeps_mode_and_leaves_no_temp_files(tmp_path) -> None:
+def test_atomic_write_keeps_mode_and_leaves_no_temp_files(tmp_path: Path) -> None:
     target = tmp_path / "t.txt"
     target.write_text("old")
     os.chmod(target, 0o640)
@@ -45,14 +46,14 @@ def test_atomic_write_keeps_mode_and_leaves_no_temp_files(tmp_path) -> None:
     assert os.listdir(tmp_path) == ["t.txt"]
 
 
-def test_unwritable_target_is_a_clear_error(tmp_path) -> None:
+def test_unwritable_target_is_a_clear_error(tmp_path: Path) -> None:
     # (A read-only directory would not stop root, who runs CI; a missing one stops anybody.)
     with pytest.raises(InputError, match=r"missing/t.txt: cannot write"):
         atomic_write(tmp_path / "missing" / "t.txt", "new")
     assert os.listdir(tmp_path) == []
 
 
-def test_interrupted_write_leaves_original(tmp_path, monkeypatch) -> None:
+def test_interrupted_write_leaves_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "t.txt"
     target.write_text("old")
 
@@ -66,7 +67,7 @@ def test_interrupted_write_leaves_original(tmp_path, monkeypatch) -> None:
     assert os.listdir(tmp_path) == ["t.txt"]
 
 
-def test_write_if_changed(tmp_path) -> None:
+def test_write_if_changed(tmp_path: Path) -> None:
     target = tmp_path / "t.txt"
     assert write_text_if_changed(target, "x")
     mtime = target.stat().st_mtime_ns
@@ -74,7 +75,7 @@ def test_write_if_changed(tmp_path) -> None:
     assert target.stat().st_mtime_ns == mtime
 
 
-def test_a_symbolic_link_is_followed_and_stays_a_link(tmp_path) -> None:
+def test_a_symbolic_link_is_followed_and_stays_a_link(tmp_path: Path) -> None:
     target = tmp_path / "real" / "t.txt"
     target.parent.mkdir()
     target.write_text("old")
@@ -86,7 +87,7 @@ def test_a_symbolic_link_is_followed_and_stays_a_link(tmp_path) -> None:
     assert sorted(os.listdir(target.parent)) == ["t.txt"]  # the temporary file sat beside the target
 
 
-def test_a_file_with_hard_links_is_refused_not_split(tmp_path) -> None:
+def test_a_file_with_hard_links_is_refused_not_split(tmp_path: Path) -> None:
     first = tmp_path / "a.txt"
     first.write_text("old")
     os.link(first, tmp_path / "b.txt")
@@ -98,7 +99,7 @@ def test_a_file_with_hard_links_is_refused_not_split(tmp_path) -> None:
     assert not write_text_if_changed(first, "old")  # nothing to write: no refusal
 
 
-def test_stale_temporary_files_are_removed_only_when_surely_abandoned(tmp_path) -> None:
+def test_stale_temporary_files_are_removed_only_when_surely_abandoned(tmp_path: Path) -> None:
     import fcntl
     import time
 
