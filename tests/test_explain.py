@@ -46,7 +46,7 @@ def test_columns_count_what_a_cursor_steps_over() -> None:
     assert words[0].changes and words[0].context == ("မြန်မာ", "")
 
 
-def test_a_typed_space_is_not_blamed_on_a_pdf(tmp_path) -> None:
+def test_a_typed_space_is_not_blamed_on_a_pdf(tmp_path: Path) -> None:
     path = tmp_path / "typed.txt"
     path.write_text("ကျွန်တော် သွားမယ် ့ နော်\n", encoding="utf-8")
     rows = explain(str(path))

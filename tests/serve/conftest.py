@@ -17,6 +17,8 @@ from polyglot.serve.app import ServeSettings, create_app
 from polyglot.serve.page import Assets, build_assets
 from tests.project import REPO, repository_copy
 
+__all__ = ["CALL", "LIMIT", "REPO", "call_docx", "start"]
+
 CALL = REPO / "corpus" / "incoming" / "call-for-applications-2018.my.txt"
 
 

@@ -28,7 +28,7 @@ def post(
     url: str, path: str, body: bytes, content_type: str | None, headers: dict[str, str] | None = None
 ) -> tuple[int, dict[str, str], bytes]:
     where = urlsplit(url)
-    connection = http.client.HTTPConnection(where.hostname, where.port, timeout=120)
+    connection = http.client.HTTPConnection(str(where.hostname), where.port, timeout=120)
     sent = dict(headers or {})
     if content_type is not None:
         sent["Content-Type"] = content_type
@@ -41,7 +41,7 @@ def post(
 
 def get(url: str, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     where = urlsplit(url)
-    connection = http.client.HTTPConnection(where.hostname, where.port, timeout=60)
+    connection = http.client.HTTPConnection(str(where.hostname), where.port, timeout=60)
     connection.request("GET", path, headers=headers or {})
     response = connection.getresponse()
     data = response.read()
@@ -145,7 +145,7 @@ def test_oversized_uploads_get_413(server: str) -> None:
     assert status == 413 and "limit" in json.loads(answer)["error"]
     # without a Content-Length (chunked), the limit is enforced while reading
     where = urlsplit(server)
-    connection = http.client.HTTPConnection(where.hostname, where.port, timeout=60)
+    connection = http.client.HTTPConnection(str(where.hostname), where.port, timeout=60)
     connection.request(
         "POST", "/api/detect", body=iter([b"b" * 40_000, b"b" * 40_000]), headers={"Content-Type": "text/plain"}
     )
@@ -157,12 +157,12 @@ def test_oversized_uploads_get_413(server: str) -> None:
 def test_a_client_that_disconnects_mid_upload_leaves_the_server_standing(server: str) -> None:
     where = urlsplit(server)
     for _ in range(5):
-        with socket.create_connection((where.hostname, where.port), timeout=10) as raw:
+        with socket.create_connection((str(where.hostname), where.port), timeout=10) as raw:
             raw.sendall(
                 b"POST /api/normalize HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
                 b"Content-Length: 60000\r\n\r\n" + "မြန်မာ ".encode() * 100
             )
-    with socket.create_connection((where.hostname, where.port), timeout=10) as raw:
+    with socket.create_connection((str(where.hostname), where.port), timeout=10) as raw:
         raw.sendall(b"NONSENSE\x00\r\n\r\n")
         assert raw.recv(100).startswith(b"HTTP/1.1 400")
     assert post(server, "/api/normalize", b'{"text": "ok"}', "application/json")[0] == 200

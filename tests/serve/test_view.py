@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from polyglot.batch.block import Options
 from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.serve.inputs import Upload
@@ -28,11 +30,13 @@ def test_a_verdict_per_paragraph() -> None:
 def test_the_stretches_are_the_text_and_the_input_is_readable() -> None:
     text = f"{ZAWGYI}\n{UNICODE}\n"
     shown = view(text)
-    (paragraph,) = shown["paragraphs"]  # type: ignore[misc]
+    paragraphs = shown["paragraphs"]
+    assert isinstance(paragraphs, list) and len(paragraphs) == 1
+    paragraph: dict[str, Any] = paragraphs[0]
     output = ["".join(stretch["text"] for stretch in line) for line in paragraph["output"]]
     assert "\n".join(output) + "\n" == shown["text"]
     assert paragraph["input"][0] == shown["text"].split("\n")[0]  # the Zawgyi line, as it reads
-    changes = shown["changes"]
+    changes: Any = shown["changes"]
     assert isinstance(changes, list) and changes
     marked = [s for line in paragraph["output"] for s in line if "change" in s]
     assert [changes[s["change"]]["after"] for s in marked] == [s["text"] for s in marked]

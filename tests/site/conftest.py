@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sitekit import DEADLINE, MY, MY_FUZZY, NOTES, PYPROJECT, ZH, SiteProject, serve
 
 from tests.project import repository_copy
+from tests.site.sitekit import DEADLINE, MY, MY_FUZZY, NOTES, PYPROJECT, ZH, SiteProject, serve
 
 EPOCH = "1543536000"
 """SOURCE_DATE_EPOCH for every build of the fixture project: reproducible dates."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from polyglot.batch.block import Block
+from polyglot.batch.block import NormalizedBlock
 
 
 @dataclass
@@ -23,7 +23,7 @@ class JsonRecord:
     diagnostics: list[dict[str, object]] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
 
-    def add(self, block: Block, *, keep_text: bool = True) -> None:
+    def add(self, block: NormalizedBlock, *, keep_text: bool = True) -> None:
         self.changed |= block.changed
         self.changes += [c.to_dict() for c in block.changes]
         self.diagnostics += [d.to_dict() for d in block.diagnostics]

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from polyglot.batch.block import Block
+from polyglot.batch.block import NormalizedBlock
 from polyglot.batch.record import JsonRecord, detection_records
 from polyglot.batch.stream import stream_blocks
 from polyglot.explain import WordChange, word_changes
@@ -41,7 +41,7 @@ class Normalized:
     """An input normalized: the CLI's JSON record, what is behind it, and the bytes to download."""
 
     record: dict[str, object]
-    blocks: list[Block]
+    blocks: list[NormalizedBlock]
     """A text input's blocks (none for a document)."""
     data: bytes
     document: DocumentResult | None = None
@@ -66,7 +66,7 @@ def normalize_upload(upload: Upload, *, target: str | None = None) -> Normalized
             result = normalize_document(upload.data, upload.name, options, explain=True, kind=kind)
             return Normalized(json_record(upload.name, result), [], result.data, result)
         record = JsonRecord(upload.name)
-        blocks: list[Block] = []
+        blocks: list[NormalizedBlock] = []
         bom, results = stream_blocks(io.BytesIO(upload.data), upload.name, options, explain=True)
         for block in results:
             record.add(block)
