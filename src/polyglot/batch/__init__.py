@@ -20,7 +20,7 @@ concept per module:
 * ``tree``: a tree of files, its walk and the ledger of finished files, so that an
   interrupted run resumes where it stopped;
 * ``diff``: the unified diff of a text and its normalized form, fed block by block;
-* ``record``: what ``--format json`` prints for an input (also ``polyglot serve``'s answer).
+* ``record``: what ``--format json`` prints for an input, as ``polyglot serve`` answers it.
 
 It is named ``batch``, not ``normalize``, because ``polyglot.burmese.normalize`` is the
 text rule of that name; this is the machinery that runs the pipeline over inputs of any

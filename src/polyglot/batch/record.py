@@ -1,8 +1,10 @@
-"""What ``--format json`` prints for one input, gathered block by block.
+"""What ``--format json`` prints for one input.
 
-``polyglot normalize --format json`` and ``polyglot detect --format json`` build their
-records here, and ``polyglot serve``'s API answers with the same ones, so a program gets the
-same answer from either.
+``detection_records`` is what ``polyglot detect --format json`` prints, for the CLI and for
+``polyglot serve``'s API alike. ``JsonRecord`` is ``normalize --format json``'s object kept in
+memory, as ``polyglot serve`` answers it (a server may write nothing to disk); the CLI writes
+the same object through spools, so that its memory stays bounded on large inputs. The two are
+kept equal byte for byte by ``tests/serve/test_api.py`` on the corpus.
 """
 
 from __future__ import annotations
