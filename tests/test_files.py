@@ -127,7 +127,7 @@ def test_stale_temporary_files_are_removed_only_when_surely_abandoned(tmp_path: 
     assert stale not in os.listdir(tmp_path)
 
 
-def test_a_name_of_the_longest_legal_length_is_rewritten_in_place(tmp_path) -> None:
+def test_a_name_of_the_longest_legal_length_is_rewritten_in_place(tmp_path: Path) -> None:
     # The temporary name adds its mark to the target's: at the file system's limit it must
     # shorten the part it copies, and still be recognised as its own by a later run.
     longest = os.pathconf(tmp_path, "PC_NAME_MAX")
@@ -143,7 +143,7 @@ def test_a_name_of_the_longest_legal_length_is_rewritten_in_place(tmp_path) -> N
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another owner needs root")
-def test_owner_and_group_are_kept_on_a_rewrite(tmp_path) -> None:
+def test_owner_and_group_are_kept_on_a_rewrite(tmp_path: Path) -> None:
     target = tmp_path / "shared.txt"
     target.write_text("old")
     os.chown(target, 65534, 65534)
@@ -162,7 +162,7 @@ def test_an_owner_that_cannot_be_kept_is_said() -> None:
         said_as_nobody(Path(shared))
 
 
-def said_as_nobody(folder) -> None:
+def said_as_nobody(folder: Path) -> None:
     import shutil
     import subprocess
 
