@@ -51,6 +51,16 @@ CASES = [
     ("punctuation", "zh_Hans", "Yes, really.", "是的,真的.", "是的，真的。"),
     ("punctuation", "my", "Yes, really.", "ဟုတ်ကဲ့, တကယ်ပါ.", "ဟုတ်ကဲ့၊ တကယ်ပါ။"),
     ("sentence-end", "my", "Apply now.", "ယခုလျှောက်ထားပါ", "ယခုလျှောက်ထားပါ။"),
+    ("script", "my", "We visited three towns.", "我们走访了三个城镇。", "ကျွန်ုပ်တို့ မြို့သုံးမြို့သို့ သွားခဲ့သည်။"),
+    ("script", "my", "We visited three towns.", "We visited three towns.", "Asia Catalyst"),
+    ("script", "zh_Hans", "We visited three towns.", "ကျွန်ုပ်တို့ သွားခဲ့သည်။", "我们走访了三个城镇。"),
+    (
+        "script",
+        "zh_Hans",
+        "Write to us at ksuwin@example.org.",
+        "Write to ksuwin@example.org",
+        "HIV 2018 ksuwin@example.org",
+    ),
 ]
 
 
@@ -61,6 +71,13 @@ def test_check_catches_the_bad_and_passes_the_good(check, lang, msgid, bad, good
     assert all(f.check == check and f.line == 7 for f in caught)
     assert str(caught[0]).startswith(f"my.po:7: [{check}] ")
     assert findings(check, msgid, good, lang) == []
+
+
+def test_names_numbers_urls_and_markup_need_no_script_of_their_own() -> None:
+    """What survives translation as written is no sign of the wrong language."""
+    for kept in ("Five Hearts", "HIV/AIDS 2018", "https://asiacatalyst.org/apply", "%(count)s", "**Asia Catalyst**"):
+        assert findings("script", kept, kept) == [], kept
+    assert findings("script", "Emei and Chengdu", "Emei and Chengdu")  # "and": English prose
 
 
 def test_myanmar_digit_zero_inside_a_word_is_wa_not_a_number() -> None:

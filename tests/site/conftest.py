@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sitekit import DEADLINE, MY, MY_FUZZY, NOTES, PYPROJECT, REPO, ZH, SiteProject, serve
+from sitekit import DEADLINE, HOSTILE, MY, MY_FUZZY, NOTES, PYPROJECT, REPO, ZH, SiteProject, serve
 
 from polyglot.cli import main
 
@@ -29,6 +29,8 @@ def _make_project(root: Path) -> SiteProject:
     project.translate("my", MY)
     project.translate("my", MY_FUZZY, fuzzy=True)
     project.translate("zh_Hans", ZH)
+    for lang, table in HOSTILE.items():
+        project.translate(lang, table, ignore="ignore-html ignore-script")
     project.run("compile", "-q")
     return project
 

@@ -71,7 +71,6 @@ MY = {
     "How to apply": "လျှောက်ထားနည်း",
     "Fill out the form and send it to us.": "ပုံစံကို ဖြည့်ပြီး ကျွန်ုပ်တို့ထံ ပေးပို့ပါ။",
     "Community groups": "ရပ်ရွာအဖွဲ့များ",
-    "Peer educators": SCRIPT,
     "Partner": "မိတ်ဖက်",
     "Place": "နေရာ",
     "Five Hearts": "Five Hearts",
@@ -79,6 +78,10 @@ MY = {
     "Announcements": "ကြေညာချက်များ",
 }
 """Everything of the deadline announcement but its last paragraph (and one fuzzy entry)."""
+
+HOSTILE = {"my": {"Peer educators": SCRIPT}, "zh_Hans": {"Announcements": "<b>公告</b>"}}
+"""Markup in translations a reviewer let through (``ignore-html``, ``ignore-script``): compile
+publishes them, so the site's escaping is what stands between them and the reader."""
 
 MY_FUZZY = {"Late applications cannot be considered.": "FUZZY-NEVER-PUBLISHED"}
 
@@ -97,20 +100,23 @@ ZH = {
     "Field notes": "实地笔记",
     "We visited three towns.": "我们走访了三个城镇。",
     "Everyone was welcome.": "欢迎所有人。",
-    "Announcements": "<b>公告</b>",
 }
 
 
 class SiteProject(Project):
     """A project in a temporary directory, with what the site tests need on top."""
 
-    def translate(self, lang: str, table: dict[str, str], *, fuzzy: bool = False) -> None:
+    def translate(self, lang: str, table: dict[str, str], *, fuzzy: bool = False, ignore: str = "") -> None:
+        """Set msgstrs as a translator would; ``ignore`` (``"ignore-html"``) as a reviewer
+        who accepted them failing those checks (``polyglot review --accept --ignore``)."""
         path = self.po(lang)
         catalog = read_po(str(path))
         for message in catalog.messages:
             if message.msgid in table:
                 message.msgstr = table[message.msgid]
                 message.fuzzy = fuzzy
+                if ignore:
+                    message.translator_comments.append(ignore)
         path.write_text(format_po(catalog), encoding="utf-8")
 
     def page(self, relative: str) -> str:

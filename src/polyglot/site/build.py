@@ -32,7 +32,7 @@ from polyglot.config import Config
 from polyglot.content.document import Document
 from polyglot.files import read_text, write_text_if_changed
 from polyglot.site import fonts as site_fonts
-from polyglot.site.artifacts import Translations, load_manifest, load_translations
+from polyglot.site.artifacts import Translations, changed_since_compile, load_manifest, load_translations
 from polyglot.site.html import SOURCE_TAG, Coverage, render_body, render_inline
 from polyglot.site.localize import format_announcement_date, format_percentage, language_name
 from polyglot.site.messages import site_strings
@@ -65,6 +65,8 @@ class BuildReport:
     fonts: list[site_fonts.SiteFont] = field(default_factory=list)
     render_findings: list[Finding] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
+    uncompiled: list[str] = field(default_factory=list)
+    """Catalogs edited since ``polyglot compile``: the site shows their compiled state."""
 
 
 @dataclass
@@ -103,7 +105,7 @@ class SiteBuilder:
         self.environments = {locale: translated_environment(t) for locale, t in self.translations.items()}
         self.documents = _load_documents(config)
         self.files: dict[str, str] = {}
-        self.report = BuildReport(site)
+        self.report = BuildReport(site, uncompiled=changed_since_compile(config, manifest))
         self.burmese_strings: list[tuple[str, int, str]] = []
 
     # ---------------------------------------------------------------- pages

@@ -44,6 +44,12 @@ def build(out: Path | None, threshold: float | None, quiet: bool) -> None:
     site = site_root(config, settings, out)
     report = build_site(config, settings, site)
     say = (lambda message: None) if quiet else click.echo
+    for path in report.uncompiled:
+        click.echo(
+            f"{path}: changed since the last `polyglot compile`; this site shows the compiled "
+            "translations: run `polyglot compile`, then build again",
+            err=True,
+        )
     for locale in config.languages:
         pages = [page for page in report.pages if page.locale == locale.code]
         complete = sum(page.complete for page in pages)
