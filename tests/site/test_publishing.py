@@ -88,12 +88,12 @@ def test_a_check_error_is_never_published(bad: tuple[SiteProject, str]) -> None:
 
 
 def test_compile_publishes_the_rest_and_exits_0_or_1_with_strict(bad: tuple[SiteProject, str]) -> None:
-    project, stderr = bad
+    project, _ = bad
     project.translate("my", {"Everyone stayed.": "လူတိုင်း နေခဲ့ကြသည်။"})
     project.run("compile", "-q", code=0)
     assert "လူတိုင်း နေခဲ့ကြသည်။" in project.read("build/json/announcements.my.json")
     result = project.run("compile", "--strict", code=1)
     assert "translations left out (English shown)" in result.output
-    for lang, msgid, msgstr, _ in CASES:
+    for lang, msgid, _msgstr, _check in CASES:
         project.translate(lang, {msgid: ""})
     project.run("compile", "--strict", "-q", code=0)
