@@ -268,3 +268,19 @@ def test_outline_lists_each_block_with_its_language_and_fallback(built: SiteProj
     result = built.run("outline", str(page.relative_to(built.root)))
     assert result.output.splitlines() == [str(line) for line in lines]
     built.run("outline", "site/nowhere.html", code=2)
+
+
+def test_build_says_when_catalogs_changed_since_compile(built: SiteProject) -> None:
+    built.translate("zh_Hans", {"Late applications cannot be considered.": "逾期申请一律不予考虑。"})
+    result = built.run("build")
+    notice = (
+        "locales/zh_Hans/LC_MESSAGES/announcements.po: changed since the last `polyglot compile`; "
+        "this site shows the compiled translations: run `polyglot compile`, then build again"
+    )
+    assert notice in result.stderr
+    assert "逾期申请一律" not in built.page("zh-Hans/deadline.html")
+    assert "locales/my/" not in result.stderr
+    built.run("compile", "-q")
+    result = built.run("build", "-q")
+    assert "changed since" not in result.stderr
+    assert "逾期申请一律" in built.page("zh-Hans/deadline.html")

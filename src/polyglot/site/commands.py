@@ -31,6 +31,11 @@ def build(out: Path | None, threshold: float | None, quiet: bool) -> None:
     Every announcement gets a page in every language; untranslated or fuzzy blocks are
     shown in English, marked as such. Burmese text that the site's font would show with a
     dotted circle is reported (as `polyglot check` does, where it is an error).
+
+    A catalog edited since the last `polyglot compile` is named, with the advice to
+    compile: build does not compile by itself, because compile is the step that decides
+    what may be published (and, with --strict, fails a CI job); a build that compiled
+    silently would publish catalogs nobody ran that step on.
     """
     from dataclasses import replace
 
