@@ -50,6 +50,7 @@ LAZY_COMMANDS = {
     "stats": "polyglot.catalog.commands:stats",
     "build": "polyglot.site.commands:build",
     "outline": "polyglot.site.commands:outline_command",
+    "export": "polyglot.site.commands:export_command",
 }
 """The commands that live beside their library code, as ``module:attribute``: a module is
 imported only when one of its commands runs (or help lists them all), so that

@@ -76,6 +76,8 @@ MY = {
     "Five Hearts": "Five Hearts",
     "Emei": "Emei",
     "Announcements": "ကြေညာချက်များ",
+    "In English": "အင်္ဂလိပ်ဘာသာဖြင့်",
+    "Choose a language": "ဘာသာစကား ရွေးချယ်ပါ",
 }
 """Everything of the deadline announcement but its last paragraph (and one fuzzy entry)."""
 
@@ -100,6 +102,7 @@ ZH = {
     "Field notes": "实地笔记",
     "We visited three towns.": "我们走访了三个城镇。",
     "Everyone was welcome.": "欢迎所有人。",
+    "In English": "英文",
 }
 
 
