@@ -81,10 +81,8 @@ def test_a_page_below_the_threshold_is_built_with_the_notice(built: SiteProject)
     assert 'class="notice notice-incomplete"' in html
     assert "Only ၀% of this page" in html
     assert '<meta name="robots" content="noindex">' in html
-    assert (
-        f'<h1 lang="en" class="untranslated"><span class="fallback-label" lang="my">အင်္ဂလိပ်ဘာသာဖြင့်</span> Field notes</h1>'
-        in html
-    )
+    label = '<span class="fallback-label" lang="my">အင်္ဂလိပ်ဘာသာဖြင့်</span> '
+    assert f'<h1 lang="en" class="untranslated">{label}Field notes</h1>' in html
     # and kept out of the search engines' alternates of the other languages
     assert 'hreflang="my" href="../my/notes.html"' not in built.page("en/notes.html").split("<body>")[0]
     assert 'href="../my/notes.html" hreflang="my"' in built.page("en/notes.html").split("<body>")[1]

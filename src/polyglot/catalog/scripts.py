@@ -67,11 +67,11 @@ def wrong_script(text: str, script: str) -> ScriptProblem | None:
     counts: dict[str, int] = {}
     for char in masked:
         if char.isalpha():
-            found = script_of(char)
-            if found == wanted:
+            name = script_of(char)
+            if name == wanted:
                 return None
-            if found not in NEUTRAL:
-                counts[found] = counts.get(found, 0) + 1
+            if name not in NEUTRAL:
+                counts[name] = counts.get(name, 0) + 1
     if wanted != "Latn":
         masked = _NAME.sub(lambda match: " " * len(match.group()), masked)
     prose = [char for char in masked if char.isalpha() and script_of(char) not in NEUTRAL]
