@@ -13,31 +13,38 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from polyglot.catalog import tokens
 from polyglot.catalog.check import ERROR, Finding, check_catalog
-from polyglot.catalog.locales import Locale
-from polyglot.catalog.pofile import Catalog, Message
+from polyglot.catalog.model import Catalog, Message
 from polyglot.catalog.stats import catalog_stats
 from polyglot.config import Config
 from polyglot.files import write_text_if_changed
+from polyglot.locales import Locale
 
 MO_MAGIC = 0x950412DE
 
 
-def blocking_findings(catalog: Catalog, locale: Locale) -> list[Finding]:
-    """What ``polyglot check`` calls an error in ``catalog``'s messages: the same checks,
-    the render check (HarfBuzz with the site's Burmese font) included, so compile and
-    check can never disagree about what may be published."""
-    from polyglot.site.render_check import check_catalog_rendering
+CatalogCheck = Callable[[Catalog, Locale], list[Finding]]
+"""A check of a whole catalog beyond ``check_catalog``: the command passes the site's
+render check (HarfBuzz with the site's Burmese font), which the catalog package may not
+import (the site builds on the catalogs, not the reverse)."""
 
-    found = check_catalog(catalog, locale) + check_catalog_rendering(catalog, locale)
+
+def blocking_findings(catalog: Catalog, locale: Locale, more: CatalogCheck | None = None) -> list[Finding]:
+    """What ``polyglot check`` calls an error in ``catalog``'s messages: the same checks
+    (``more`` being the render check ``check`` also runs), so compile and check can never
+    disagree about what may be published."""
+    found = check_catalog(catalog, locale) + (more(catalog, locale) if more is not None else [])
     return [finding for finding in found if finding.severity == ERROR and finding.check != "header"]
 
 
-def publishable(catalog: Catalog, locale: Locale) -> tuple[list[Message], list[Finding]]:
+def publishable(
+    catalog: Catalog, locale: Locale, more: CatalogCheck | None = None
+) -> tuple[list[Message], list[Finding]]:
     """The messages to publish, and one finding per (message, check) left out.
 
     A translation ``check`` calls an error is not published: the reader gets the English,
@@ -46,7 +53,7 @@ def publishable(catalog: Catalog, locale: Locale) -> tuple[list[Message], list[F
     check and the msgid (``FILE:LINE: [check] 'msgid' …``) so the translator can find it.
     """
     errors: dict[int, dict[str, Finding]] = {}
-    for finding in blocking_findings(catalog, locale):
+    for finding in blocking_findings(catalog, locale, more):
         errors.setdefault(finding.line, {}).setdefault(finding.check, finding)
     chosen, left_out = [], []
     for message in catalog.active:
@@ -134,8 +141,12 @@ def json_path(config: Config, locale: Locale) -> Path:
     return config.build / "json" / f"{config.domain}.{locale.web_tag}.json"
 
 
-def compile_all(config: Config, catalogs: dict[Locale, Catalog], *, dry_run: bool = False) -> CompileResult:
+def compile_all(
+    config: Config, catalogs: dict[Locale, Catalog], *, dry_run: bool = False, more: CatalogCheck | None = None
+) -> CompileResult:
     """Write every locale's outputs and the manifest; only files whose bytes change.
+
+    ``more``: a further check whose errors keep a message out (the command's render check).
 
     With ``dry_run`` nothing is written; ``written`` lists the files that would be.
     """
@@ -153,7 +164,7 @@ def compile_all(config: Config, catalogs: dict[Locale, Catalog], *, dry_run: boo
 
     locales: dict[str, object] = {}
     for locale, catalog in catalogs.items():
-        messages, left_out = publishable(catalog, locale)
+        messages, left_out = publishable(catalog, locale, more)
         result.left_out += left_out
         stats = catalog_stats(catalog)
         locales[locale.code] = {

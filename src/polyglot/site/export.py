@@ -34,12 +34,12 @@ from pathlib import Path
 
 import yaml
 
-from polyglot.catalog.extract import load_corpus
-from polyglot.catalog.locales import Locale
+from polyglot.catalog.extract import load_announcements
 from polyglot.config import Config
 from polyglot.content.document import Block, Document
 from polyglot.content.render import translated_body
 from polyglot.files import write_text_if_changed
+from polyglot.locales import Locale
 from polyglot.site.artifacts import Translations, changed_since_compile, load_manifest, load_translations
 from polyglot.site.html import SOURCE_TAG, Coverage, FallbackLabel, fallback_label, render_inline
 from polyglot.site.localize import format_announcement_date
@@ -170,7 +170,7 @@ def export(config: Config, layout: str, out: Path) -> ExportReport:
     """Write the corpus in every language in ``layout`` under ``out``; only changed files."""
     manifest = load_manifest(config)
     report = ExportReport(uncompiled=changed_since_compile(config, manifest))
-    documents = sorted(load_corpus(config), key=lambda doc: doc.slug)
+    documents = sorted(load_announcements(config), key=lambda doc: doc.slug)
     files: dict[str, str] = {}
     for locale in config.languages:
         translations = load_translations(config, locale, manifest)
