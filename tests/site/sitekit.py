@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import threading
 from pathlib import Path
 
@@ -127,6 +128,28 @@ class SiteProject(Project):
 
     def site_files(self) -> list[Path]:
         return sorted((self.root / "site").rglob("*.html"))
+
+
+def repository_copy(root: Path, *commands: list[str]) -> None:
+    """The repository's announcements, catalogs and configuration copied into ``root``
+    (the working tree is left alone), and the polyglot ``commands`` run there."""
+    import os
+
+    from click.testing import CliRunner
+
+    from polyglot.cli import main
+
+    for name in ("corpus", "locales"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    previous = Path.cwd()
+    os.chdir(root)
+    try:
+        for args in commands:
+            result = CliRunner().invoke(main, args, catch_exceptions=False)
+            assert result.exit_code == 0, (args, result.output, result.stderr)
+    finally:
+        os.chdir(previous)
 
 
 def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:

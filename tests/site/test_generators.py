@@ -8,17 +8,15 @@ example configuration in ``docs/generators/`` that the README shows.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sitekit import REPO
+from sitekit import REPO, repository_copy
 
 from polyglot.catalog.pofile import read_po
 from polyglot.cli import main
@@ -38,20 +36,11 @@ GENERATORS = {
 
 
 @pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's corpus and catalogs, compiled in a copy."""
     root = tmp_path_factory.mktemp("generators")
-    for name in ("corpus", "locales"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    previous = Path.cwd()
-    os.chdir(root)
-    try:
-        result = CliRunner().invoke(main, ["compile", "-q"], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-        yield root
-    finally:
-        os.chdir(previous)
+    repository_copy(root, ["compile", "-q"])
+    return root
 
 
 def _call_in_burmese(root: Path) -> list[str]:
@@ -70,7 +59,10 @@ def _text(html: str) -> str:
 
 
 @pytest.mark.parametrize("layout", list(GENERATORS))
-def test_a_generator_builds_the_burmese_call_page_from_the_export(compiled: Path, layout: str) -> None:
+def test_a_generator_builds_the_burmese_call_page_from_the_export(
+    compiled: Path, layout: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(compiled)
     command, output, page = GENERATORS[layout]
     if command[0] != sys.executable and shutil.which(command[0]) is None:
         if layout == "eleventy":
