@@ -69,6 +69,25 @@ def test_json_is_keyed_by_document_and_block(site_project: SiteProject) -> None:
     assert "<script>" not in peer["html"]  # the reviewer let markup through; the HTML is escaped
 
 
+def test_raw_html_in_a_translation_is_text_autolinks_stay_links() -> None:
+    from polyglot.site.export import as_text
+
+    assert as_text("<script>alert(1)</script> <img src=x onerror=alert(1)>") == (
+        "&lt;script>alert(1)&lt;/script> &lt;img src=x onerror=alert(1)>"
+    )
+    assert as_text("<!-- note --> <Enter>") == "&lt;!-- note --> &lt;Enter>"
+    assert as_text("<https://asiacatalyst.org> <ksuwin@example.org> 3 < 5") == (
+        "<https://asiacatalyst.org> <ksuwin@example.org> 3 < 5"
+    )
+
+
+def test_a_hostile_translation_a_reviewer_let_through_is_text(site_project: SiteProject) -> None:
+    site_project.run("export", "--layout", "hugo", "-q")
+    body = site_project.read("export/hugo/content/my/deadline.md")
+    assert '&lt;script>document.title="pwned";alert(1)&lt;/script>' in body
+    assert "<script" not in body
+
+
 def test_export_twice_writes_nothing_the_second_time(site_project: SiteProject) -> None:
     site_project.run("export", "--layout", "jekyll", "-q")
     result = site_project.run("export", "--layout", "jekyll")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -63,6 +64,19 @@ class ExportReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     uncompiled: list[str] = field(default_factory=list)
+
+
+RAW_HTML = re.compile(r"<(?=/?[A-Za-z][A-Za-z0-9-]*[\s/>]|[!?])")
+"""The ``<`` that opens raw HTML in CommonMark (a tag, a comment, a declaration), not an
+autolink (``<https://…>``, ``<name@example.org>``), which has no space, ``/`` or ``>`` after
+a tag name."""
+
+
+def as_text(markdown: str) -> str:
+    """Inline Markdown with raw HTML shown as written, as the site shows it: a translation
+    is untrusted input, and a target that renders raw HTML (Hugo with ``unsafe``, which the
+    fallback marking needs) must not run markup a translator (or a source) typed."""
+    return RAW_HTML.sub("&lt;", markdown)
 
 
 def _label(translations: Translations) -> FallbackLabel:
@@ -132,7 +146,12 @@ def front_matter(document: Document, translations: Translations) -> dict[str, ob
 def markdown_page(document: Document, translations: Translations) -> str:
     """One announcement in one language as Markdown with front matter."""
     label = _label(translations)
-    body = translated_body(document, translations.get, lambda block: fallback_span(block.text, label))
+
+    def translate(msgid: str) -> str | None:
+        found = translations.get(msgid)
+        return as_text(found) if found is not None else None
+
+    body = translated_body(document, translate, lambda block: fallback_span(as_text(block.text), label))
     meta = front_matter(document, translations)
     if "date" in meta:  # a YAML date, which every generator reads as one (JSON has none)
         meta["date"] = dt.date.fromisoformat(str(meta["date"]))
