@@ -3,10 +3,13 @@
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from polyglot.catalog.check import ERROR, WARNING, check_catalog, fix_catalog
 from polyglot.catalog.model import Catalog, Message
 from polyglot.catalog.pofile import read_po
+from polyglot.catalog.scripts import wrong_script
 from polyglot.locales import get_locale
 
 from .conftest import Project, set_msgstr
@@ -149,3 +152,18 @@ def test_check_command_exit_codes_fix_and_json(project: Project) -> None:
     assert any(m.msgstr == UNICODE for m in catalog.messages)
     after = project.run("check", code=1).output
     assert "[zawgyi]" not in after and "[emails]" in after
+
+
+_PROSE = st.text(alphabet=st.characters(exclude_characters="<>{}%@"))
+"""Text around the letter that cannot make it part of a tag, placeholder or address."""
+
+
+@given(_PROSE, st.sampled_from("ကခမနလ"), _PROSE)
+def test_a_msgstr_with_one_burmese_letter_is_never_the_wrong_script(before: str, letter: str, after: str) -> None:
+    assert wrong_script(before + letter + after, "Mymr") is None
+
+
+@given(st.text(alphabet=st.characters(categories=("Nd", "P", "S", "Z"))))
+def test_digits_punctuation_and_symbols_alone_are_never_the_wrong_script(text: str) -> None:
+    for script in ("Mymr", "Hans"):
+        assert wrong_script(text, script) is None
