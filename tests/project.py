@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -51,23 +49,3 @@ class Project:
                 if path.is_file():
                     files[str(path.relative_to(self.root))] = (path.read_bytes(), path.stat().st_mtime_ns)
         return files
-
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-def repository_copy(root: Path, *commands: str) -> Path:
-    """The repository's announcements, catalogs and settings copied into ``root`` (the working
-    tree is left alone), with each of ``commands`` (``compile``, ``build``) run there."""
-    for name in ("corpus", "locales"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    previous = Path.cwd()
-    os.chdir(root)
-    try:
-        for command in commands:
-            result = CliRunner().invoke(main, [command, "-q"], catch_exceptions=False)
-            assert result.exit_code == 0, (command, result.output, result.stderr)
-    finally:
-        os.chdir(previous)
-    return root

@@ -58,6 +58,7 @@ LAZY_COMMANDS = {
     "stats": "polyglot.commands.catalog:stats",
     "build": "polyglot.commands.site:build",
     "outline": "polyglot.commands.site:outline_command",
+    "export": "polyglot.commands.site:export_command",
     "serve": "polyglot.commands.serve:serve",
 }
 """The commands of ``polyglot.commands``, as ``module:attribute``: a module is

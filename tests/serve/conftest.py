@@ -15,7 +15,8 @@ import uvicorn
 from polyglot.config import load_config
 from polyglot.serve.app import ServeSettings, create_app
 from polyglot.serve.page import Assets, build_assets
-from tests.project import REPO, repository_copy
+from tests.project import REPO
+from tests.site.sitekit import repository_copy
 
 __all__ = ["CALL", "LIMIT", "REPO", "call_docx", "start"]
 
@@ -53,7 +54,9 @@ def start(assets: Assets, settings: ServeSettings) -> Running:
 @pytest.fixture(scope="session")
 def compiled_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's catalogs compiled in a copy (the working tree is left alone)."""
-    return repository_copy(tmp_path_factory.mktemp("serve-project"), "compile")
+    root = tmp_path_factory.mktemp("serve-project")
+    repository_copy(root, ["compile", "-q"])
+    return root
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.project import repository_copy
-from tests.site.sitekit import DEADLINE, MY, MY_FUZZY, NOTES, PYPROJECT, ZH, SiteProject, serve
+from tests.site.sitekit import (
+    DEADLINE,
+    HOSTILE,
+    MY,
+    MY_FUZZY,
+    NOTES,
+    PYPROJECT,
+    ZH,
+    SiteProject,
+    repository_copy,
+    serve,
+)
 
 EPOCH = "1543536000"
 """SOURCE_DATE_EPOCH for every build of the fixture project: reproducible dates."""
@@ -27,6 +37,8 @@ def _make_project(root: Path) -> SiteProject:
     project.translate("my", MY)
     project.translate("my", MY_FUZZY, fuzzy=True)
     project.translate("zh_Hans", ZH)
+    for lang, table in HOSTILE.items():
+        project.translate(lang, table, ignore="ignore-html ignore-script")
     project.run("compile", "-q")
     return project
 
@@ -71,7 +83,8 @@ def built(_templates: dict[str, Path], tmp_path: Path, monkeypatch: pytest.Monke
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """The repository's own announcements and catalogs, compiled and built in a copy
     (the working tree is left alone), served on 127.0.0.1."""
-    root = repository_copy(tmp_path_factory.mktemp("real"), "compile", "build")
+    root = tmp_path_factory.mktemp("real")
+    repository_copy(root, ["compile", "-q"], ["build", "-q"])
     server, url = serve(root / "site")
     try:
         yield root / "site", url
