@@ -115,6 +115,8 @@ def is_possessive(text: str) -> bool:
 
 
 _STOP_FINALS = frozenset({"က်", "စ်", "တ်", "ပ်"})
+_TONE_ENDS = frozenset(DOT_BELOW + ASAT)
+"""The last characters a possessive can end with (``is_possessive``), checked before the call."""
 
 
 def dictionary() -> frozenset[str]:
@@ -147,7 +149,7 @@ def word_joins(text: str) -> int:
                 candidate = parts[start] + candidate
                 if len(candidate) > longest:
                     break
-                if is_word(candidate) or is_possessive(candidate):
+                if is_word(candidate) or (candidate[-1] in _TONE_ENDS and is_possessive(candidate)):
                     best[end] = max(best[end], best[start] + end - start - 1)
         joins += best[-1]
     return joins
