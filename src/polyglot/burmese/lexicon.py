@@ -50,11 +50,14 @@ def stranded_finals(text: str) -> int:
     return _parse(text)[1]
 
 
-def _parse(text: str) -> tuple[list[list[str]], int]:
+@short_texts(maxsize=1 << 15)
+def _parse(text: str) -> tuple[tuple[tuple[str, ...], ...], int]:
     """The runs of adjacent syllables of ``text``, and its stranded finals.
 
     A run ends wherever anything that is no part of a syllable stands between two:
     whitespace, punctuation, a replacement character, a stray mark, a stranded final.
+    Memoized: repair scoring reads each candidate's syllables for the dictionary and for
+    the document's vocabulary.
     """
     runs: list[list[str]] = []
     run: list[str] = []
@@ -77,7 +80,7 @@ def _parse(text: str) -> tuple[list[list[str]], int]:
         end = cluster.end
     if run:
         runs.append(run)
-    return runs, stranded
+    return tuple(map(tuple, runs)), stranded
 
 
 def syllable_count(text: str) -> int:
