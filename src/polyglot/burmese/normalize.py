@@ -319,9 +319,9 @@ def cluster_local(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     letter ဦ of ဥ and ီ, which changes where clusters begin). Otherwise NFC's reordering
     and composition never cross a letter, which starts every cluster, nor a space;
     zero-width characters are outside the Myanmar block. So applying the rules to each
-    cluster alone gives what applying them to the whole text gives (a pre-filter of ``canonical``: ``tests/burmese/test_prefilters.py``
-    checks it with the shortcut off, and with a new rule that declares its context and
-    one that does not)."""
+    cluster alone gives what applying them to the whole text gives (a pre-filter of
+    ``canonical``: ``tests/burmese/test_prefilters.py`` checks it with the shortcut off,
+    and with a new rule that declares its context and one that does not)."""
     context = {ch for r in rules for ch in r.context}
     local = [chr(cp) for cp in range(0x1000, 0x10A0) if chr(cp) not in context]
     return re.compile(f"[{char_class(local)} ]*")
