@@ -164,6 +164,24 @@ def test_the_pipeline_gives_the_same_with_every_shortcut_off() -> None:
     check_same_with_and_without_shortcuts(_pipeline, texts)
 
 
+def _written(text: str) -> tuple[str, object]:
+    """What the batch writer asks for (no explanation), from a memo of its own."""
+    MEMO.tables.clear()
+    result = normalize_text(text, explain=False)
+    return result.text, result.diagnostics
+
+
+_WELL_FORMED_NOT_CLEAN = ["ကျောင်း\u200bသား", "(မြန်မာ)", "“စာ”", "ကြ့်", "ကြ့် (မွ)", "ဝန်ကြီး\u00a0္ ၁၉ကြ့်"]
+"""Phrases ``is_clean`` does not accept (a zero-width space, brackets, quotes) with and without problems."""
+
+
+def test_the_writer_gives_the_same_with_every_shortcut_off() -> None:
+    """Words the rules leave well-formed skip the tracking (``decide_word``): checked here."""
+    texts = [*_WELL_FORMED_NOT_CLEAN, "\n".join(UNICODE_SENTENCES), *sample(300, seed=5)]
+    check_same_with_and_without_shortcuts(_written, texts)
+    MEMO.tables.clear()
+
+
 # --- misreading_score: _MAY_BETRAY -----------------------------------------------------------
 
 

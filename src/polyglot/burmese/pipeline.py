@@ -55,6 +55,7 @@ from polyglot.burmese.convert import (
 from polyglot.burmese.diagnose import Diagnostic, Problem, problems
 from polyglot.burmese.normalize import canonical_words, rules_by_scope
 from polyglot.burmese.segment import Locator, has_myanmar, myanmar_segments, replace_segments
+from polyglot.burmese.shortcuts import shortcuts_on
 
 if TYPE_CHECKING:
     from polyglot.burmese.detect import Detection
@@ -139,6 +140,7 @@ def decide_word(
     explanation is asked for, nothing needs placing, so the bookkeeping is skipped.
     """
     back = unicode_to_zawgyi if target == "zawgyi" else _same
+    normalized: str | None = None
     if not explain:
         converted = zawgyi_to_unicode(word) if treat_as == "zawgyi" else word
         if is_clean(converted):
@@ -152,6 +154,11 @@ def decide_word(
         reading = zawgyi_reading(word)
         if reading is not None:
             return _left_as_typed(word, reading)
+    if normalized is not None and shortcuts_on() and not problems(normalized):
+        # Nothing to place (no edits asked for, no problem found): the rules' text is
+        # ``normalized`` either way, so it needs no tracking (a phrase with a zero-width
+        # space, a bracket or a digit is not ``is_clean`` but is often well-formed).
+        return Word(back(normalized), (), normalized, converted)
     tracked = TrackedText.at(word, 0)
     if treat_as == "zawgyi":
         tracked.apply(conversion_edits(word, "unicode"))
