@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from polyglot.burmese import repair
+from polyglot.burmese import lexicon, repair
 
 _CHARS = [chr(c) for c in range(0x1000, 0x10A0)] + [" ", " ", "\u2002", "\u200b", "\t", "a"]
 runs = st.lists(
@@ -88,7 +88,7 @@ def test_a_line_without_spaces_is_scored_in_windows_around_its_repair_sites(monk
     """Each repair is judged on the syllables around its site (``REPAIR_CONTEXT``), not on the
     whole "word", which on a line without spaces is the line: 4x the line is 4x the work."""
     scored = [0]
-    real = repair.word_joins
+    real = lexicon.word_joins
 
     def counting(text: str) -> int:
         scored[0] += len(text)
