@@ -11,9 +11,9 @@ comes from these blocks, so what it reports is what it writes.
 This package holds no decision of its own (those are all in ``normalize_text``), one
 concept per module:
 
-* ``block``: lines into blocks (a long line into pieces), each block normalized, lines
-  and columns counted in the whole input;
-* ``cuts``: where a long line may be cut without changing anything but the context;
+* ``block``: lines into blocks (a long line into pieces, cut where ``burmese.cuts`` says
+  no rule looks across), each block normalized, lines and columns counted in the whole
+  input;
 * ``stream``: a byte stream or a file through the blocks (files are read and written
   through ``polyglot.files``: line by line, atomically);
 * ``pool``: the worker processes;

@@ -30,9 +30,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from polyglot.batch.cuts import clean_cut, cut_line
 from polyglot.batch.pool import worker_pool
 from polyglot.burmese.changes import Change
+from polyglot.burmese.cuts import clean_cut, cut_line
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.pipeline import Source, Target, normalize_text
 
