@@ -364,14 +364,23 @@ def _progress(path: str, request: Request, stack: contextlib.ExitStack) -> Calla
     return bar.update
 
 
-def explain_changes(name: str, changes: Iterable[Change], said: set[str], echo: Callable[[str], None]) -> None:
+def explain_changes(
+    name: str,
+    changes: Iterable[Change],
+    said: set[str],
+    echo: Callable[[str], None],
+    place: Callable[[int], str] | None = None,
+) -> None:
     """Each change: where, what, why, evidence.
 
     A rule's reason, and evidence shared by many changes (a document-wide repair), is
     said once per file: the same paragraph nineteen times hides the changes themselves.
+    Where is ``name:line:column``, or ``place(i)`` for the i-th change (a document's
+    ``call.docx: paragraph 12, run 3``).
     """
-    for c in changes:
-        echo(f"{name}:{c.line}:{c.column}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r}")
+    for i, c in enumerate(changes):
+        where = place(i) if place is not None else f"{name}:{c.line}:{c.column}"
+        echo(f"{where}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r}")
         for label, text in (("why", c.reason), ("evidence", c.evidence)):
             if text and text not in said:
                 echo(f"    {label}: {text}")
@@ -379,13 +388,19 @@ def explain_changes(name: str, changes: Iterable[Change], said: set[str], echo: 
 
 
 def report_diagnostics(
-    name: str, diagnostics: Iterable[Diagnostic], echo: Callable[[str], None], total: int | None = None
+    name: str,
+    diagnostics: Iterable[Diagnostic],
+    echo: Callable[[str], None],
+    total: int | None = None,
+    place: Callable[[int], str] | None = None,
 ) -> None:
-    """One line per problem; ``total`` counts any not carried back (from a tree's worker)."""
+    """One line per problem; ``total`` counts any not carried back (from a tree's worker);
+    ``place`` as in ``explain_changes``."""
     shown = 0
-    for d in diagnostics:
+    for i, d in enumerate(diagnostics):
         hint = f" (suggestion: {d.suggestion})" if d.suggestion else ""
-        echo(f"{name}:{d.line}:{d.column}: [{d.code}] {d.message}{hint}")
+        where = place(i) if place is not None else f"{name}:{d.line}:{d.column}"
+        echo(f"{where}: [{d.code}] {d.message}{hint}")
         shown += 1
     if total is not None and total > shown:
         echo(f"{name}: … and {total - shown} more problems (`polyglot normalize --check {name}` lists them all)")

@@ -31,23 +31,17 @@ def read_document(path: str) -> bytes:
 
 def explain(name: str, changes: tuple[Located, ...], echo: Callable[[str], None]) -> None:
     """Each change with its place, and each reason and evidence once per document."""
-    said: set[str] = set()
-    for located in changes:
-        c = located.change
-        assert c is not None
-        echo(f"{name}: {located.where}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r}")
-        for label, text in (("why", c.reason), ("evidence", c.evidence)):
-            if text and text not in said:
-                echo(f"    {label}: {text}")
-                said.add(text)
+    from polyglot.cli import explain_changes
+
+    found = [c.change for c in changes if c.change is not None]
+    explain_changes(name, found, set(), echo, lambda i: f"{name}: {changes[i].where}")
 
 
 def problems(name: str, diagnostics: tuple[Located, ...], echo: Callable[[str], None]) -> None:
-    for located in diagnostics:
-        d = located.diagnostic
-        assert d is not None
-        hint = f" (suggestion: {d.suggestion})" if d.suggestion else ""
-        echo(f"{name}: {located.where}: [{d.code}] {d.message}{hint}")
+    from polyglot.cli import report_diagnostics
+
+    found = [d.diagnostic for d in diagnostics if d.diagnostic is not None]
+    report_diagnostics(name, found, echo, place=lambda i: f"{name}: {diagnostics[i].where}")
 
 
 def diff(name: str, result: DocumentResult) -> str:
