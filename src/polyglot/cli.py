@@ -490,6 +490,10 @@ def normalize(paths: tuple[str, ...], recursive: bool, out_dir: str | None, **fl
     files) over processes. --recursive DIR with --in-place or --out DIR2 records
     finished files, so an interrupted run can be re-run without redoing them.
 
+    Documents (.docx .xlsx .pptx and their macro-enabled kin, .odt .ods .odp, .html,
+    .srt .vtt, and .pdf, read only) are edited in place: only their text changes, and
+    changes are named by paragraph, cell, cue or page and line.
+
     A file that cannot be read or written is reported on stderr and the other files
     still run, whatever the output; the exit status is then 2.
     """
