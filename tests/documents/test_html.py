@@ -4,6 +4,7 @@ comments and entity spellings byte for byte; Zawgyi fonts in CSS renamed."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -78,7 +79,7 @@ def test_unicode_page_is_left_byte_for_byte() -> None:
     assert not result.changed and result.data == page
 
 
-def test_check_names_the_line(tmp_path) -> None:
+def test_check_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "call.html"
     path.write_text(PAGE, encoding="utf-8")
     out = CliRunner().invoke(main, ["normalize", "--explain", "--check", str(path)])

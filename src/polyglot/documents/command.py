@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import click
@@ -29,19 +30,23 @@ def read_document(path: str) -> bytes:
         return handle.read()
 
 
-def explain(name: str, changes: tuple[Located, ...], echo: Callable[[str], None]) -> None:
-    """Each change with its place, and each reason and evidence once per document."""
-    from polyglot.cli import explain_changes
+@dataclass(frozen=True)
+class Reporters:
+    """How the command line says what changed and what is still wrong
+    (``cli.explain_changes``, ``cli.report_diagnostics``), handed down by it: documents sit
+    below the command line, and a document's report reads like a text file's."""
 
-    found = [c.change for c in changes if c.change is not None]
-    explain_changes(name, found, set(), echo, lambda i: f"{name}: {changes[i].where}")
+    explain: Callable[..., None]
+    report: Callable[..., None]
 
+    def changes(self, name: str, changes: tuple[Located, ...], echo: Callable[[str], None]) -> None:
+        """Each change with its place, and each reason and evidence once per document."""
+        found = [c.change for c in changes if c.change is not None]
+        self.explain(name, found, set(), echo, lambda i: f"{name}: {changes[i].where}")
 
-def problems(name: str, diagnostics: tuple[Located, ...], echo: Callable[[str], None]) -> None:
-    from polyglot.cli import report_diagnostics
-
-    found = [d.diagnostic for d in diagnostics if d.diagnostic is not None]
-    report_diagnostics(name, found, echo, place=lambda i: f"{name}: {diagnostics[i].where}")
+    def problems(self, name: str, diagnostics: tuple[Located, ...], echo: Callable[[str], None]) -> None:
+        found = [d.diagnostic for d in diagnostics if d.diagnostic is not None]
+        self.report(name, found, echo, place=lambda i: f"{name}: {diagnostics[i].where}")
 
 
 def diff(name: str, result: DocumentResult) -> str:
@@ -56,7 +61,7 @@ def diff(name: str, result: DocumentResult) -> str:
     return "".join(out)
 
 
-def normalize_document_input(path: str, request: Request, kind: str) -> bool:
+def normalize_document_input(path: str, request: Request, kind: str, say: Reporters) -> bool:
     """``polyglot normalize`` on one document (``-`` is standard input); return whether there are findings."""
     if request.in_place and kind == "pdf":
         raise InputError(f"{path}: a PDF is read only: polyglot prints its text (or writes NAME.txt with -r --out DIR)")
@@ -94,16 +99,16 @@ def normalize_document_input(path: str, request: Request, kind: str) -> bool:
     elif request.explain:
         for line in result.notes:
             note(f"{path}: {line}")
-        explain(path, result.changes, note)
-        problems(path, result.diagnostics, note)
+        say.changes(path, result.changes, note)
+        say.problems(path, result.diagnostics, note)
     elif request.check:
         if result.changed:
             click.echo(f"{path}: would change ({len(result.changes)} changes, {len(result.diagnostics)} problems)")
         elif result.diagnostics:
             click.echo(f"{path}: unchanged, {len(result.diagnostics)} problems")
-        problems(path, result.diagnostics, click.echo)
+        say.problems(path, result.diagnostics, click.echo)
     else:
-        problems(path, result.diagnostics, warn)
+        say.problems(path, result.diagnostics, warn)
     if request.diff:
         click.echo(diff(path, result), nl=False)
     return result.changed or bool(result.diagnostics)
