@@ -36,7 +36,7 @@ PUBLIC = {
 """Each public name and the module that defines it."""
 
 SIGNATURES = {
-    "normalize_text": "(text, *, target='unicode', repair=True, source='auto', explain=True)",
+    "normalize_text": "(text, *, target='unicode', repair=True, source='auto', explain=True, prior=None)",
     "detect_text": "(text)",
     "parse_po": "(text, path='<catalog>')",
     "read_po": "(path)",
@@ -59,6 +59,7 @@ MIXED = "Exams: ေက်ာင္းသား\nမြန်မာစာ ကိ�
 
 def test_all_is_the_promised_names() -> None:
     assert sorted(polyglot.__all__) == sorted([*PUBLIC, "__version__"])
+    assert polyglot._HOMES == PUBLIC  # no name loads lazily without being promised
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC))
