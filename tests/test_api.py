@@ -36,7 +36,7 @@ PUBLIC = {
 """Each public name and the module that defines it."""
 
 SIGNATURES = {
-    "normalize_text": "(text, *, target='unicode', repair=True, source='auto', explain=True)",
+    "normalize_text": "(text, *, target='unicode', repair=True, source='auto', explain=True, prior=None)",
     "detect_text": "(text)",
     "parse_po": "(text, path='<catalog>')",
     "read_po": "(path)",

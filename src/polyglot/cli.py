@@ -24,7 +24,7 @@ from polyglot.batch.record import detection_records
 from polyglot.batch.stream import FileReport, stream_blocks
 from polyglot.batch.tree import Job, normalize_tree, walk
 from polyglot.burmese.dictionary import DictionaryError
-from polyglot.documents import input_kind
+from polyglot.documents import input_kind, normalize_any_file
 from polyglot.files import (
     BOM,
     AtomicOutput,
@@ -327,9 +327,9 @@ def normalize_input(path: str, request: Request) -> bool:
     """
     kind = input_kind(path, _peek(sys.stdin.buffer) if path == STDIN else None)
     if kind is not None:  # a Word, Excel, PowerPoint, OpenDocument, HTML or PDF document
-        from polyglot.documents.command import normalize_document_input
+        from polyglot.documents.command import Reporters, normalize_document_input
 
-        return normalize_document_input(path, request, kind)
+        return normalize_document_input(path, request, kind, Reporters(explain_changes, report_diagnostics))
     name = "<stdin>" if path == STDIN else path
     note: Callable[[str], None] = (lambda s: click.echo(s, err=True)) if request.text_to_stdout else click.echo
     warn: Callable[[str], None] = (lambda s: None) if request.quiet else (lambda s: click.echo(s, err=True))
@@ -513,14 +513,40 @@ def _explain_reasons(changes: Iterable[Change], said: set[str], echo: Callable[[
                 said.add(text)
 
 
-def report_diagnostics(
-    name: str, diagnostics: Iterable[Diagnostic], echo: Callable[[str], None], total: int | None = None
+def explain_changes(
+    name: str,
+    changes: Iterable[Change],
+    said: set[str],
+    echo: Callable[[str], None],
+    place: Callable[[int], str] | None = None,
 ) -> None:
-    """One line per problem; ``total`` counts any not carried back (from a tree's worker)."""
+    """Each change: where, what, why, evidence.
+
+    A rule's reason, and evidence shared by many changes (a document-wide repair), is
+    said once per file: the same paragraph nineteen times hides the changes themselves.
+    Where is ``name:line:column``, or ``place(i)`` for the i-th change (a document's
+    ``call.docx: paragraph 12, run 3``).
+    """
+    for i, c in enumerate(changes):
+        where = place(i) if place is not None else f"{name}:{c.line}:{c.column}"
+        echo(f"{where}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r}")
+        _explain_reasons((c,), said, echo)
+
+
+def report_diagnostics(
+    name: str,
+    diagnostics: Iterable[Diagnostic],
+    echo: Callable[[str], None],
+    total: int | None = None,
+    place: Callable[[int], str] | None = None,
+) -> None:
+    """One line per problem; ``total`` counts any not carried back (from a tree's worker);
+    ``place`` as in ``explain_changes``."""
     shown = 0
-    for d in diagnostics:
+    for i, d in enumerate(diagnostics):
         hint = f" (suggestion: {d.suggestion})" if d.suggestion else ""
-        echo(f"{name}:{d.line}:{d.column}: [{d.code}] {d.message}{hint}")
+        where = place(i) if place is not None else f"{name}:{d.line}:{d.column}"
+        echo(f"{where}: [{d.code}] {d.message}{hint}")
         shown += 1
     if total is not None and total > shown:
         echo(f"{name}: … and {total - shown} more problems (`polyglot normalize --check {name}` lists them all)")
@@ -546,6 +572,7 @@ def normalize_tree_in_place(root: str, out_dir: str | None, request: Request) ->
             progress=progress,
             errors=errors,
             skipped=None if request.quiet else skipped,
+            normalize=normalize_any_file,  # Word, Excel … documents, HTML, subtitles, PDF, text
         )
 
     if not request.quiet and sys.stderr.isatty():
@@ -615,6 +642,10 @@ def normalize(paths: tuple[str, ...], recursive: bool, out_dir: str | None, **fl
     written. --jobs spreads blocks (or, for a tree written with --in-place or --out,
     files) over processes. --recursive DIR with --in-place or --out DIR2 records
     finished files, so an interrupted run can be re-run without redoing them.
+
+    Documents (.docx .xlsx .pptx and their macro-enabled kin, .odt .ods .odp, .html,
+    .srt .vtt, and .pdf, read only) are edited in place: only their text changes, and
+    changes are named by paragraph, cell, cue or page and line.
 
     A file that cannot be read or written is reported on stderr and the other files
     still run, whatever the output; the exit status is then 2.

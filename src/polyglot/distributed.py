@@ -35,7 +35,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from polyglot.batch.block import BLOCK_LINES, Options, blocks, normalize_block
-from polyglot.batch.stream import FileReport, normalize_file
+from polyglot.batch.stream import FileReport
+from polyglot.documents import normalize_any_file
 from polyglot.files import BOM, split_bom
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def normalize_files(
 
 def _normalize_one(job: tuple[str, str, Options, int]) -> FileReport:
     source, destination, options, block_lines = job
-    return normalize_file(source, destination, options, block_lines=block_lines)
+    return normalize_any_file(source, destination, options, block_lines=block_lines)  # documents too
 
 
 def normalize_lines(

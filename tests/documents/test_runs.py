@@ -109,3 +109,35 @@ def test_word_pairing_check_fails_when_the_pairing_is_wrong(monkeypatch: pytest.
         runs_module, "_paired", lambda old, new: [("equal", i, i + 1, i, i + 1) for i in range(len(old))]
     )
     assert map_boundaries(source, result, [1, 8]) != expected
+
+
+@st.composite
+def spaced(draw: st.DrawFn) -> list[tuple[str, int]]:
+    """Text pieces, each followed by a run of 0-3 spaces stored as an OpenDocument space element."""
+    return draw(st.lists(st.tuples(paragraphs, st.integers(0, 3)), min_size=1, max_size=4))
+
+
+@given(spaced())
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_opendocument_space_elements_stay_or_the_paragraph_does(tmp_path: Path, pieces: list[tuple[str, int]]) -> None:
+    """A ``text:s`` is markup standing for spaces: it comes out where it was, or, where the
+    normalized text cannot keep it there, the paragraph is left as it was and reported."""
+    from odf import teletype
+    from odf.opendocument import OpenDocumentText, load
+    from odf.text import P, S
+
+    doc = OpenDocumentText()
+    para = P()
+    for text, spaces in pieces:
+        para.addText(text)
+        if spaces:
+            para.addElement(S(c=spaces))
+    doc.text.addElement(para)
+    path = tmp_path / "s.odt"
+    doc.save(str(path))
+    source = "".join(text + " " * spaces for text, spaces in pieces)
+    result = normalize_document(path.read_bytes(), "s.odt", Options())
+    out = teletype.extractText(load(io.BytesIO(result.data)).getElementsByType(P)[0])
+    expected = normalize_text(source + "\n").text[:-1]
+    unmapped = [d for d in result.diagnostics if d.diagnostic and d.diagnostic.code == "unmapped-runs"]
+    assert out == (source if unmapped else expected)

@@ -183,10 +183,17 @@ class Ledger:
         self.done[job.relative] = record
 
 
-def _tree_job(args: tuple[Job, Options, int]) -> FileReport:
-    job, options, block_lines = args
+FileNormalizer = Callable[..., FileReport]
+"""How one file of a tree is normalized: ``(source, destination or None, options, *,
+block_lines)``, ``stream.normalize_file`` for text (a caller that reads other formats,
+such as ``documents.normalize_any_file``, passes its own; a module-level function, so
+that worker processes can be handed it)."""
+
+
+def _tree_job(args: tuple[Job, Options, int, FileNormalizer]) -> FileReport:
+    job, options, block_lines, normalize = args
     in_place = job.source == job.destination
-    return normalize_file(job.source, None if in_place else job.destination, options, block_lines=block_lines)
+    return normalize(job.source, None if in_place else job.destination, options, block_lines=block_lines)
 
 
 def normalize_tree(
@@ -200,8 +207,10 @@ def normalize_tree(
     errors: list[str] | None = None,
     ledger: str | os.PathLike[str] | None = None,
     skipped: Callable[[str, str], None] | None = None,
+    normalize: FileNormalizer = normalize_file,
 ) -> list[FileReport]:
-    """Normalize every file under ``root`` into ``out`` (or in place) on ``jobs`` processes.
+    """Normalize every file under ``root`` into ``out`` (or in place) on ``jobs`` processes,
+    each file by ``normalize`` (``FileNormalizer``).
 
     Files already finished by an earlier run with the same options (see ``Ledger``)
     are skipped and reported to ``progress`` with ``None``. Each file is written
@@ -244,7 +253,7 @@ def normalize_tree(
     if jobs <= 1 or len(pending) < 2:
         for job in pending:
             try:
-                report = _tree_job((job, options, block_lines))
+                report = _tree_job((job, options, block_lines, normalize))
             except InputError as err:
                 failed(err)
                 continue
@@ -253,7 +262,7 @@ def normalize_tree(
     from concurrent.futures import as_completed
 
     with worker_pool(jobs) as pool:
-        futures = {pool.submit(_tree_job, (job, options, block_lines)): job for job in pending}
+        futures = {pool.submit(_tree_job, (job, options, block_lines, normalize)): job for job in pending}
         try:
             for future in as_completed(futures):
                 try:

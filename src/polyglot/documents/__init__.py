@@ -152,3 +152,20 @@ def normalize_document_file(
         if d.diagnostic is not None
     )
     return FileReport(name, result.changed, diagnostics, len(result.data), len(diagnostics))
+
+
+def normalize_any_file(
+    source: str | os.PathLike[str],
+    destination: str | os.PathLike[str] | None,
+    options: Options,
+    *,
+    block_lines: int | None = None,
+) -> FileReport:
+    """One file of a tree (``batch.tree.FileNormalizer``): a document by
+    ``normalize_document_file``, anything else as text by ``batch.stream.normalize_file``."""
+    if input_kind(source) is not None:
+        return normalize_document_file(source, destination, options)
+    from polyglot.batch.block import BLOCK_LINES
+    from polyglot.batch.stream import normalize_file
+
+    return normalize_file(source, destination, options, block_lines=block_lines or BLOCK_LINES)

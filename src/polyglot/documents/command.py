@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import click
@@ -29,25 +30,23 @@ def read_document(path: str) -> bytes:
         return handle.read()
 
 
-def explain(name: str, changes: tuple[Located, ...], echo: Callable[[str], None]) -> None:
-    """Each change with its place, and each reason and evidence once per document."""
-    said: set[str] = set()
-    for located in changes:
-        c = located.change
-        assert c is not None
-        echo(f"{name}: {located.where}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r}")
-        for label, text in (("why", c.reason), ("evidence", c.evidence)):
-            if text and text not in said:
-                echo(f"    {label}: {text}")
-                said.add(text)
+@dataclass(frozen=True)
+class Reporters:
+    """How the command line says what changed and what is still wrong
+    (``cli.explain_changes``, ``cli.report_diagnostics``), handed down by it: documents sit
+    below the command line, and a document's report reads like a text file's."""
 
+    explain: Callable[..., None]
+    report: Callable[..., None]
 
-def problems(name: str, diagnostics: tuple[Located, ...], echo: Callable[[str], None]) -> None:
-    for located in diagnostics:
-        d = located.diagnostic
-        assert d is not None
-        hint = f" (suggestion: {d.suggestion})" if d.suggestion else ""
-        echo(f"{name}: {located.where}: [{d.code}] {d.message}{hint}")
+    def changes(self, name: str, changes: tuple[Located, ...], echo: Callable[[str], None]) -> None:
+        """Each change with its place, and each reason and evidence once per document."""
+        found = [c.change for c in changes if c.change is not None]
+        self.explain(name, found, set(), echo, lambda i: f"{name}: {changes[i].where}")
+
+    def problems(self, name: str, diagnostics: tuple[Located, ...], echo: Callable[[str], None]) -> None:
+        found = [d.diagnostic for d in diagnostics if d.diagnostic is not None]
+        self.report(name, found, echo, place=lambda i: f"{name}: {diagnostics[i].where}")
 
 
 def diff(name: str, result: DocumentResult) -> str:
@@ -77,7 +76,7 @@ def json_record(path: str, result: DocumentResult, *, with_text: bool = True) ->
     return record
 
 
-def normalize_document_input(path: str, request: Request, kind: str) -> bool:
+def normalize_document_input(path: str, request: Request, kind: str, say: Reporters) -> bool:
     """``polyglot normalize`` on one document (``-`` is standard input); return whether there are findings."""
     if request.in_place and kind == "pdf":
         raise InputError(f"{path}: a PDF is read only: polyglot prints its text (or writes NAME.txt with -r --out DIR)")
@@ -105,16 +104,16 @@ def normalize_document_input(path: str, request: Request, kind: str) -> bool:
     elif request.explain:
         for line in result.notes:
             note(f"{path}: {line}")
-        explain(path, result.changes, note)
-        problems(path, result.diagnostics, note)
+        say.changes(path, result.changes, note)
+        say.problems(path, result.diagnostics, note)
     elif request.check:
         if result.changed:
             click.echo(f"{path}: would change ({len(result.changes)} changes, {len(result.diagnostics)} problems)")
         elif result.diagnostics:
             click.echo(f"{path}: unchanged, {len(result.diagnostics)} problems")
-        problems(path, result.diagnostics, click.echo)
+        say.problems(path, result.diagnostics, click.echo)
     else:
-        problems(path, result.diagnostics, warn)
+        say.problems(path, result.diagnostics, warn)
     if request.diff:
         click.echo(diff(path, result), nl=False)
     return result.changed or bool(result.diagnostics)

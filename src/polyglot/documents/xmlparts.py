@@ -16,6 +16,7 @@ exist, and the scanner decodes those itself. Nothing is ever fetched.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -39,18 +40,24 @@ class PartError(ValueError):
     """A part that is not well-formed XML, or declares a document type: its message says which."""
 
 
+@functools.lru_cache(maxsize=4096)
+def _character(ref: str) -> str:
+    """What one reference (``#4145``, ``#x1031``, ``amp``) stands for; a document repeats its
+    few letters (openpyxl writes every Burmese character as a reference), hence the cache."""
+    if ref.startswith("#x"):
+        return chr(int(ref[2:], 16))
+    if ref.startswith("#"):
+        return chr(int(ref[1:]))
+    return _NAMED[ref]
+
+
+def _one(m: re.Match[str]) -> str:
+    return _character(m.group(1))
+
+
 def unescape(text: str) -> str:
     """Character data with XML's predefined entities and character references decoded."""
-
-    def one(m: re.Match[str]) -> str:
-        ref = m.group(1)
-        if ref.startswith("#x"):
-            return chr(int(ref[2:], 16))
-        if ref.startswith("#"):
-            return chr(int(ref[1:]))
-        return _NAMED[ref]
-
-    return REFERENCE.sub(one, text) if "&" in text else text
+    return REFERENCE.sub(_one, text) if "&" in text else text
 
 
 def escape(text: str) -> str:
@@ -178,6 +185,8 @@ def scan(text: str, grammar: Grammar) -> Iterator[Paragraph]:
         where = holder()
         if where is None or not value:
             return
+        if not cdata:
+            value = unescape(value)  # only text that is paragraph text is decoded
         para = open_paragraphs[-1]
         para.pieces.append(Piece(value))
         para.spans.append(Span(start, end, cdata))
@@ -185,7 +194,7 @@ def scan(text: str, grammar: Grammar) -> Iterator[Paragraph]:
 
     for m in TAG_OR_TEXT.finditer(text):
         if m.start() > at:
-            add_text(at, m.start(), unescape(text[at : m.start()]), False)
+            add_text(at, m.start(), text[at : m.start()], False)
         at = m.end()
         if m.group("cdata") is not None:
             add_text(m.start("cdata"), m.end("cdata"), m.group("cdata"), True)
@@ -251,16 +260,30 @@ class Edits:
         return "".join(out)
 
 
-def _starts(raw: str, references: re.Pattern[str], decode: Callable[[str], str]) -> list[int]:
-    """For each character of ``raw`` decoded, where it starts in ``raw`` (and ``len(raw)`` last)."""
-    starts: list[int] = []
-    at = 0
+def _raw_offsets(
+    raw: str, wanted: tuple[int, int], references: re.Pattern[str], decode: Callable[[str], str]
+) -> list[int]:
+    """Where the decoded offsets ``wanted`` (in order) fall in ``raw``, stored text whose
+    references each stand for one or more characters (a reference's start, inside one)."""
+    targets = list(wanted)
+    found: list[int] = []
+    decoded = at = 0
     for m in references.finditer(raw):
-        starts.extend(range(at, m.start()))
-        starts.extend([m.start()] * len(decode(m.group())))
+        plain = m.start() - at
+        while targets and targets[0] <= decoded + plain:
+            found.append(at + targets.pop(0) - decoded)
+        ref = m.group()
+        width = 1 if ref[1] == "#" else len(decode(ref))  # a character reference is one character
+        decoded += plain
+        while targets and targets[0] < decoded + width:
+            targets.pop(0)
+            found.append(m.start())
+        decoded += width
         at = m.end()
-    starts.extend(range(at, len(raw) + 1))
-    return starts
+        if not targets:
+            return found
+    found.extend(at + t - decoded for t in targets)
+    return found
 
 
 def rewrite_piece(
@@ -290,12 +313,12 @@ def rewrite_piece(
         suffix += 1
     changed = new[prefix : len(new) - suffix]
     if span.cdata:
-        starts = list(range(span.end - span.start + 1))
+        begin, end = prefix, len(old) - suffix
         stored = changed if "]]>" not in changed else changed.replace("]]>", "]]]]><![CDATA[>")
     else:
-        starts = _starts(text[span.start : span.end], references, decode)
+        begin, end = _raw_offsets(text[span.start : span.end], (prefix, len(old) - suffix), references, decode)
         stored = escape(changed)
-    edits.replace(span.start + starts[prefix], span.start + starts[len(old) - suffix], stored)
+    edits.replace(span.start + begin, span.start + end, stored)
     if xml_space and new != new.strip(" "):
         start, end = holder_tag
         tag = text[start:end]
