@@ -75,7 +75,20 @@ def _zawgyi_chunk(chunk: str) -> str:
     # then writes with the digit (``normalize.fix_wa_in_numbers``).
     if _DIGITS_ONLY.fullmatch(chunk) or _NUMBER_WITH_WA.fullmatch(chunk):
         return chunk
+    if "\u1044" in chunk:
+        parts = _FOUR_AS_DIGIT.split(chunk)
+        if len(parts) > 1:
+            return "".join(part if part == "\u1044" else _zawgyi_chunk(part) for part in parts if part)
     return "".join(map(_zawgyi_icu, zawgyi_syllables(chunk)))
+
+
+_FOUR_AS_DIGIT = re.compile("((?<![\u1040-\u1049])\u1044(?![\u1040-\u1049\u1004\u102b-\u103e]))")
+"""The digit four where it is a digit: ``၄`` stands for ``၎`` only in ``၎င်း`` and its
+spellings (``၄င္း``: four before nga), but ICU's ``Zawgyi-my`` makes any four that no
+digit touches a ``၎``, so a time or a count written against its word (``၄နာရီ``, four
+o'clock; ``၄ခု``, four things) would become a letter no Burmese word begins with. Before
+any other letter, at the end of a chunk, the four stays a digit (a mark after it is left
+to ICU: that four is a letter, not a number)."""
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -43,14 +43,16 @@ from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
 from polyglot.burmese.diagnose import has_repeated_vowels, misreading_score, problems
 from polyglot.burmese.language import OTHER_LANGUAGE_CHAR, run_language
-from polyglot.burmese.lexicon import all_words, word_joins
+from polyglot.burmese.lexicon import all_words, is_word, word_joins
 from polyglot.burmese.markov import markov_model, sigmoid
 from polyglot.burmese.memo import short_texts
 from polyglot.burmese.normalize import canonical
 from polyglot.burmese.segment import Segment, myanmar_segments
 from polyglot.patterns import lazy_compile
 
-Encoding = Literal["zawgyi", "unicode", "ambiguous"]
+Encoding = Literal["zawgyi", "unicode", "ambiguous", "neutral"]
+"""``neutral``: the run has no encoding to find (digits, punctuation, marks with no letter),
+so there is nothing to convert and no probability to give (``no_encoding``)."""
 
 CONFIDENT = 2.0
 """Log-odds beyond which a segment is decided on its own evidence (P ≈ 0.88 / 0.12)."""
@@ -93,7 +95,8 @@ class Evidence:
     identical: bool
     round_trip: float = 0.0
     letterless: bool = False
-    """No letter in either reading (``no_letter``): nothing to weigh, treated as ``identical``."""
+    """No letter in either reading, or only a number (``no_encoding``): nothing to weigh,
+    treated as ``identical``."""
 
     @property
     def total(self) -> float:
@@ -101,7 +104,7 @@ class Evidence:
 
     def describe(self) -> str:
         if self.letterless:
-            return "no letter in either encoding: nothing to tell them apart"
+            return "no letter in either encoding (digits, punctuation or marks alone): no encoding to tell"
         if self.identical:
             return "same text in both encodings"
         parts = [f"model {self.markov:+.1f}"]
@@ -125,7 +128,7 @@ def weigh(text: str) -> Evidence:
     consonant the virama stacks (``အခန်းကဏ္`` for ``အခန်းကဏ္ဍ``), and a cut says nothing
     about the encoding of the text before it.
     """
-    if no_letter(text):
+    if no_encoding(text):
         return Evidence(0.0, 0.0, 0.0, identical=True, letterless=True)
     if _truncated_unicode(text):
         return weigh(text[:-1])
@@ -185,6 +188,21 @@ _TYPED_GAP_BEFORE_MARK = lazy_compile(f"(?<=\\S)[ \t]+(?=[{_MARK_IN_BOTH}])")
 typing habit of Zawgyi and Unicode typists alike (``ရဲ ႔``, ``ဖွင့ ်``), so no evidence of
 either encoding. The run is weighed as if they were not there; what ``repair`` does with
 them is its own decision."""
+
+
+_NUMBERS_AND_PUNCTUATION = re.compile("[\u1040-\u1049\u104a\u104b\\s\u200b]+")
+
+
+def no_encoding(text: str) -> bool:
+    """Is ``text`` neither Zawgyi nor Unicode, but the same thing in both?
+
+    Digits and the section marks ``၊ ။`` are the same code points with the same meaning in
+    both encodings, and text with no letter at all (``no_letter``) has no syllable either
+    reading could make; such a run is not evidence of anything, and calling it ``unicode``
+    with P(Zawgyi) = 0 would claim a certainty nobody has. (The digit zero alone is such a
+    number; beside marks it is the look-alike typed for wa, and then a letter.)
+    """
+    return no_letter(text) or _NUMBERS_AND_PUNCTUATION.fullmatch(text) is not None
 
 
 def _join_typed_gaps(text: str) -> str:
@@ -298,6 +316,8 @@ class Detection:
         (and the pipeline reports that it guessed)."""
         if self.encoding == "ambiguous":
             return "zawgyi" if self.probability > 0.5 else "unicode"
+        if self.encoding == "neutral":
+            return "unicode"  # the same text either way: nothing to convert
         return self.encoding
 
     @property
@@ -463,16 +483,22 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
             out.append(other_language(seg, ev, detector_p))
             continue
         if ev.identical:
-            out.append(Detection(seg, "unicode", 0.0, detector_p, ev.describe()))
+            if ev.letterless:  # digits, punctuation: no encoding to find, no probability to give
+                out.append(Detection(seg, "neutral", 0.5, detector_p, ev.describe()))
+            else:
+                out.append(Detection(seg, "unicode", 0.0, detector_p, ev.describe()))
             continue
         if lean > 0 and clearly_unicode(seg.text, ev):
             lean = 0.0  # the prior may tip an unclear run, never overrule clear evidence
-        total = ev.total + lean
+        total, doubt = prior_tips(seg.text, ev, lean)
         encoding: Encoding
         evidence = ev.describe()
         if abs(lean) >= 1.0:
             evidence += f"; document prior {lean:+.1f}"
-        if total >= CONFIDENT:
+        if doubt:
+            encoding = "ambiguous"
+            evidence += f"; {doubt}"
+        elif total >= CONFIDENT:
             encoding = "zawgyi"
         elif total <= -CONFIDENT:
             encoding = "unicode"
@@ -481,6 +507,54 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
             evidence += "; unclear"
         out.append(Detection(seg, encoding, sigmoid(total), detector_p, evidence))
     return out
+
+
+def prior_tips(text: str, ev: Evidence, lean: float) -> tuple[float, str]:
+    """The run's log-odds with the document's ``lean``, and why the verdict must stay
+    ``ambiguous`` where the prior alone would decide it ("" where it may).
+
+    The prior is a fact about the other runs, not about this one, so where it alone
+    would decide, the two readings are compared (each in canonical order): their
+    syllables (``diagnose.problems``), then their words (``word_score``).
+
+    * Converting changes what was typed, so it takes evidence of the run's own where it
+      would make well-formed text ill-formed, or dictionary words fewer words (a Unicode
+      phrase pasted into a Zawgyi document, ``တစ်ဦး`` → ``တဈဦး``): the prior is not
+      counted, and the run is left as typed, reported.
+    * Where both readings are well-formed and the words do not settle it (``မွာ``:
+      Unicode mwa, or Zawgyi for the word မှာ, kept in a Unicode document; ``မွ`` and
+      ``မှ``, both words), the run follows the prior but is reported with both readings:
+      a short Zawgyi word in a Unicode document is exactly this, and a silent choice
+      would be a silent error.
+    * Where the words agree with the prior, or the typed text is ill-formed as Unicode
+      (the structure evidence has spoken, and ``zawgyi_reading`` guards its words), the
+      prior decides.
+    """
+    total = ev.total + lean
+    if abs(ev.total) >= CONFIDENT or abs(total) < CONFIDENT:
+        return total, ""  # the run decides on its own, or stays unclear anyway
+    typed, read = canonical(text), canonical(zawgyi_to_unicode(text))
+    if problems(typed):
+        return total, ""  # ill-formed as Unicode: the structure has spoken (and see ``zawgyi_reading``)
+    readings = f"{typed!r} as Unicode, {read!r} as Zawgyi"
+    if problems(read):
+        if lean > 0:
+            return min(ev.total, 0.0), f"converting would make well-formed text ill-formed ({readings}): left as typed"
+        return total, ""
+    typed_words, read_words = word_score(typed), word_score(read)
+    if (typed_words > read_words and lean < 0) or (read_words > typed_words and lean > 0):
+        return total, ""  # the words agree with the prior
+    if lean > 0 and typed_words > read_words:
+        return min(ev.total, 0.0), f"converting would make fewer dictionary words ({readings}): left as typed"
+    return total, f"both readings well-formed ({readings}), the words do not settle it: the document prior chose"
+
+
+def word_score(text: str) -> tuple[bool, int, int]:
+    """How much of ``text`` reads as dictionary words, to compare two readings of it:
+    whether every syllable belongs to a word (``lexicon.all_words``), then how many
+    syllable boundaries fall inside words (``lexicon.word_joins``), then how many of its
+    space-separated pieces are each one word (``lexicon.is_word``: ``မှာ`` is, ``မွာ`` is not)."""
+    return all_words(text), word_joins(text), sum(map(is_word, text.split()))
 
 
 def other_language(seg: Segment, language: str, detector_p: float) -> Detection:

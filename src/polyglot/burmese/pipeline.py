@@ -52,7 +52,7 @@ from polyglot.burmese.convert import (
     zawgyi_to_unicode,
 )
 from polyglot.burmese.diagnose import Diagnostic, Problem, problems
-from polyglot.burmese.normalize import canonical_words, rules_by_scope
+from polyglot.burmese.normalize import canonical, canonical_words, rules_by_scope
 from polyglot.burmese.segment import Locator, has_myanmar, myanmar_segments, replace_segments
 
 if TYPE_CHECKING:
@@ -79,13 +79,15 @@ class Result:
 
 
 def ambiguous_encoding(det: Detection, line: int, column: int) -> Diagnostic:
-    """The report of a run whose encoding had to be guessed: what was done, and how sure."""
-    done = "converted it as Zawgyi" if det.treat_as == "zawgyi" else "left it as Unicode"
+    """The report of a run whose encoding had to be guessed: both readings, what was done, and how sure."""
+    done = "converted it as Zawgyi" if det.treat_as == "zawgyi" else "left it as typed"
+    readings = f"as Unicode {canonical(det.text)!r}, as Zawgyi {canonical(zawgyi_to_unicode(det.text))!r}"
     return Diagnostic(
         line,
         column,
         "ambiguous-encoding",
-        f"weak evidence for the encoding of {det.text!r} (P(Zawgyi) = {det.probability:.2f}); {done}",
+        f"weak evidence for the encoding of {det.text!r} (P(Zawgyi) = {det.probability:.2f}; it reads {readings}); "
+        f"{done}",
         "check it; `polyglot normalize --from` / `detect` show the readings",
     )
 

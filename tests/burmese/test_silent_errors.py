@@ -1,0 +1,115 @@
+"""Never wrong in silence: where the evidence cannot settle a run, the output says so.
+
+Every string here was written for these tests, the Zawgyi ones typed the way people type
+Zawgyi (keyboard order, a space before ``႔``, a mark doubled or missing), not made by
+``unicode_to_zawgyi``.
+"""
+
+import pytest
+
+from polyglot.burmese.convert import unicode_to_zawgyi
+from polyglot.burmese.detect import detect_text
+from polyglot.burmese.pipeline import normalize_text
+from tests.conftest import UNICODE_SENTENCES
+
+UNICODE_DOCUMENT = "\n".join(UNICODE_SENTENCES)
+ZAWGYI_DOCUMENT = "\n".join(unicode_to_zawgyi(s) for s in UNICODE_SENTENCES)
+
+
+def last_line(doc: str) -> tuple[str, list[str], list[str]]:
+    """The last line's text, detections' encodings and diagnostics' messages."""
+    result = normalize_text(doc)
+    line = doc.count("\n") + 1
+    encodings = [d.encoding for d in result.detections if d.line == line]
+    messages = [f"{d.code}: {d.message}" for d in result.diagnostics if d.line == line]
+    return result.text.split("\n")[-1], encodings, messages
+
+
+# --- class 1: a short Zawgyi word in a Unicode document -------------------------------------
+
+
+def test_a_word_that_reads_both_ways_is_reported_with_both_readings() -> None:
+    # Zawgyi မွာ is Unicode မှာ ("at"); as Unicode it reads mwa, a syllable but no word.
+    # The Unicode document's prior keeps it, and says so, with both readings.
+    text, encodings, messages = last_line(UNICODE_DOCUMENT + "\nရုံး မွာ")
+    assert text == "ရုံး မွာ"
+    assert encodings == ["ambiguous"]
+    assert len(messages) == 1 and "ambiguous-encoding" in messages[0]
+    assert "'ရုံး မွာ'" in messages[0] and "'ရုံး မှာ'" in messages[0]
+
+
+def test_a_unicode_word_the_dictionary_knows_stays_silent_in_a_unicode_document() -> None:
+    text, encodings, messages = last_line(UNICODE_DOCUMENT + "\nကျောင်းသား")
+    assert (text, encodings, messages) == ("ကျောင်းသား", ["unicode"], [])
+
+
+def test_a_zawgyi_word_whose_reading_is_the_dictionary_word_converts_in_a_zawgyi_document() -> None:
+    text, encodings, messages = last_line(ZAWGYI_DOCUMENT + "\nရုံး မွာ")
+    assert (text, encodings, messages) == ("ရုံး မှာ", ["zawgyi"], [])
+
+
+# --- class 2: a clean Unicode word in a Zawgyi document ------------------------------------
+
+
+def test_the_prior_alone_never_converts_a_word_into_fewer_words() -> None:
+    # Unicode တံခါးမုခ် (gate) pasted into a Zawgyi document: as Zawgyi its final ခ် is
+    # ချ, and the dictionary has no such word. Its own evidence is weak; the prior is no
+    # evidence about this word: left as typed, and reported.
+    text, encodings, messages = last_line(ZAWGYI_DOCUMENT + "\nတံခါးမုခ်")
+    assert text == "တံခါးမုခ်"
+    assert encodings == ["ambiguous"]
+    assert len(messages) == 1 and "'တံခါးမုချ'" in messages[0] and "left it as typed" in messages[0]
+
+
+def test_a_word_both_readings_make_is_converted_on_the_prior_and_reported() -> None:
+    # Unicode အမြဲ ("always") read as Zawgyi is အမွဲ: both split into dictionary words,
+    # nothing settles it. The Zawgyi document's prior decides, and the line says so.
+    text, encodings, messages = last_line(ZAWGYI_DOCUMENT + "\nအမြဲ")
+    assert encodings == ["ambiguous"]
+    assert len(messages) == 1 and "'အမြဲ'" in messages[0] and "'အမွဲ'" in messages[0]
+
+
+def test_a_well_formed_word_is_not_made_ill_formed_on_the_prior() -> None:
+    det = detect_text(ZAWGYI_DOCUMENT + "\nတစ်ဦး")[-1]
+    assert det.treat_as == "unicode"
+
+
+# --- class 3: a four before a word is a digit -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("ဒီေန႔ ၄နာရီ မွာ ေတြ႕မယ္", "ဒီနေ့ ၄နာရီ မှာ တွေ့မယ်"),  # at four o'clock today
+        ("စာအုပ္ ၄အုပ္ ဝယ္ခဲ့တယ္", "စာအုပ် ၄အုပ် ဝယ်ခဲ့တယ်"),  # bought four books
+        ("၄င္းကို ေျပာခဲ့တယ္", "၎င်းကို ပြောခဲ့တယ်"),  # ၎င်း typed with a four
+    ],
+)
+def test_a_four_stands_for_a_letter_only_in_its_one_word(typed: str, expected: str) -> None:
+    assert normalize_text(typed).text == expected
+
+
+# --- Zawgyi as people type it ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # keyboard order: the vowel E, then medial RA, before the consonant they follow in speech
+        ("ကၽြန္ေတာ္ ေျပာခ်င္တာက ဒီေန႔ အစည္းအေဝး ရွိတယ္", "ကျွန်တော် ပြောချင်တာက ဒီနေ့ အစည်းအဝေး ရှိတယ်"),
+        # medial RA typed before the E, and a space typed before ႔
+        ("ကၽြန္ေတာ္ ျေပာခ်င္တာက ဒီေန ႔ အစည္းအေဝး ရွိတယ္", "ကျွန်တော် ပြောချင်တာက ဒီနေ့ အစည်းအဝေး ရှိတယ်"),
+        ("သူ ႔ အိမ္ကို သြားမယ္", "သူ့ အိမ်ကို သွားမယ်"),
+        ("ေက်ာင္းသားေတြ ေက်ာင္းကို ေန႔တိုင္း သြားၾကတယ္ ။", "ကျောင်းသားတွေ ကျောင်းကို နေ့တိုင်း သွားကြတယ် ။"),
+        # a mark typed twice
+        ("မိုးရြာေနတယ္္", "မိုးရွာနေတယ်"),
+        ("ေနေကာင္းလားး", "နေကောင်းလား"),
+        # a mark missing: converted as typed, nothing invented
+        ("ေျပာတယ", "ပြောတယ"),
+    ],
+)
+def test_zawgyi_typed_by_hand_converts(typed: str, expected: str) -> None:
+    result = normalize_text(typed)
+    assert result.text == expected
+    assert {d.encoding for d in result.detections} == {"zawgyi"}
+    assert normalize_text(result.text).text == result.text
