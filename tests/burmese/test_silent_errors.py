@@ -113,3 +113,26 @@ def test_zawgyi_typed_by_hand_converts(typed: str, expected: str) -> None:
     assert result.text == expected
     assert {d.encoding for d in result.detections} == {"zawgyi"}
     assert normalize_text(result.text).text == result.text
+
+
+# --- class 4: ill-formed input is not reordered into other ill-formed text ------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ကော်ိ",  # a vowel I typed after a complete syllable: no order of these marks is a syllable
+        "ကိုး်",  # an asat after the visarga of a complete syllable
+    ],
+)
+def test_marks_no_order_makes_a_syllable_of_stay_as_typed_and_are_reported(typed: str) -> None:
+    text = f"မြန်မာ {typed} စာ"
+    result = normalize_text(text, source="unicode")
+    assert result.text == text
+    assert [d.code for d in result.diagnostics] == ["impossible-vowels"]
+    assert not result.changes
+
+
+def test_marks_typed_out_of_order_in_a_well_formed_syllable_are_still_put_in_order() -> None:
+    # ကေျာင်း: the E typed before the medial; storage order makes the word ကျောင်း.
+    assert normalize_text("ကေျာင်း", source="unicode").text == "ကျောင်း"

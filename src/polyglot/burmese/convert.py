@@ -82,13 +82,13 @@ def _zawgyi_chunk(chunk: str) -> str:
     return "".join(map(_zawgyi_icu, zawgyi_syllables(chunk)))
 
 
-_FOUR_AS_DIGIT = re.compile("((?<![\u1040-\u1049])\u1044(?![\u1040-\u1049\u1004\u102b-\u103e]))")
+_FOUR_AS_DIGIT = re.compile("((?<![\u1040-\u1049])\u1044(?=[\u1000-\u1003\u1005-\u102a\u103f]))")
 """The digit four where it is a digit: ``၄`` stands for ``၎`` only in ``၎င်း`` and its
 spellings (``၄င္း``: four before nga), but ICU's ``Zawgyi-my`` makes any four that no
 digit touches a ``၎``, so a time or a count written against its word (``၄နာရီ``, four
 o'clock; ``၄ခု``, four things) would become a letter no Burmese word begins with. Before
-any other letter, at the end of a chunk, the four stays a digit (a mark after it is left
-to ICU: that four is a letter, not a number)."""
+any other letter the four stays a digit. (Elsewhere, at a chunk's end or before a mark,
+ICU's reading is kept: there the text alone does not say which was meant.)"""
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -205,6 +205,19 @@ def problems(text: str) -> list[Problem]:
     return sorted(found, key=lambda p: p.offset)
 
 
+def reordered_still_ill_formed(typed: str, reordered: str) -> bool:
+    """Did normalization only move the marks of ``typed`` around, and is the result still ill-formed?
+
+    Storage order (UTN #11) is a fix for a well-formed syllable typed in another order;
+    it cannot make a syllable out of marks that belong to none (a vowel after an asat, a
+    vowel sign that competes with the E). Reordering those gives different ill-formed
+    text that no longer shows what was typed, and the next reading may move it again, so
+    the typed order is kept and its problems reported. A change that removes or adds a
+    character (a doubled mark, a look-alike) is a fix of its own and is not judged here.
+    """
+    return reordered != typed and sorted(reordered) == sorted(typed) and bool(problems(reordered))
+
+
 def lost_characters(text: str) -> list[Problem]:
     """The lost glyphs left in ``text``: each stands for a character that was lost.
 

@@ -51,7 +51,7 @@ from polyglot.burmese.convert import (
     unicode_to_zawgyi,
     zawgyi_to_unicode,
 )
-from polyglot.burmese.diagnose import Diagnostic, Problem, problems
+from polyglot.burmese.diagnose import Diagnostic, Problem, problems, reordered_still_ill_formed
 from polyglot.burmese.normalize import canonical, canonical_words, rules_by_scope
 from polyglot.burmese.segment import Locator, has_myanmar, myanmar_segments, replace_segments
 
@@ -157,6 +157,8 @@ def decide_word(
         for step, rule in enumerate(rules, start=1)
         for src, before, after in tracked.apply(rule.edits(tracked.text))
     ]
+    if treat_as == "unicode" and reordered_still_ill_formed(word, tracked.text):
+        tracked, edits = TrackedText.at(word, 0), []  # the typed order, reported (see the function)
     found = tuple(
         Problem(tracked.source_offset(p.offset), p.code, p.message, p.suggestion) for p in problems(tracked.text)
     )
