@@ -145,3 +145,9 @@ def test_a_list_of_marks_after_a_word_stays_a_list() -> None:
     once = normalize_text(text)
     assert once.text == text
     assert [d.code for d in once.diagnostics] == ["orphan-mark"] * 3
+
+
+def test_a_conversion_that_changes_nothing_is_not_reported() -> None:
+    # ၀ and a lone ါ read the same in both encodings: treating the run as Zawgyi converts
+    # nothing, so no change is reported (and a second run has nothing to report either).
+    assert normalize_text("၀ ါ ").changes == []

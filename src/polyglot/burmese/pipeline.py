@@ -388,7 +388,7 @@ def _normalize_run(
         report.explain,
         bool(run_rules),
     )
-    if report.explain and det.treat_as == "zawgyi":
+    if report.explain and det.treat_as == "zawgyi" and first.converted != read:
         evidence = f"P(Zawgyi) = {det.probability:.3f}: {det.evidence}"
         report.change(ZAWGYI_TO_UNICODE, seg.start, read, first.converted, evidence=evidence)
     done, edits = first, first.edits
