@@ -136,3 +136,29 @@ def test_marks_no_order_makes_a_syllable_of_stay_as_typed_and_are_reported(typed
 def test_marks_typed_out_of_order_in_a_well_formed_syllable_are_still_put_in_order() -> None:
     # ကေျာင်း: the E typed before the medial; storage order makes the word ကျောင်း.
     assert normalize_text("ကေျာင်း", source="unicode").text == "ကျောင်း"
+
+
+# --- class 5: loanwords Zawgyi writes with U+1039, which Unicode reads as a stack ------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("ဒီဇင္ဘာလ", "ဒီဇင်ဘာလ"),  # December
+        ("စက္တင္ဘာ", "စက်တင်ဘာ"),  # September
+        ("ကြန္ပ်ဴတာ", "ကွန်ပျူတာ"),  # computer
+        ("ဘတ္စ္ကား", "ဘတ်စ်ကား"),  # bus
+    ],
+)
+def test_a_loanword_typed_in_zawgyi_converts_alone_and_in_a_unicode_document(typed: str, expected: str) -> None:
+    assert normalize_text(typed).text == expected
+    assert last_line(f"{UNICODE_DOCUMENT}\n{typed}")[0] == expected
+
+
+def test_a_month_both_readings_spell_follows_its_document_and_says_so() -> None:
+    # ဇန္နဝါရီ: Unicode's stacked spelling of January, or Zawgyi for ဇန်နဝါရီ; both are
+    # dictionary words, so however sure the model is, only the document can say.
+    text, encodings, messages = last_line(f"{ZAWGYI_DOCUMENT}\nဇန္နဝါရီ")
+    assert (text, encodings) == ("ဇန်နဝါရီ", ["ambiguous"])
+    assert "'ဇန္နဝါရီ'" in messages[0] and "'ဇန်နဝါရီ'" in messages[0]
+    assert last_line(f"{UNICODE_DOCUMENT}\nဇန္နဝါရီ")[0] == "ဇန္နဝါရီ"

@@ -229,13 +229,31 @@ def clearly_unicode(text: str, evidence: Evidence) -> bool:
     Unicode in canonical order made entirely of dictionary words (``lexicon.all_words``;
     a word cut off after a virama counts by what precedes the cut). A short Unicode
     phrase pasted into a Zawgyi document (``တစ်ဦး``) is exactly that, and its Zawgyi
-    reading (``တဈဦး``) is not Burmese anyone typed.
+    reading (``တဈဦး``) is not Burmese anyone typed. Where the Zawgyi reading makes as
+    many words (``zawgyi_words_as_good``), the words do not make it clear.
     """
     if evidence.total > -CONFIDENT or evidence.identical:
         return False
     if _truncated_unicode(text):
         text = text[:-1]
-    return is_clean(text) and all_words(text)
+    return is_clean(text) and all_words(text) and not zawgyi_words_as_good(text)
+
+
+def zawgyi_words_as_good(text: str) -> bool:
+    """Does ``text`` stack a consonant (U+1039) and its Zawgyi reading, well-formed, make
+    as many dictionary words as the stacked reading?
+
+    Zawgyi writes a killed consonant with U+1039, its asat, which Unicode reads as the
+    virama of a stack; loanwords are spelled both ways, and both spellings of a month
+    name are in the dictionary (``ဇန္နဝါရီ``: Unicode's stacked spelling, or Zawgyi for
+    ``ဇန်နဝါရီ``). There the words cannot say which was meant, however sure the model
+    is: the word is not clearly Unicode, the document decides, and an unclear verdict is
+    reported.
+    """
+    if VIRAMA not in text:
+        return False
+    read = canonical(zawgyi_to_unicode(text))
+    return read != text and not problems(read) and word_score(read) >= word_score(text)
 
 
 @short_texts(maxsize=1 << 14)
@@ -531,8 +549,8 @@ def prior_tips(text: str, ev: Evidence, lean: float) -> tuple[float, str]:
       prior decides.
     """
     total = ev.total + lean
-    if abs(ev.total) >= CONFIDENT or abs(total) < CONFIDENT:
-        return total, ""  # the run decides on its own, or stays unclear anyway
+    if not _prior_decides(ev.total, total):
+        return total, ""
     typed, read = canonical(text), canonical(zawgyi_to_unicode(text))
     if problems(typed):
         return total, ""  # ill-formed as Unicode: the structure has spoken (and see ``zawgyi_reading``)
@@ -547,6 +565,13 @@ def prior_tips(text: str, ev: Evidence, lean: float) -> tuple[float, str]:
     if lean > 0 and typed_words > read_words:
         return min(ev.total, 0.0), f"converting would make fewer dictionary words ({readings}): left as typed"
     return total, f"both readings well-formed ({readings}), the words do not settle it: the document prior chose"
+
+
+def _prior_decides(own: float, total: float) -> bool:
+    """Does adding the prior turn the run's own log-odds ``own`` into another verdict or lean?"""
+    if (own > 0) != (total > 0):
+        return True  # the lean changes side
+    return abs(own) < CONFIDENT <= abs(total)  # an unclear run becomes a decided one
 
 
 def word_score(text: str) -> tuple[bool, int, int]:
