@@ -38,6 +38,14 @@ def test_a_word_that_reads_both_ways_is_reported_with_both_readings() -> None:
     assert "'ရုံး မွာ'" in messages[0] and "'ရုံး မှာ'" in messages[0]
 
 
+def test_where_only_the_zawgyi_reading_is_a_word_the_prior_does_not_count() -> None:
+    # Alone on its line, မွာ leans Zawgyi on its own evidence, and only its Zawgyi reading
+    # is a word: the Unicode document's prior does not overrule that, and the line says so.
+    text, encodings, messages = last_line(UNICODE_DOCUMENT + "\nမွာ")
+    assert (text, encodings) == ("မှာ", ["ambiguous"])
+    assert len(messages) == 1 and "'မွာ'" in messages[0] and "'မှာ'" in messages[0]
+
+
 def test_a_unicode_word_the_dictionary_knows_stays_silent_in_a_unicode_document() -> None:
     text, encodings, messages = last_line(UNICODE_DOCUMENT + "\nကျောင်းသား")
     assert (text, encodings, messages) == ("ကျောင်းသား", ["unicode"], [])

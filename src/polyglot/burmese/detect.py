@@ -539,8 +539,11 @@ def prior_tips(text: str, ev: Evidence, lean: float) -> tuple[float, str]:
       would make well-formed text ill-formed, or dictionary words fewer words (a Unicode
       phrase pasted into a Zawgyi document, ``တစ်ဦး`` → ``တဈဦး``): the prior is not
       counted, and the run is left as typed, reported.
-    * Where both readings are well-formed and the words do not settle it (``မွာ``:
-      Unicode mwa, or Zawgyi for the word မှာ, kept in a Unicode document; ``မွ`` and
+    * Where both readings are well-formed and the Zawgyi reading makes more dictionary
+      words (``မွာ``: Unicode mwa, no word, or Zawgyi for the word မှာ) in a Unicode
+      document, the prior is not counted: the run's own evidence leans, and the verdict
+      is reported as ambiguous with both readings.
+    * Where both readings are well-formed and the words do not settle it (``မွ`` and
       ``မှ``, both words), the run follows the prior but is reported with both readings:
       a short Zawgyi word in a Unicode document is exactly this, and a silent choice
       would be a silent error.
@@ -564,6 +567,8 @@ def prior_tips(text: str, ev: Evidence, lean: float) -> tuple[float, str]:
         return total, ""  # the words agree with the prior
     if lean > 0 and typed_words > read_words:
         return min(ev.total, 0.0), f"converting would make fewer dictionary words ({readings}): left as typed"
+    if lean < 0 and read_words > typed_words:
+        return ev.total, f"the Zawgyi reading makes more dictionary words ({readings}): the prior not counted"
     return total, f"both readings well-formed ({readings}), the words do not settle it: the document prior chose"
 
 
