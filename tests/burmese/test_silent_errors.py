@@ -97,6 +97,14 @@ def test_a_four_stands_for_a_letter_only_in_its_one_word(typed: str, expected: s
     assert normalize_text(typed).text == expected
 
 
+@pytest.mark.parametrize("typed", ["၄နာရီ", "ည ၄နာရီ ထိ", "၄ခု"])
+def test_a_four_before_a_word_in_unicode_is_unicode_and_untouched(typed: str) -> None:
+    # Read as Zawgyi it used to become ၎နာရီ, so the round trip failed and the run looked
+    # Zawgyi (left as typed as an unstable run). A digit reads the same in both.
+    result = normalize_text(typed)
+    assert (result.text, [d.encoding for d in result.detections], result.diagnostics) == (typed, ["unicode"], [])
+
+
 # --- Zawgyi as people type it ---------------------------------------------------------------
 
 
