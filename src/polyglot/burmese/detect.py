@@ -509,6 +509,8 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
         if lean > 0 and clearly_unicode(seg.text, ev):
             lean = 0.0  # the prior may tip an unclear run, never overrule clear evidence
         total, doubt = prior_tips(seg.text, ev, lean)
+        if not doubt and abs(total) >= CONFIDENT and abs(ev.total) < WORDS_OVERRULED:
+            doubt = words_disagree(seg.text, total)
         encoding: Encoding
         evidence = ev.describe()
         if abs(lean) >= 1.0:
@@ -570,6 +572,27 @@ def prior_tips(text: str, ev: Evidence, lean: float) -> tuple[float, str]:
     if lean < 0 and read_words > typed_words:
         return ev.total, f"the Zawgyi reading makes more dictionary words ({readings}): the prior not counted"
     return total, f"both readings well-formed ({readings}), the words do not settle it: the document prior chose"
+
+
+WORDS_OVERRULED = 2 * CONFIDENT
+"""Own evidence below this (twice what decides a run) does not silence words that disagree
+with it (``words_disagree``): on a word or two, the model and the round trip can be that
+sure and still be wrong."""
+
+
+def words_disagree(text: str, total: float) -> str:
+    """Why a decided verdict must be reported as ``ambiguous``: the reading it rejects is
+    well-formed and makes more dictionary words than the one it keeps ("" when not).
+
+    Zawgyi ``က်`` is the word ကျ; read as Unicode it is a lone killed ka, which the model
+    and the round trip take for Unicode. The verdict stands (real Unicode is never
+    changed on a guess), but a choice the words contradict is not made in silence.
+    """
+    typed, read = canonical(text), canonical(zawgyi_to_unicode(text))
+    kept, rejected = (read, typed) if total > 0 else (typed, read)
+    if kept == rejected or problems(rejected) or word_score(rejected) <= word_score(kept):
+        return ""
+    return f"the other reading makes more dictionary words ({typed!r} as Unicode, {read!r} as Zawgyi)"
 
 
 def _prior_decides(own: float, total: float) -> bool:
