@@ -23,9 +23,9 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any
 
-from polyglot.catalog.locales import Locale
-from polyglot.catalog.pofile import FUZZY, Catalog, Message
+from polyglot.catalog.model import FUZZY, Catalog, Message
 from polyglot.catalog.storage import catalog_header
+from polyglot.locales import Locale
 
 SIMILARITY = 0.6
 """How alike (difflib ratio) an old msgid must be to a new one for its translation to
