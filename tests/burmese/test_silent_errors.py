@@ -54,6 +54,14 @@ def test_a_verdict_the_words_contradict_is_kept_but_reported() -> None:
     assert len(messages) == 1 and "'ကျ'" in messages[0]
 
 
+def test_a_space_typed_before_a_zawgyi_mark_does_not_hide_the_zawgyi_reading() -> None:
+    # သူ ႔ (Zawgyi for သူ့, with the space typed before ႔): read as Zawgyi with the space,
+    # ႔ has no letter; the word meant is what is compared, and the choice is reported.
+    _text, encodings, messages = last_line(UNICODE_DOCUMENT + "\nသူ ႔")
+    assert encodings == ["ambiguous"]
+    assert len(messages) == 1 and "'သူ့'" in messages[0]
+
+
 def test_a_unicode_word_the_dictionary_knows_stays_silent_in_a_unicode_document() -> None:
     text, encodings, messages = last_line(UNICODE_DOCUMENT + "\nကျောင်းသား")
     assert (text, encodings, messages) == ("ကျောင်းသား", ["unicode"], [])

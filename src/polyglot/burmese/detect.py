@@ -38,6 +38,7 @@ from polyglot.burmese.chars import (
     char_class,
     myanmar_chars,
     needs_base,
+    zawgyi_needs_base,
 )
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
@@ -556,7 +557,7 @@ def prior_tips(text: str, ev: Evidence, lean: float) -> tuple[float, str]:
     total = ev.total + lean
     if not _prior_decides(ev.total, total):
         return total, ""
-    typed, read = canonical(text), canonical(zawgyi_to_unicode(text))
+    typed, read = both_readings(text)
     if problems(typed):
         return total, ""  # ill-formed as Unicode: the structure has spoken (and see ``zawgyi_reading``)
     readings = f"{typed!r} as Unicode, {read!r} as Zawgyi"
@@ -588,7 +589,7 @@ def words_disagree(text: str, total: float) -> str:
     and the round trip take for Unicode. The verdict stands (real Unicode is never
     changed on a guess), but a choice the words contradict is not made in silence.
     """
-    typed, read = canonical(text), canonical(zawgyi_to_unicode(text))
+    typed, read = both_readings(text)
     kept, rejected = (read, typed) if total > 0 else (typed, read)
     if kept == rejected or problems(rejected) or word_score(rejected) <= word_score(kept):
         return ""
@@ -600,6 +601,19 @@ def _prior_decides(own: float, total: float) -> bool:
     if (own > 0) != (total > 0):
         return True  # the lean changes side
     return abs(own) < CONFIDENT <= abs(total)  # an unclear run becomes a decided one
+
+
+_GAP_BEFORE_ZAWGYI_MARK = lazy_compile(f"[ \t]+(?=[{char_class(myanmar_chars(zawgyi_needs_base))}])")
+
+
+def both_readings(text: str) -> tuple[str, str]:
+    """``text`` read as Unicode and as Zawgyi, in canonical order, to be compared as words.
+
+    The Zawgyi reading leaves out the spaces a Zawgyi typist puts before a mark (``သူ ႔``:
+    ႔ is a Shan digit in Unicode, so ``weigh`` does not join it): without them the reading
+    is the word meant, with them a mark with no letter.
+    """
+    return canonical(text), canonical(zawgyi_to_unicode(_GAP_BEFORE_ZAWGYI_MARK.sub("", text)))
 
 
 def word_score(text: str) -> tuple[bool, int, int]:

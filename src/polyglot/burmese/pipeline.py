@@ -52,7 +52,7 @@ from polyglot.burmese.convert import (
     zawgyi_to_unicode,
 )
 from polyglot.burmese.diagnose import Diagnostic, Problem, problems, reordered_still_ill_formed
-from polyglot.burmese.normalize import canonical, canonical_words, rules_by_scope
+from polyglot.burmese.normalize import canonical_words, rules_by_scope
 from polyglot.burmese.segment import Locator, has_myanmar, myanmar_segments, replace_segments
 
 if TYPE_CHECKING:
@@ -80,8 +80,11 @@ class Result:
 
 def ambiguous_encoding(det: Detection, line: int, column: int) -> Diagnostic:
     """The report of a run whose encoding had to be guessed: both readings, what was done, and how sure."""
+    from polyglot.burmese.detect import both_readings  # loaded with detection, for Burmese only
+
     done = "converted it as Zawgyi" if det.treat_as == "zawgyi" else "left it as typed"
-    readings = f"as Unicode {canonical(det.text)!r}, as Zawgyi {canonical(zawgyi_to_unicode(det.text))!r}"
+    unicode, zawgyi = both_readings(det.text)
+    readings = f"as Unicode {unicode!r}, as Zawgyi {zawgyi!r}"
     return Diagnostic(
         line,
         column,
