@@ -8,7 +8,7 @@ Zawgyi (keyboard order, a space before ``႔``, a mark doubled or missing), not 
 import pytest
 
 from polyglot.burmese.convert import unicode_to_zawgyi
-from polyglot.burmese.detect import detect_text
+from polyglot.burmese.detect import Encoding, detect_text
 from polyglot.burmese.pipeline import normalize_text
 from tests.conftest import UNICODE_SENTENCES
 
@@ -16,7 +16,7 @@ UNICODE_DOCUMENT = "\n".join(UNICODE_SENTENCES)
 ZAWGYI_DOCUMENT = "\n".join(unicode_to_zawgyi(s) for s in UNICODE_SENTENCES)
 
 
-def last_line(doc: str) -> tuple[str, list[str], list[str]]:
+def last_line(doc: str) -> tuple[str, list[Encoding], list[str]]:
     """The last line's text, detections' encodings and diagnostics' messages."""
     result = normalize_text(doc)
     line = doc.count("\n") + 1

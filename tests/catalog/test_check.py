@@ -4,19 +4,20 @@ import json
 
 import pytest
 
-from polyglot.catalog.check import ERROR, WARNING, check_catalog, fix_catalog
+from polyglot.catalog.check import ERROR, WARNING, Finding, check_catalog, fix_catalog
 from polyglot.catalog.model import Catalog, Message
 from polyglot.catalog.pofile import read_po
 from polyglot.locales import get_locale
+from tests.project import Project
 
-from .conftest import Project, set_msgstr
+from .conftest import set_msgstr
 
 ZAWGYI = "ေလွ်ာက္လႊာ ပိတ္သည့္ ရက္ကို နို၀င္ဘာ ၁၅ ရက္ေန႕"
 UNICODE = "လျှောက်လွှာ ပိတ်သည့် ရက်ကို နိုဝင်ဘာ ၁၅ ရက်နေ့"
 GOOD_HEADER = {"Language": "my", "Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=1; plural=0;"}
 
 
-def findings(check: str, msgid: str, msgstr: str, lang: str = "my", fuzzy: bool = False):
+def findings(check: str, msgid: str, msgstr: str, lang: str = "my", fuzzy: bool = False) -> list[Finding]:
     locale = get_locale(lang)
     header = dict(GOOD_HEADER, Language=locale.code)
     message = Message(msgid=msgid, msgstr=msgstr, msgstr_line=7)
@@ -56,7 +57,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("check", "lang", "msgid", "bad", "good"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
-def test_check_catches_the_bad_and_passes_the_good(check, lang, msgid, bad, good) -> None:
+def test_check_catches_the_bad_and_passes_the_good(check: str, lang: str, msgid: str, bad: str, good: str) -> None:
     caught = findings(check, msgid, bad, lang)
     assert caught, f"{check} missed {bad!r}"
     assert all(f.check == check and f.line == 7 for f in caught)

@@ -3,9 +3,11 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from polyglot.catalog.model import Message
 from polyglot.catalog.pofile import read_po
+from tests.project import Project
 
-from .conftest import Project, set_msgstr
+from .conftest import set_msgstr
 
 SOURCE = """\
 ---
@@ -41,7 +43,7 @@ def _setup(project: Project) -> None:
     project.run("extract")
 
 
-def _catalog(project: Project):
+def _catalog(project: Project) -> dict[str, Message]:
     return {m.msgid: m for m in read_po(str(project.po("my"))).messages}
 
 

@@ -9,8 +9,9 @@ import pytest
 
 from polyglot.catalog.check import ignored_checks
 from polyglot.catalog.pofile import read_po
+from tests.project import Project
 
-from .conftest import Project, msgfmt_check
+from .conftest import msgfmt_check
 from .test_ingest import LONG_BURMESE, LONG_SOURCE
 
 PARAGRAPH_START = "We are accepting applications from"

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sitekit import DEADLINE, MY, MY_FUZZY, NOTES, PYPROJECT, REPO, ZH, SiteProject, serve
 
 from polyglot.cli import main
+from tests.project import REPO
+from tests.site.sitekit import DEADLINE, MY, MY_FUZZY, NOTES, PYPROJECT, ZH, SiteProject, serve
 
 EPOCH = "1543536000"
 """SOURCE_DATE_EPOCH for every build of the fixture project: reproducible dates."""

@@ -10,8 +10,6 @@ from pathlib import Path
 from polyglot.catalog.pofile import format_po, read_po
 from tests.project import Project
 
-REPO = Path(__file__).resolve().parents[2]
-
 PYPROJECT = """\
 [project]
 name = "site-fixture"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from sitekit import SiteProject
-
 from polyglot.locales import get_locale
 from polyglot.site.localize import format_announcement_date, format_percentage, language_name, native_digits
 from polyglot.site.render_check import site_shaper
+from tests.site.sitekit import SiteProject
 
 MY = get_locale("my")
 ZH = get_locale("zh_Hans")

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, sync_playwright
-from sitekit import REPO, SiteProject, serve
+from playwright.sync_api import BrowserContext, Dialog, Page, sync_playwright
 
 from polyglot.files import atomic_write
+from tests.project import REPO
+from tests.site.sitekit import SiteProject, serve
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -180,7 +181,12 @@ def test_the_burmese_call_shows_the_organisations_own_burmese(page: Page, real_s
 def test_a_hostile_translation_stays_text_in_the_browser(page: Page, built: SiteProject) -> None:
     server, url = serve(built.root / "site")
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     try:
         visit(page, f"{url}my/deadline.html")
         assert page.evaluate("document.querySelectorAll('script').length") == 0

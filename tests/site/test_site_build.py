@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
-from sitekit import SiteProject
 
 from polyglot.catalog.pofile import read_po
 from polyglot.files import InputError
+from tests.site.sitekit import SiteProject
 
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "aside"}
 
@@ -55,7 +55,7 @@ def test_language_switcher_links_to_the_same_page_in_every_language(built: SiteP
     links = {attrs["hreflang"]: attrs["href"] for tag, attrs in page.tags if tag == "a" and attrs.get("hreflang")}
     assert links == {"en": "../en/deadline.html", "my": "../my/deadline.html", "zh-Hans": "../zh-Hans/deadline.html"}
     for href in links.values():
-        assert (built.root / "site" / "my" / href).resolve().is_file()
+        assert href is not None and (built.root / "site" / "my" / href).resolve().is_file()
 
 
 def test_untranslated_blocks_fall_back_to_english_marked_and_noticed(built: SiteProject) -> None:
@@ -69,7 +69,8 @@ def test_untranslated_blocks_fall_back_to_english_marked_and_noticed(built: Site
 
 
 def test_fuzzy_never_appears(built: SiteProject) -> None:
-    assert read_po(str(built.po("my"))).find("Late applications cannot be considered.").fuzzy
+    late = read_po(str(built.po("my"))).find("Late applications cannot be considered.")
+    assert late is not None and late.fuzzy
     for path in built.site_files():
         assert "FUZZY-NEVER-PUBLISHED" not in path.read_text(encoding="utf-8")
 

@@ -13,7 +13,7 @@ language, or ``en`` with ``class="untranslated"`` where no published translation
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -25,11 +25,11 @@ from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
 from polyglot.content.document import Document, is_editor_note, line_break, markdown
+from polyglot.content.render import Translate
+from polyglot.locales import SOURCE_LOCALE, get_locale
 
-Lookup = Callable[[str], "str | None"]
-"""A block's message → its published translation, or None."""
-
-SOURCE_TAG = "en"
+SOURCE_TAG = get_locale(SOURCE_LOCALE).web_tag
+"""The ``lang`` of text shown untranslated, in the catalogs' source language."""
 UNTRANSLATED = "untranslated"
 
 
@@ -119,7 +119,7 @@ def _mark(token: Token, tag: str, fallback: bool) -> None:
         token.attrSet("class", f"{existing} {UNTRANSLATED}".strip() if existing else UNTRANSLATED)
 
 
-def render_body(document: Document, lookup: Lookup, web_tag: str, coverage: Coverage) -> Markup:
+def render_body(document: Document, lookup: Translate, web_tag: str, coverage: Coverage) -> Markup:
     """The body of ``document`` in the language ``web_tag``, falling back block by block.
 
     ``coverage`` is updated with every body block's message. Raises AssertionError if the
