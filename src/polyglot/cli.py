@@ -55,6 +55,7 @@ LAZY_COMMANDS = {
     "stats": "polyglot.commands.catalog:stats",
     "build": "polyglot.commands.site:build",
     "outline": "polyglot.commands.site:outline_command",
+    "export": "polyglot.commands.site:export_command",
 }
 """The commands of ``polyglot.commands``, as ``module:attribute``: a module is
 imported only when one of its commands runs (or help lists them all), so that

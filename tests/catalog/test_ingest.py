@@ -67,6 +67,18 @@ def test_ingest_normalizes_aligns_fills_fuzzy_and_reports(project: Project) -> N
     assert "3 translations filled (fuzzy, for review)" in result.output
 
 
+def test_ingest_refuses_a_translation_in_another_script(project: Project) -> None:
+    """Chinese given as Burmese, or the English original given back, would fill the catalog
+    with text no Burmese reader can read: refused, the catalog untouched."""
+    _setup(project)
+    for text in ("申请截止日期从11月15日延长至11月30日。\n", SOURCE.split("---\n")[2]):
+        project.write("corpus/incoming/wrong.txt", text)
+        result = project.run("ingest", "corpus/deadline.md", "--lang", "my", "corpus/incoming/wrong.txt", code=2)
+        assert result.stderr.startswith("polyglot: corpus/incoming/wrong.txt: not a Burmese translation: no Burmese")
+        assert "is --lang my the language of this file?" in result.stderr
+        assert not project.po("my").exists()
+
+
 def test_ingest_reports_translation_blocks_it_cannot_align(project: Project) -> None:
     _setup(project)
     project.write(

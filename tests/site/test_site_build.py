@@ -60,7 +60,9 @@ def test_language_switcher_links_to_the_same_page_in_every_language(built: SiteP
 
 def test_untranslated_blocks_fall_back_to_english_marked_and_noticed(built: SiteProject) -> None:
     html = built.page("my/deadline.html")
-    assert '<p lang="en" class="untranslated">Late applications cannot be considered.</p>' in html
+    # Labelled "in English" in the page's language: seen, and read out by screen readers.
+    label = '<span class="fallback-label" lang="my">အင်္ဂလိပ်ဘာသာဖြင့်</span> '
+    assert f'<p lang="en" class="untranslated">{label}Late applications cannot be considered.</p>' in html
     assert '<h2 lang="my">လျှောက်ထားနည်း</h2>' in html
     assert 'class="notice"' in html  # 10 of 11 messages: above the threshold, still noticed
     assert "notice-incomplete" not in html
@@ -80,7 +82,8 @@ def test_a_page_below_the_threshold_is_built_with_the_notice(built: SiteProject)
     assert 'class="notice notice-incomplete"' in html
     assert "Only ၀% of this page" in html
     assert '<meta name="robots" content="noindex">' in html
-    assert '<h1 lang="en" class="untranslated">Field notes</h1>' in html
+    label = '<span class="fallback-label" lang="my">အင်္ဂလိပ်ဘာသာဖြင့်</span> '
+    assert f'<h1 lang="en" class="untranslated">{label}Field notes</h1>' in html
     # and kept out of the search engines' alternates of the other languages
     assert 'hreflang="my" href="../my/notes.html"' not in built.page("en/notes.html").split("<body>")[0]
     assert 'href="../my/notes.html" hreflang="my"' in built.page("en/notes.html").split("<body>")[1]
@@ -106,7 +109,8 @@ def test_a_page_is_never_deleted_when_its_translation_falls_behind(built: SitePr
     assert {path.relative_to(built.root) for path in built.site_files()} == before
     assert "zh_Hans: 2 pages (0 complete, 0 partly in English, 2 below 80% translated)" in result.output
     assert '<p lang="en" class="untranslated">逾期' not in built.page("zh-Hans/deadline.html")
-    assert '<p lang="en" class="untranslated">Late applications' in built.page("zh-Hans/deadline.html")
+    label = '<span class="fallback-label" lang="en">In English</span> '  # its translation went too
+    assert f'<p lang="en" class="untranslated">{label}Late applications' in built.page("zh-Hans/deadline.html")
 
 
 def test_translations_are_escaped(built: SiteProject) -> None:
@@ -269,3 +273,19 @@ def test_outline_lists_each_block_with_its_language_and_fallback(built: SiteProj
     result = built.run("outline", str(page.relative_to(built.root)))
     assert result.output.splitlines() == [str(line) for line in lines]
     built.run("outline", "site/nowhere.html", code=2)
+
+
+def test_build_says_when_catalogs_changed_since_compile(built: SiteProject) -> None:
+    built.translate("zh_Hans", {"Late applications cannot be considered.": "逾期申请一律不予考虑。"})
+    result = built.run("build")
+    notice = (
+        "locales/zh_Hans/LC_MESSAGES/announcements.po: changed since the last `polyglot compile`; "
+        "this output shows the compiled translations: run `polyglot compile`, then run this again"
+    )
+    assert notice in result.stderr
+    assert "逾期申请一律" not in built.page("zh-Hans/deadline.html")
+    assert "locales/my/" not in result.stderr
+    built.run("compile", "-q")
+    result = built.run("build", "-q")
+    assert "changed since" not in result.stderr
+    assert "逾期申请一律" in built.page("zh-Hans/deadline.html")
