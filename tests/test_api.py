@@ -59,6 +59,7 @@ MIXED = "Exams: ေက်ာင္းသား\nမြန်မာစာ ကိ�
 
 def test_all_is_the_promised_names() -> None:
     assert sorted(polyglot.__all__) == sorted([*PUBLIC, "__version__"])
+    assert polyglot._HOMES == PUBLIC  # no name loads lazily without being promised
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC))

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from polyglot.burmese import convert
 from polyglot.burmese.convert import (
     icu_transliterator,
     unicode_syllables,
@@ -147,3 +148,24 @@ def test_well_formed_unicode_comes_back_from_zawgyi(syllables: list[str]) -> Non
 )
 def test_a_four_is_a_letter_only_in_its_one_word(zawgyi: str, unicode: str) -> None:
     assert zawgyi_to_unicode(zawgyi) == unicode
+
+
+_REPEATS = st.tuples(st.sampled_from(_ZAWGYI), st.integers(min_value=4, max_value=12)).map(lambda t: t[0] * t[1])
+
+
+@pytest.mark.slow
+@settings(max_examples=600)
+@given(st.lists(st.one_of(zawgyi_soup, _REPEATS), min_size=1, max_size=4).map("".join))
+def test_a_sign_typed_many_times_converts_as_icu_converts_it(chunk: str) -> None:
+    """ICU writes these signs once however often they are typed; shortening their runs
+    before ICU sees them (which keeps a storm of marks linear) changes nothing."""
+    icu = icu_transliterator("Zawgyi-my")
+    assert icu.transliterate(convert._REPEATED_MARK.sub(convert._MARK_KEPT, chunk)) == icu.transliterate(chunk)
+
+
+def test_a_storm_of_one_mark_costs_what_three_copies_cost() -> None:
+    import time
+
+    start = time.perf_counter()
+    assert zawgyi_to_unicode("က" + "ိ" * 40_000) == "ကိ"  # ICU alone: 30 s on this machine
+    assert time.perf_counter() - start < 2

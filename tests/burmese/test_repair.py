@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from polyglot.burmese import repair
+from polyglot.burmese import lexicon, repair
 
 _CHARS = [chr(c) for c in range(0x1000, 0x10A0)] + [" ", " ", "\u2002", "\u200b", "\t", "a"]
 runs = st.lists(
@@ -91,3 +91,29 @@ def test_one_lucky_word_never_decides_a_restoration() -> None:
     twice = normalize_text("\u2002ျောင်းသား၊ \u2002ျောင်းသူ")
     assert twice.text == "ကျောင်းသား၊ ကျောင်းသူ"
     assert "restoring က makes 2 dictionary word boundaries, deleting makes 0" in twice.changes[0].evidence
+
+
+def _competing_vowel_line(size: int) -> str:
+    """One line without spaces, every consonant carrying two vowel signs that compete."""
+    letters, vowels = "ကခဂစတနပမလသ", ["ို", "ုူ", "ိီ", "ူု"]
+    return "".join(letters[i % len(letters)] + vowels[i % len(vowels)] for i in range(size // 3))
+
+
+def test_a_line_without_spaces_is_scored_in_windows_around_its_repair_sites(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each repair is judged on the syllables around its site (``REPAIR_CONTEXT``), not on the
+    whole "word", which on a line without spaces is the line: 4x the line is 4x the work."""
+    scored = [0]
+    real = lexicon.word_joins
+
+    def counting(text: str) -> int:
+        scored[0] += len(text)
+        return real(text)
+
+    monkeypatch.setattr(repair, "word_joins", counting)
+    work = []
+    for size in (600, 2400):
+        scored[0] = 0
+        repair.plan_repairs([(_competing_vowel_line(size), "unicode")])
+        work.append(scored[0])
+    assert work[0] > 0
+    assert work[1] <= 5 * work[0]
