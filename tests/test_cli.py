@@ -79,6 +79,17 @@ def test_detect_json_lines(tmp_path: Path) -> None:
     assert {"path", "end_column", "probability"} <= rows[0].keys()
 
 
+def test_detect_calls_a_number_neutral_and_lists_every_field(tmp_path: Path) -> None:
+    path = tmp_path / "n.txt"
+    path.write_text("ဖုန်း ၀၉၄၅၆၇၈၉ နှင့် ၁၂၃ ။\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["detect", "--format", "json", str(path)])
+    rows = [json.loads(line) for line in out.output.splitlines()]
+    numbers = [r for r in rows if r["text"].strip(" ။") in ("၀၉၄၅၆၇၈၉", "၁၂၃")]
+    assert rows and all(r["encoding"] == "neutral" and r["probability"] == 0.5 for r in numbers)
+    helped = CliRunner().invoke(main, ["detect", "--help"]).output
+    assert all(field in helped for field in ("language", "neutral", "evidence", "detector_probability"))
+
+
 def test_input_errors_exit_2_with_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"fine\nbro\xffken\n")

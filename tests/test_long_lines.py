@@ -102,6 +102,16 @@ def test_clean_cuts_never_fall_where_a_rule_looks_across() -> None:
     assert not clean_cut("ဏ\u1039", " ဍ")  # after a virama
 
 
+def test_a_cut_never_changes_the_language_of_the_run_it_splits() -> None:
+    # ``က၀ ကၿ`` is Shan by its second word; ``က၀`` alone is Burmese (and as Zawgyi its
+    # ၀ would become ဝ): a cut there would change what the whole leaves as it is.
+    assert not clean_cut("က၀", " ကၿ")
+    whole = normalize_text("က၀ ကၿ", source="zawgyi", repair=False, explain=False).text
+    assert whole == "က၀ ကၿ" != normalize_text("က၀", source="zawgyi", repair=False, explain=False).text + " ကၿ"
+    assert clean_cut("က၀", " က၀")  # Burmese on both sides
+    assert clean_cut("ကၿ က၀", " ကၿ")  # Shan on both sides, as the whole
+
+
 _BURMESE_PIECES = st.lists(
     st.sampled_from(
         ["က", "ခ", "ျ", "ြ", "ေ", "ာ", "ိ", "ု", "္", "်", "ွ", " ", "  ", "a", ".", "\u2002", "\u200b", "၀", "ၿ"]

@@ -256,8 +256,10 @@ def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
     """Say, for every run of Burmese text, whether it is Zawgyi or Unicode.
 
     JSON Lines output has one object per run: path, line, column, end_column (just past
-    the run), encoding (zawgyi, unicode or ambiguous), probability (P(Zawgyi) with all
-    evidence), detector_probability (myanmar-tools' model alone), text and evidence.
+    the run), encoding (zawgyi, unicode, ambiguous, or neutral for digits and punctuation
+    alone, which read the same in both), probability (P(Zawgyi) with all evidence; 0.5
+    for neutral), detector_probability (myanmar-tools' model alone), text, evidence and
+    language (burmese, or shan, mon, karen, pali, other: left exactly as it is).
     A file name that is not UTF-8 keeps its odd bytes as \\udcXX escapes (Python's
     surrogateescape), which give the name's bytes back.
     """

@@ -135,6 +135,21 @@ def test_well_formed_unicode_comes_back_from_zawgyi(syllables: list[str]) -> Non
     assert canonical(zawgyi_to_unicode(unicode_to_zawgyi(text))) == canonical(text)
 
 
+@pytest.mark.parametrize(
+    ("zawgyi", "unicode"),
+    [
+        ("၄နာရီ", "၄နာရီ"),  # four o'clock: a time written against its word
+        ("ည ၄နာရီ", "ည ၄နာရီ"),
+        ("၄ခု", "၄ခု"),  # four things
+        ("ေန႔ ၄ရက္", "နေ့ ၄ရက်"),
+        ("၄င္း", "၎င်း"),  # the one word where four stands for ၎
+        ("၁၉၄၅ခုႏွစ္", "၁၉၄၅ခုနှစ်"),
+    ],
+)
+def test_a_four_is_a_letter_only_in_its_one_word(zawgyi: str, unicode: str) -> None:
+    assert zawgyi_to_unicode(zawgyi) == unicode
+
+
 _REPEATS = st.tuples(st.sampled_from(_ZAWGYI), st.integers(min_value=4, max_value=12)).map(lambda t: t[0] * t[1])
 
 

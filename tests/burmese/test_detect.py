@@ -150,3 +150,15 @@ def test_the_round_trip_ignores_what_zawgyi_my_changes_in_any_text() -> None:
     assert survives_round_trip("၀တ္ထု")
     assert survives_round_trip("ဖောင့် \u200bစကေး")
     assert not survives_round_trip("ေနာက္")  # Zawgyi read as Unicode still fails
+
+
+@pytest.mark.parametrize("text", ["၁၂၃", "၂၀၂၄", "၁၉၄၅ ။", "၊", "ြ"])
+def test_numbers_and_marks_alone_have_no_encoding(text: str) -> None:
+    # Digits and section marks are the same code points in both encodings: no verdict.
+    (det,) = detect_text(text)
+    assert (det.encoding, det.probability, det.treat_as) == ("neutral", 0.5, "unicode")
+
+
+def test_a_number_beside_words_still_has_its_words_judged() -> None:
+    dets = detect_text("ကျွန်တော် ၂၀၂၄")
+    assert [d.encoding for d in dets] == ["unicode"]  # one run: the words decide it

@@ -75,6 +75,10 @@ def _zawgyi_chunk(chunk: str) -> str:
     # then writes with the digit (``normalize.fix_wa_in_numbers``).
     if _DIGITS_ONLY.fullmatch(chunk) or _NUMBER_WITH_WA.fullmatch(chunk):
         return chunk
+    if "\u1044" in chunk:
+        parts = _FOUR_AS_DIGIT.split(chunk)
+        if len(parts) > 1:
+            return "".join(part if part == "\u1044" else _zawgyi_chunk(part) for part in parts if part)
     return "".join(map(_zawgyi_icu, zawgyi_syllables(_REPEATED_MARK.sub(_MARK_KEPT, chunk))))
 
 
@@ -87,6 +91,15 @@ _MARK_KEPT = r"\1\1\1"
 the same (tested on random strings), and its cost is not. ICU's rules rescan a run of
 marks from its start at every match, so one letter with 40,000 copies of a vowel sign (a
 broken keyboard, a hostile file) would take a minute there; shortened, it takes no time."""
+
+
+_FOUR_AS_DIGIT = re.compile("((?<![\u1040-\u1049])\u1044(?=[\u1000-\u1003\u1005-\u102a\u103f]))")
+"""The digit four where it is a digit: ``၄`` stands for ``၎`` only in ``၎င်း`` and its
+spellings (``၄င္း``: four before nga), but ICU's ``Zawgyi-my`` makes any four that no
+digit touches a ``၎``, so a time or a count written against its word (``၄နာရီ``, four
+o'clock; ``၄ခု``, four things) would become a letter no Burmese word begins with. Before
+any other letter the four stays a digit. (Elsewhere, at a chunk's end or before a mark,
+ICU's reading is kept: there the text alone does not say which was meant.)"""
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

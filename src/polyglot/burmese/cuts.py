@@ -14,7 +14,10 @@ A cut is made, in the second half of the piece's room, at the last of these plac
   when the letter before it ends a syllable and the one after it begins one (not a
   mark, not Zawgyi's pre-base vowel E or medial RA, no zero-width or lost-glyph
   character on either side: those are the places repairs and the zero-width-space
-  rule look across).
+  rule look across);
+
+and, at any of these, only where the run it splits keeps its language on both sides
+(``language.cut_keeps_language``): a run's language is decided by all its words.
 
 So the words, conversions and repairs on each side of a clean cut are exactly those
 of the whole line; what may differ is only what a document decides (the encoding prior
@@ -38,6 +41,7 @@ from polyglot.burmese.chars import (
     myanmar_chars,
     needs_base,
 )
+from polyglot.burmese.segment import myanmar_segments
 from polyglot.patterns import lazy_compile
 
 _MARK = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") or needs_base(ch, "zawgyi")))
@@ -64,13 +68,41 @@ or a Zawgyi pre-base mark: a syllable boundary in either encoding."""
 
 def clean_cut(before: str, after: str) -> bool:
     """Is the place between ``before`` and ``after`` one of ``block.pieces``' clean cuts?"""
-    return _CLEAN_CUT.match(before[-1:] + after[:66], min(len(before), 1)) is not None
+    found = _CLEAN_CUT.match(before[-1:] + after[:66], min(len(before), 1)) is not None
+    return found and _keeps_language(before, after)
+
+
+def _keeps_language(before: str, after: str) -> bool:
+    """Does a cut between ``before`` and ``after`` leave the run it splits (if any) in its
+    language on both sides (``language.cut_keeps_language``)? Only the run that ends
+    ``before`` and the one that begins ``after`` past its spaces can be one run."""
+    from polyglot.burmese.language import cut_keeps_language  # loaded with detection, for Burmese only
+
+    left = next(reversed(list(myanmar_segments(before))), None)
+    right = next(iter(myanmar_segments(after)), None)
+    if left is None or right is None or left.end != len(before) or after[: right.start].strip(" \t"):
+        return True
+    return cut_keeps_language(left.text, after[: right.end])
+
+
+MAX_LANGUAGE_RETRIES = 64
+"""Clean places tried, from the last back, for one whose run keeps its language on both
+sides; past that (a run of another language thousands of words long with a Burmese
+stretch in it) the last one is taken."""
 
 
 def cut_line(text: str, start: int, end: int) -> int:
     """Where to cut ``text`` in ``(start, end]``: at the last clean cut (``clean_cut``),
     else at the last syllable boundary, else at ``end``."""
     found = _LAST_CLEAN_CUT.match(text, start + 1, end + 1)
+    last, tries = found, 0
+    while found is not None and tries < MAX_LANGUAGE_RETRIES:
+        cut = found.end()
+        if _keeps_language(text[start:cut], text[cut : cut + end - start]):
+            break
+        found, tries = _LAST_CLEAN_CUT.match(text, start + 1, cut - 1), tries + 1
+    if found is None or tries == MAX_LANGUAGE_RETRIES:
+        found = last
     if found is None:
         found = _LAST_SYLLABLE_START.match(text, start + 1, end + 1)
     return found.end() if found is not None else end

@@ -37,19 +37,23 @@ from polyglot.burmese.chars import (
     VIRAMA,
     ZAWGYI_LETTERS,
     char_class,
+    myanmar_chars,
+    zawgyi_needs_base,
 )
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
 from polyglot.burmese.diagnose import has_repeated_vowels, misreading_score, problems
 from polyglot.burmese.language import OTHER_LANGUAGE_CHAR, run_language
-from polyglot.burmese.lexicon import all_words, word_joins
+from polyglot.burmese.lexicon import all_words, is_word, word_joins
 from polyglot.burmese.markov import markov_model, sigmoid
 from polyglot.burmese.memo import short_texts
 from polyglot.burmese.normalize import canonical
 from polyglot.burmese.segment import Segment, myanmar_segments
 from polyglot.patterns import lazy_compile
 
-Encoding = Literal["zawgyi", "unicode", "ambiguous"]
+Encoding = Literal["zawgyi", "unicode", "ambiguous", "neutral"]
+"""``neutral``: the run has no encoding to find (digits, punctuation, marks with no letter),
+so there is nothing to convert and no probability to give (``no_encoding``)."""
 
 CONFIDENT = 2.0
 """Log-odds beyond which a segment is decided on its own evidence (P ≈ 0.88 / 0.12)."""
@@ -92,7 +96,8 @@ class Evidence:
     identical: bool
     round_trip: float = 0.0
     letterless: bool = False
-    """No letter in either reading (``no_letter``): nothing to weigh, treated as ``identical``."""
+    """No letter in either reading, or only a number (``no_encoding``): nothing to weigh,
+    treated as ``identical``."""
 
     @property
     def total(self) -> float:
@@ -100,7 +105,7 @@ class Evidence:
 
     def describe(self) -> str:
         if self.letterless:
-            return "no letter in either encoding: nothing to tell them apart"
+            return "no letter in either encoding (digits, punctuation or marks alone): no encoding to tell"
         if self.identical:
             return "same text in both encodings"
         parts = [f"model {self.markov:+.1f}"]
@@ -124,7 +129,7 @@ def weigh(text: str) -> Evidence:
     consonant the virama stacks (``အခန်းကဏ္`` for ``အခန်းကဏ္ဍ``), and a cut says nothing
     about the encoding of the text before it.
     """
-    if no_letter(text):
+    if no_encoding(text):
         return Evidence(0.0, 0.0, 0.0, identical=True, letterless=True)
     if _truncated_unicode(text):
         return weigh(text[:-1])
@@ -185,6 +190,21 @@ either encoding. The run is weighed as if they were not there; what ``repair`` d
 them is its own decision."""
 
 
+_NUMBERS_AND_PUNCTUATION = re.compile("[\u1040-\u1049\u104a\u104b\\s\u200b]+")
+
+
+def no_encoding(text: str) -> bool:
+    """Is ``text`` neither Zawgyi nor Unicode, but the same thing in both?
+
+    Digits and the section marks ``၊ ။`` are the same code points with the same meaning in
+    both encodings, and text with no letter at all (``no_letter``) has no syllable either
+    reading could make; such a run is not evidence of anything, and calling it ``unicode``
+    with P(Zawgyi) = 0 would claim a certainty nobody has. (The digit zero alone is such a
+    number; beside marks it is the look-alike typed for wa, and then a letter.)
+    """
+    return no_letter(text) or _NUMBERS_AND_PUNCTUATION.fullmatch(text) is not None
+
+
 def _join_typed_gaps(text: str) -> str:
     """``text`` without the spaces typed before marks, except in a list of single
     characters (``ါ ာ ိ``), where each mark stands alone on purpose."""
@@ -209,13 +229,31 @@ def clearly_unicode(text: str, evidence: Evidence) -> bool:
     Unicode in canonical order made entirely of dictionary words (``lexicon.all_words``;
     a word cut off after a virama counts by what precedes the cut). A short Unicode
     phrase pasted into a Zawgyi document (``တစ်ဦး``) is exactly that, and its Zawgyi
-    reading (``တဈဦး``) is not Burmese anyone typed.
+    reading (``တဈဦး``) is not Burmese anyone typed. Where the Zawgyi reading makes as
+    many words (``zawgyi_words_as_good``), the words do not make it clear.
     """
     if evidence.total > -CONFIDENT or evidence.identical:
         return False
     if _truncated_unicode(text):
         text = text[:-1]
-    return is_clean(text) and all_words(text)
+    return is_clean(text) and all_words(text) and not zawgyi_words_as_good(text)
+
+
+def zawgyi_words_as_good(text: str) -> bool:
+    """Does ``text`` stack a consonant (U+1039) and its Zawgyi reading, well-formed, make
+    as many dictionary words as the stacked reading?
+
+    Zawgyi writes a killed consonant with U+1039, its asat, which Unicode reads as the
+    virama of a stack; loanwords are spelled both ways, and both spellings of a month
+    name are in the dictionary (``ဇန္နဝါရီ``: Unicode's stacked spelling, or Zawgyi for
+    ``ဇန်နဝါရီ``). There the words cannot say which was meant, however sure the model
+    is: the word is not clearly Unicode, the document decides, and an unclear verdict is
+    reported.
+    """
+    if VIRAMA not in text:
+        return False
+    read = canonical(zawgyi_to_unicode(text))
+    return read != text and not problems(read) and word_score(read) >= word_score(text)
 
 
 @short_texts(maxsize=1 << 14)
@@ -296,6 +334,8 @@ class Detection:
         (and the pipeline reports that it guessed)."""
         if self.encoding == "ambiguous":
             return "zawgyi" if self.probability > 0.5 else "unicode"
+        if self.encoding == "neutral":
+            return "unicode"  # the same text either way: nothing to convert
         return self.encoding
 
     @property
@@ -473,18 +513,26 @@ def detect_segments(segments: Iterable[Segment], prior: Prior | None = None) -> 
             out.append(other_language(seg, ev, detector_p))
             continue
         if ev.identical:
-            out.append(Detection(seg, "unicode", 0.0, detector_p, ev.describe()))
+            if ev.letterless:  # digits, punctuation: no encoding to find, no probability to give
+                out.append(Detection(seg, "neutral", 0.5, detector_p, ev.describe()))
+            else:
+                out.append(Detection(seg, "unicode", 0.0, detector_p, ev.describe()))
             continue
         if lean + outside > 0 and clearly_unicode(seg.text, ev):
             lean = outside = 0.0  # the prior may tip an unclear run, never overrule clear evidence
-        total = ev.total + lean + outside
+        total, doubt = prior_tips(seg.text, ev, lean + outside)
+        if not doubt and abs(total) >= CONFIDENT and abs(ev.total) < WORDS_OVERRULED:
+            doubt = words_disagree(seg.text, total)
         encoding: Encoding
         evidence = ev.describe()
         if abs(lean) >= 1.0:
             evidence += f"; document prior {lean:+.1f}"
         if outside and prior is not None:
             evidence += f"; {prior.reason} {outside:+.1f}"
-        if total >= CONFIDENT:
+        if doubt:
+            encoding = "ambiguous"
+            evidence += f"; {doubt}"
+        elif total >= CONFIDENT:
             encoding = "zawgyi"
         elif total <= -CONFIDENT:
             encoding = "unicode"
@@ -493,6 +541,100 @@ def detect_segments(segments: Iterable[Segment], prior: Prior | None = None) -> 
             evidence += "; unclear"
         out.append(Detection(seg, encoding, sigmoid(total), detector_p, evidence))
     return out
+
+
+def prior_tips(text: str, ev: Evidence, lean: float) -> tuple[float, str]:
+    """The run's log-odds with the document's ``lean``, and why the verdict must stay
+    ``ambiguous`` where the prior alone would decide it ("" where it may).
+
+    The prior is a fact about the other runs, not about this one, so where it alone
+    would decide, the two readings are compared (each in canonical order): their
+    syllables (``diagnose.problems``), then their words (``word_score``).
+
+    * Converting changes what was typed, so it takes evidence of the run's own where it
+      would make well-formed text ill-formed, or dictionary words fewer words (a Unicode
+      phrase pasted into a Zawgyi document, ``တစ်ဦး`` → ``တဈဦး``): the prior is not
+      counted, and the run is left as typed, reported.
+    * Where both readings are well-formed and the Zawgyi reading makes more dictionary
+      words (``မွာ``: Unicode mwa, no word, or Zawgyi for the word မှာ) in a Unicode
+      document, the prior is not counted: the run's own evidence leans, and the verdict
+      is reported as ambiguous with both readings.
+    * Where both readings are well-formed and the words do not settle it (``မွ`` and
+      ``မှ``, both words), the run follows the prior but is reported with both readings:
+      a short Zawgyi word in a Unicode document is exactly this, and a silent choice
+      would be a silent error.
+    * Where the words agree with the prior, or the typed text is ill-formed as Unicode
+      (the structure evidence has spoken, and ``zawgyi_reading`` guards its words), the
+      prior decides.
+    """
+    total = ev.total + lean
+    if not _prior_decides(ev.total, total):
+        return total, ""
+    typed, read = both_readings(text)
+    if problems(typed):
+        return total, ""  # ill-formed as Unicode: the structure has spoken (and see ``zawgyi_reading``)
+    readings = f"{typed!r} as Unicode, {read!r} as Zawgyi"
+    if problems(read):
+        if lean > 0:
+            return min(ev.total, 0.0), f"converting would make well-formed text ill-formed ({readings}): left as typed"
+        return total, ""
+    typed_words, read_words = word_score(typed), word_score(read)
+    if (typed_words > read_words and lean < 0) or (read_words > typed_words and lean > 0):
+        return total, ""  # the words agree with the prior
+    if lean > 0 and typed_words > read_words:
+        return min(ev.total, 0.0), f"converting would make fewer dictionary words ({readings}): left as typed"
+    if lean < 0 and read_words > typed_words:
+        return ev.total, f"the Zawgyi reading makes more dictionary words ({readings}): the prior not counted"
+    return total, f"both readings well-formed ({readings}), the words do not settle it: the document prior chose"
+
+
+WORDS_OVERRULED = 2 * CONFIDENT
+"""Own evidence below this (twice what decides a run) does not silence words that disagree
+with it (``words_disagree``): on a word or two, the model and the round trip can be that
+sure and still be wrong."""
+
+
+def words_disagree(text: str, total: float) -> str:
+    """Why a decided verdict must be reported as ``ambiguous``: the reading it rejects is
+    well-formed and makes more dictionary words than the one it keeps ("" when not).
+
+    Zawgyi ``က်`` is the word ကျ; read as Unicode it is a lone killed ka, which the model
+    and the round trip take for Unicode. The verdict stands (real Unicode is never
+    changed on a guess), but a choice the words contradict is not made in silence.
+    """
+    typed, read = both_readings(text)
+    kept, rejected = (read, typed) if total > 0 else (typed, read)
+    if kept == rejected or problems(rejected) or word_score(rejected) <= word_score(kept):
+        return ""
+    return f"the other reading makes more dictionary words ({typed!r} as Unicode, {read!r} as Zawgyi)"
+
+
+def _prior_decides(own: float, total: float) -> bool:
+    """Does adding the prior turn the run's own log-odds ``own`` into another verdict or lean?"""
+    if (own > 0) != (total > 0):
+        return True  # the lean changes side
+    return abs(own) < CONFIDENT <= abs(total)  # an unclear run becomes a decided one
+
+
+_GAP_BEFORE_ZAWGYI_MARK = lazy_compile(f"[ \t]+(?=[{char_class(myanmar_chars(zawgyi_needs_base))}])")
+
+
+def both_readings(text: str) -> tuple[str, str]:
+    """``text`` read as Unicode and as Zawgyi, in canonical order, to be compared as words.
+
+    The Zawgyi reading leaves out the spaces a Zawgyi typist puts before a mark (``သူ ႔``:
+    ႔ is a Shan digit in Unicode, so ``weigh`` does not join it): without them the reading
+    is the word meant, with them a mark with no letter.
+    """
+    return canonical(text), canonical(zawgyi_to_unicode(_GAP_BEFORE_ZAWGYI_MARK.sub("", text)))
+
+
+def word_score(text: str) -> tuple[bool, int, int]:
+    """How much of ``text`` reads as dictionary words, to compare two readings of it:
+    whether every syllable belongs to a word (``lexicon.all_words``), then how many
+    syllable boundaries fall inside words (``lexicon.word_joins``), then how many of its
+    space-separated pieces are each one word (``lexicon.is_word``: ``မှာ`` is, ``မွာ`` is not)."""
+    return all_words(text), word_joins(text), sum(map(is_word, text.split()))
 
 
 def other_language(seg: Segment, language: str, detector_p: float) -> Detection:

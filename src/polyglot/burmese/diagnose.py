@@ -205,6 +205,32 @@ def problems(text: str) -> list[Problem]:
     return sorted(found, key=lambda p: p.offset)
 
 
+_AFTER_CLOSED_SYLLABLE = lazy_compile(f"{ASAT}[\u102b-\u1030\u1032]|{VISARGA}[\u102b-\u103e]")
+"""A vowel sign typed after the asat that closed its syllable, or any mark after its visarga
+(which ends a syllable): marks that belong to no syllable. (The vowel E and the medials
+are not counted: a keyboard puts the E wherever it was typed, and a medial after an
+asat is the contraction ``ယောက်ျား``.)"""
+
+
+def reordered_still_ill_formed(typed: str, reordered: str) -> bool:
+    """Did normalization only pull a stray mark into the syllable before it, and is the
+    result still ill-formed?
+
+    Storage order (UTN #11) is a fix for a syllable typed in another order. A vowel sign
+    typed after the asat or visarga that closed a syllable (``ကော်ိ``, ``ကိုး်``) belongs
+    to no syllable; pulling it into the one before gives different ill-formed text that no
+    longer shows what was typed, and the next reading may move it again. So the typed
+    order is kept and its problems reported. A change that removes or adds a character (a
+    doubled mark, a look-alike) is a fix of its own and is not judged here.
+    """
+    return (
+        reordered != typed
+        and _AFTER_CLOSED_SYLLABLE.search(typed) is not None
+        and sorted(reordered) == sorted(typed)
+        and bool(problems(reordered))
+    )
+
+
 def lost_characters(text: str) -> list[Problem]:
     """The lost glyphs left in ``text``: each stands for a character that was lost.
 

@@ -220,6 +220,21 @@ def run_language(text: str) -> Language:
     return _run_language(text)
 
 
+def cut_keeps_language(left: str, right: str) -> bool:
+    """Would cutting a run into ``left`` and ``right`` (its spaces between them included)
+    leave each piece in the language of the whole?
+
+    A run's language is decided by all its words together (``run_language``): ``က၀ ကၿ``
+    is Shan by its second word, while ``က၀`` alone has nothing that is not Burmese, and
+    Burmese rules would convert it. A place where the text is cut into pieces judged
+    apart (``batch.pieces``) is only clean where every piece keeps the whole's language.
+    """
+    if not (OTHER_LANGUAGE_CHAR.search(left) or OTHER_LANGUAGE_CHAR.search(right)):
+        return True  # every piece, and the whole, is Burmese
+    whole = run_language(left + right)
+    return run_language(left) == whole == run_language(right.lstrip(" \t"))
+
+
 def _too_few_to_outvote(words: list[str]) -> bool:
     """Can these words not make their run another language, whatever they read as in Zawgyi?
 

@@ -52,7 +52,7 @@ from polyglot.burmese.convert import (
     unicode_to_zawgyi,
     zawgyi_to_unicode,
 )
-from polyglot.burmese.diagnose import Diagnostic, Problem, problems
+from polyglot.burmese.diagnose import Diagnostic, Problem, problems, reordered_still_ill_formed
 from polyglot.burmese.normalize import canonical_words, rules_by_scope
 from polyglot.burmese.segment import Locator, has_myanmar, myanmar_segments, replace_segments
 from polyglot.burmese.shortcuts import shortcuts_on
@@ -81,18 +81,22 @@ class Result:
 
 
 def ambiguous_encoding(det: Detection, line: int, column: int) -> Diagnostic:
-    """The report of a run whose encoding had to be guessed: what was done, and how sure."""
-    done = "converted it as Zawgyi" if det.treat_as == "zawgyi" else "left it as Unicode"
+    """The report of a run whose encoding had to be guessed: both readings, what was done, and how sure."""
+    from polyglot.burmese.detect import both_readings  # loaded with detection, for Burmese only
+
+    done = "converted it as Zawgyi" if det.treat_as == "zawgyi" else "left it as typed"
     if det.evidence.endswith(_REDECIDED):
         done += f", {_REDECIDED}"
         odds = f"P(Zawgyi) = {1.0 - det.probability:.2f} by its first reading"
     else:
         odds = f"P(Zawgyi) = {det.probability:.2f}"
+    unicode, zawgyi = both_readings(det.text)
+    readings = f"as Unicode {unicode!r}, as Zawgyi {zawgyi!r}"
     return Diagnostic(
         line,
         column,
         "ambiguous-encoding",
-        f"weak evidence for the encoding of {det.text!r} ({odds}); {done}",
+        f"weak evidence for the encoding of {det.text!r} ({odds}; it reads {readings}); {done}",
         "check it; `polyglot normalize --from` / `detect` show the readings",
     )
 
@@ -168,6 +172,8 @@ def decide_word(
         for step, rule in enumerate(rules, start=1)
         for src, before, after in tracked.apply(rule.edits(tracked.text))
     ]
+    if treat_as == "unicode" and reordered_still_ill_formed(word, tracked.text):
+        tracked, edits = TrackedText.at(word, 0), []  # the typed order, reported (see the function)
     found = tuple(
         Problem(tracked.source_offset(p.offset), p.code, p.message, p.suggestion) for p in problems(tracked.text)
     )
@@ -397,7 +403,7 @@ def _normalize_run(
         report.explain,
         bool(run_rules),
     )
-    if report.explain and det.treat_as == "zawgyi":
+    if report.explain and det.treat_as == "zawgyi" and first.converted != read:
         evidence = f"P(Zawgyi) = {det.probability:.3f}: {det.evidence}"
         report.change(ZAWGYI_TO_UNICODE, seg.start, read, first.converted, evidence=evidence)
     done, edits = first, first.edits
