@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import shutil
@@ -38,6 +39,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks import catalogs
 from benchmarks.corpus import MB, generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +54,10 @@ TARGETS = {
     "startup_s": 0.1,
     "jobs2": 1.7,
     "unicode_mbps": 30.0,
+    "update_vs_msgmerge": 10.0,
 }
-"""Issue 18's targets."""
+"""The targets: normalize's (issue 18), and ``polyglot update`` on 1,000 reworded paragraphs
+against GNU msgmerge (``benchmarks/catalogs.py``)."""
 
 
 @dataclass
@@ -269,10 +273,16 @@ def main() -> None:
         default=0,
         help="also run polyglot once on a mixed corpus this large (MB) for its peak memory",
     )
+    parser.add_argument(
+        "--catalogs-only", action="store_true", help="only polyglot update against msgmerge; print, write nothing"
+    )
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
     if not shutil.which(POLYGLOT):
         raise SystemExit(f"bench: {POLYGLOT} not found (run make install)")
+    if args.catalogs_only:
+        print("\n".join(catalog_table(catalogs.run_all(DATA, POLYGLOT, args.rounds))))
+        return
     details = machine()
     out = DATA / "out"
     out.mkdir(parents=True, exist_ok=True)
@@ -345,10 +355,39 @@ def main() -> None:
             f"{uni_mbps:.2f} MB/s (target ≥ {TARGETS['unicode_mbps']:g} MB/s)",
         ),
     }
+    updates = catalogs.run_all(DATA, POLYGLOT, args.rounds)
+    reworded = next(case for case in updates if case.kind == "reworded" and case.count == 1_000)
+    results["update"] = (
+        reworded.ratio,
+        reworded.ratio <= TARGETS["update_vs_msgmerge"],
+        f"{reworded.ratio:.1f}x msgmerge (target ≤ {TARGETS['update_vs_msgmerge']:g}x)",
+    )
     write_results(args, details, startup, python_bare, rows, uni_series, results, checks, size, big, profile)
+    with args.output.open("a", encoding="utf-8") as results_file:
+        results_file.write("\n".join(["", *catalog_table(updates), ""]))
     print(args.output.read_text(encoding="utf-8"))
     if any("DIFFERS" in c for c in checks):
         raise SystemExit("bench: the written output differs from the explained path's")
+
+
+def catalog_table(cases: list[catalogs.Case]) -> list[str]:
+    """``polyglot update`` against ``msgmerge --previous`` on the same catalogs, as Markdown."""
+    lines = [
+        "## Catalog update",
+        "",
+        f"A translated catalog of {catalogs.BASE:,} paragraphs, its template changed as named; median wall time",
+        "of each program (a subprocess, start-up included), interleaved.",
+        "",
+        "| template change | polyglot update s | msgmerge --previous s | ratio | fuzzy |",
+        "|---|---|---|---|---|",
+    ]
+    for case in cases:
+        ours, theirs = (
+            f"{s:.2f}" if s < math.inf else f"> {catalogs.LIMIT_S:g}" for s in (case.polyglot_s, case.msgmerge_s)
+        )
+        ratio = f"{case.ratio:.1f}x" if case.msgmerge_s < math.inf else "msgmerge did not finish"
+        lines.append(f"| {case.label} | {ours} | {theirs} | {ratio} | {case.fuzzy:,} |")
+    return lines
 
 
 def check(source: Path, outputs: dict[str, Path]) -> str:
@@ -403,6 +442,7 @@ def write_results(
         "start-up": "start-up, one-line input",
         "jobs": "`--jobs 2` vs one process",
         "unicode": "Unicode-only Burmese throughput",
+        "update": "`polyglot update`, 1,000 reworded paragraphs",
     }
     for key, (_, ok, text) in results.items():
         lines.append(f"| {names[key]} | {text} | {verdict(ok)} |")
