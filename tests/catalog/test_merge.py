@@ -151,3 +151,34 @@ def test_update_cost_grows_linearly_with_reworded_messages() -> None:
 
     small, large = min(seconds(200) for _ in range(2)), min(seconds(800) for _ in range(2))
     assert large < 8 * small + 0.5, (small, large)
+
+
+def test_a_message_turning_plural_is_counted_fuzzy_in_the_summary(project: Project) -> None:
+    """A singular translation carried into a plural message becomes fuzzy: the summary says so."""
+    _translated_project(project)
+    set_msgstr(project.po("my"), {"What people want": BURMESE})
+    pot = project.read("locales/announcements.pot")
+    quoted = 'msgid "What people want"'
+    assert quoted in pot
+    start = pot.index(quoted)
+    end = pot.index("msgstr", start)
+    plural = pot[:end] + 'msgid_plural "Applications."\nmsgstr[0] ""\nmsgstr[1] ""\n' + pot[pot.index("\n\n", end) :]
+    project.write("locales/announcements.pot", plural)
+    out = project.run("update", "--lang", "my").output
+    assert "1 fuzzy" in out, out
+    message = next(m for m in read_po(str(project.po("my"))).messages if m.msgid_plural)
+    assert message.fuzzy and message.msgstr_plural[0] == BURMESE
+
+
+def test_update_replaces_a_stale_plural_forms_header(project: Project, tmp_path) -> None:
+    """Plural-Forms comes from the locale table, whatever the file said (a translator's tool
+    may have written English's two forms): GNU's msgfmt then checks msgstr[N] against it."""
+    _translated_project(project)
+    path = project.po("my")
+    text = path.read_text(encoding="utf-8")
+    assert "nplurals=1; plural=0;" in text
+    path.write_text(text.replace("nplurals=1; plural=0;", "nplurals=2; plural=(n != 1);"), encoding="utf-8")
+    project.run("update", "--lang", "my")
+    catalog = read_po(str(path))
+    assert catalog.header["Plural-Forms"] == "nplurals=1; plural=0;"
+    msgfmt_check(path, tmp_path)

@@ -268,3 +268,17 @@ def test_outline_lists_each_block_with_its_language_and_fallback(built: SiteProj
     result = built.run("outline", str(page.relative_to(built.root)))
     assert result.output.splitlines() == [str(line) for line in lines]
     built.run("outline", "site/nowhere.html", code=2)
+
+
+def test_outline_refuses_a_page_polyglot_did_not_build(tmp_path: Path) -> None:
+    """A page with no announcement article (another site's page, an index) is named as such, exit 2."""
+    from click.testing import CliRunner
+
+    from polyglot.cli import main
+
+    page = tmp_path / "other.html"
+    page.write_text("<!doctype html><html lang=en><body><p>Hello</p></body></html>\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["outline", str(page)])
+    assert result.exit_code == 2, result.output
+    assert f"{page}: no <article>" in result.stderr
+    assert not result.stdout

@@ -242,13 +242,18 @@ def merge(template: Catalog, existing: Catalog | None, locale: Locale, domain: s
     messages: list[Message] = []
     unmatched: list[int] = []
     for new in template.active:
-        if new.key in active:
-            messages.append(_update(active[new.key], new, forms))
-            report.kept += 1
-        elif new.key in obsolete:
-            messages.append(_update(obsolete[new.key], new, forms))
-            used.add(id(obsolete[new.key]))
-            report.revived.append(new.msgid)
+        if new.key in active or new.key in obsolete:
+            previous = active.get(new.key) or obsolete[new.key]
+            updated = _update(previous, new, forms)
+            messages.append(updated)
+            if previous.obsolete:
+                used.add(id(previous))
+            if updated.fuzzy and not previous.fuzzy:  # turned plural or singular (_translations)
+                report.fuzzy.append((previous.msgid, new.msgid))
+            elif previous.obsolete:
+                report.revived.append(new.msgid)
+            else:
+                report.kept += 1
         else:
             unmatched.append(len(messages))
             messages.append(new)
