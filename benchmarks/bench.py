@@ -178,7 +178,7 @@ class Source:
         return importlib.util.spec_from_file_location(name, origin.with_name(origin.name.split(".")[0] + ".py"))
 
 sys.meta_path.insert(0, Source)
-from polyglot.batch import stream_blocks
+from polyglot.batch.stream import stream_blocks
 from polyglot.burmese import clean, markov
 assert not (clean.COMPILED or markov.COMPILED), "the reference must run interpreted"
 with open(sys.argv[1], "rb") as handle, open(sys.argv[2], "wb") as out:
@@ -201,7 +201,7 @@ def explained_output(source: Path, out: Path) -> None:
 
 PROFILE = """
 import cProfile, json, pstats, sys
-from polyglot.batch import blocks, normalize_block
+from polyglot.batch.block import blocks, normalize_block
 with open(sys.argv[1], encoding="utf-8", newline="") as handle:
     texts = list(blocks(line for _, line in zip(range(int(sys.argv[2])), handle)))
 profile = cProfile.Profile()
@@ -210,7 +210,7 @@ stats = pstats.Stats(profile).stats
 def cumulative(module, function):
     return sum(v[3] for (f, _, name), v in stats.items() if f.endswith(module) and name == function)
 print(json.dumps({
-    "total": cumulative("batch.py", "normalize_block"),
+    "total": cumulative("batch/block.py", "normalize_block"),
     "detection": cumulative("detect.py", "detect_segments"),
     "repair planning": cumulative("repair.py", "plan_repairs"),
     "normalizing words": cumulative("pipeline.py", "decide_word"),

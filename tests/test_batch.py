@@ -15,16 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from benchmarks.corpus import lines as corpus_lines
-from polyglot.batch import (
-    Ledger,
-    Options,
-    blocks,
-    normalize_block,
-    normalize_blocks,
-    normalize_file,
-    normalize_stream,
-    normalize_tree,
-)
+from polyglot.batch.block import Options, blocks, normalize_block, normalize_blocks
+from polyglot.batch.stream import normalize_file, normalize_stream
+from polyglot.batch.tree import Ledger, normalize_tree
 from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.burmese.segment import has_myanmar
@@ -269,7 +262,7 @@ def test_file_reports_carry_a_bounded_number_of_diagnostics(tmp_path: Path, monk
         on_diagnostics=lambda found: streamed.extend(d.line for d in found),
     )
     assert streamed == [2, 3, 4, 5, 6] and report.diagnostics == () and report.diagnostic_count == 5
-    monkeypatch.setattr("polyglot.batch.REPORT_LIMIT", 2)
+    monkeypatch.setattr("polyglot.batch.stream.REPORT_LIMIT", 2)
     report = normalize_file(path, tmp_path / "o2.txt", options, block_lines=2)
     assert [d.line for d in report.diagnostics] == [2, 3] and report.diagnostic_count == 5
 

@@ -245,7 +245,7 @@ def test_line_diff_matches_gnu_diff(tmp_path, context: int) -> None:
     import random
     import shutil
 
-    from polyglot.cli import LineDiff
+    from polyglot.batch.diff import LineDiff
 
     if shutil.which("diff") is None:
         pytest.skip("GNU diff is not installed")

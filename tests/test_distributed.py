@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import lines as corpus_lines
-from polyglot.batch import Options, normalize_file
+from polyglot.batch.block import Options
+from polyglot.batch.stream import normalize_file
 
 db = pytest.importorskip("dask.bag")
 

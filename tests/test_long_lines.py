@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 
 from benchmarks.corpus import lines as corpus_lines
 from benchmarks.longline import sentences as damaged_sentences
-from polyglot import batch
-from polyglot.batch import Options, blocks, clean_cut, normalize_blocks, pieces, stream_blocks
+from polyglot.batch import block
+from polyglot.batch.block import Options, blocks, normalize_blocks, pieces
+from polyglot.batch.cuts import clean_cut
+from polyglot.batch.stream import stream_blocks
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.cli import main
 from polyglot.distributed import _normalize_partition
@@ -168,7 +170,7 @@ def test_a_long_line_in_pieces_equals_the_whole_line_on_corpus_text(kind: str) -
 def test_a_long_damaged_line_in_pieces_of_the_real_size_equals_the_whole_line() -> None:
     # Which letter a PDF lost is decided on the evidence of the whole document; a piece of
     # the real size holds hundreds of the damaged places, as much as the whole line says.
-    pieces_and_whole("damaged", 2 * batch.LINE_CHARS + 20_000, batch.LINE_CHARS)
+    pieces_and_whole("damaged", 2 * block.LINE_CHARS + 20_000, block.LINE_CHARS)
 
 
 def test_columns_count_in_the_whole_line_after_lines_and_across_blocks() -> None:
@@ -184,7 +186,7 @@ def test_columns_count_in_the_whole_line_after_lines_and_across_blocks() -> None
 
 
 def test_every_view_agrees_on_a_long_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch, "LINE_CHARS", 3000)
+    monkeypatch.setattr(block, "LINE_CHARS", 3000)
     line = long_line("mixed", 20_000).rstrip("\n") + " ကိီ\n"
     text = "head\n" + line + "tail without newline"
     path = tmp_path / "long.txt"
@@ -209,7 +211,7 @@ def test_every_view_agrees_on_a_long_line(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_dask_partitions_cut_the_same_way_and_give_whole_lines(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch, "LINE_CHARS", 3000)
+    monkeypatch.setattr(block, "LINE_CHARS", 3000)
     lines = ["head\n", long_line("mixed", 12_000), "tail\n"]
     out = _normalize_partition(lines, Options(), 2000)
     assert len(out) == 3
@@ -224,7 +226,7 @@ def test_dask_partitions_cut_the_same_way_and_give_whole_lines(monkeypatch: pyte
 MEMORY = """
 import resource, sys
 resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))  # a regression fails the test, not the machine
-from polyglot.batch import normalize_stream
+from polyglot.batch.stream import normalize_stream
 with open(sys.argv[1], "rb") as handle, open(sys.argv[2], "wb") as out:
     normalize_stream(handle, sys.argv[1], out.write)
 with open("/proc/self/status") as status:

@@ -55,6 +55,8 @@ NEVER_FOR_NORMALIZE = (
     "tomllib",
     # polyglot's own modules for other commands.
     "polyglot.catalog",
+    "polyglot.commands",
+    "polyglot.locales",
     "polyglot.site",
     "polyglot.content",
     "polyglot.config",
@@ -150,7 +152,7 @@ def test_every_lazy_pattern_compiles() -> None:
 
 
 def test_lazy_commands_name_every_command_of_their_modules() -> None:
-    """A command added beside its library code but not to ``LAZY_COMMANDS`` would silently
+    """A command added to ``polyglot.commands`` but not to ``LAZY_COMMANDS`` would silently
     be missing from ``polyglot``; each listed one must be the command of that name."""
     import importlib
 

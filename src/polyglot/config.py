@@ -11,8 +11,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from polyglot.catalog.locales import SOURCE_LOCALE, Locale, get_locale
 from polyglot.files import InputError, read_text
+from polyglot.locales import SOURCE_LOCALE, Locale, get_locale
 
 PYPROJECT = "pyproject.toml"
 

@@ -6,7 +6,7 @@ points, both running exactly the code ``polyglot normalize`` runs:
 
 ``normalize_files(sources, out_dir)``
     A ``dask.bag`` of files: each worker streams one file through
-    ``batch.normalize_file`` into ``out_dir`` (atomic write, bounded memory). The
+    ``batch.stream.normalize_file`` into ``out_dir`` (atomic write, bounded memory). The
     output is byte for byte what ``polyglot normalize -r DIR --out DIR2`` writes. The
     workers need the sources and ``out_dir`` on a shared file system.
 
@@ -34,7 +34,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from polyglot.batch import BLOCK_LINES, FileReport, Options, blocks, normalize_block, normalize_file
+from polyglot.batch.block import BLOCK_LINES, Options, blocks, normalize_block
+from polyglot.batch.stream import FileReport, normalize_file
 from polyglot.files import BOM, split_bom
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from polyglot.batch import normalize_stream
+from polyglot.batch.stream import normalize_stream
 from polyglot.burmese import normalize
 from polyglot.burmese.changes import REGISTRY, Edit, Rule, rule
 from polyglot.burmese.normalize import RULES, apply_rules, canonical

@@ -5,8 +5,9 @@ import json
 import pytest
 
 from polyglot.catalog.check import ERROR, WARNING, check_catalog, fix_catalog
-from polyglot.catalog.locales import get_locale
-from polyglot.catalog.pofile import Catalog, Message, read_po
+from polyglot.catalog.model import Catalog, Message
+from polyglot.catalog.pofile import read_po
+from polyglot.locales import get_locale
 
 from .conftest import Project, set_msgstr
 

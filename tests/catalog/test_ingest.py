@@ -112,8 +112,8 @@ def test_ingest_again_refreshes_its_own_unreviewed_text(project: Project) -> Non
 
 def test_align_skips_a_paragraph_the_translation_left_out() -> None:
     from polyglot.catalog.ingest import align
-    from polyglot.catalog.locales import get_locale
     from polyglot.content.document import parse_document
+    from polyglot.locales import get_locale
 
     source = parse_document(
         "Asia Catalyst opened its 2019 programs for women living with HIV today.\n\n"
@@ -193,8 +193,8 @@ def test_two_translated_blocks_for_one_source_block_are_joined_and_reported(proj
 
 def test_one_translated_block_for_two_source_blocks_fills_the_first_and_reports_the_second() -> None:
     from polyglot.catalog.ingest import align
-    from polyglot.catalog.locales import get_locale
     from polyglot.content.document import parse_document
+    from polyglot.locales import get_locale
 
     source = parse_document(
         "Asia Catalyst opened applications for its 2019 program.\n\n"
@@ -213,8 +213,8 @@ def test_numbers_in_any_script_choose_the_block() -> None:
     """Of two English paragraphs of the same length, the translation's Myanmar (or
     Chinese) digits pick the one that states those numbers."""
     from polyglot.catalog.ingest import align
-    from polyglot.catalog.locales import get_locale
     from polyglot.content.document import parse_document
+    from polyglot.locales import get_locale
 
     source = parse_document(
         "Our partners met in the capital to plan the work.\n\nThe meeting had 15 groups and 30 people.\n"
@@ -248,8 +248,8 @@ def test_alignment_keeps_order_and_uses_each_block_at_most_once(source_texts: li
     """Whatever the texts, pairs keep both sides' order, take one or two blocks a side,
     and no block is in two pairs: what is not in a pair is what ingest reports."""
     from polyglot.catalog.ingest import align
-    from polyglot.catalog.locales import get_locale
     from polyglot.content.document import Block
+    from polyglot.locales import get_locale
 
     source = [Block("paragraph", text, 2 * i + 1, 2 * i + 1) for i, text in enumerate(source_texts)]
     translation = [Block("paragraph", text, 2 * i + 1, 2 * i + 1) for i, text in enumerate(translated)]

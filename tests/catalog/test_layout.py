@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from polyglot.catalog.layout import break_opportunities, char_width
-from polyglot.catalog.pofile import Catalog, Message, format_po, parse_po
+from polyglot.catalog.model import Catalog, Message
+from polyglot.catalog.pofile import format_po, parse_po
 
 MSGCAT = shutil.which("msgcat")
 HEADER = {"Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit"}

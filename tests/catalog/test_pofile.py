@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from polyglot.catalog.pofile import WIDTH, Catalog, Message, format_po, parse_po
+from polyglot.catalog.model import Catalog, Message
+from polyglot.catalog.pofile import WIDTH, format_po, parse_po
 from polyglot.files import InputError
 
 from .conftest import msgfmt_check

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from polyglot.catalog.pofile import Catalog, Message, format_po, parse_po
+from polyglot.catalog.model import Catalog, Message
+from polyglot.catalog.pofile import format_po, parse_po
 from polyglot.content.document import parse_document
 
 any_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=300)

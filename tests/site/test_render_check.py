@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sitekit import SiteProject
 
-from polyglot.catalog.locales import get_locale
+from polyglot.locales import get_locale
 from polyglot.site.localize import format_announcement_date, format_percentage, language_name, native_digits
 from polyglot.site.render_check import site_shaper
 

@@ -24,8 +24,8 @@ import icu
 from polyglot.burmese.detect import detect_text
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.catalog import tokens
-from polyglot.catalog.locales import Locale
-from polyglot.catalog.pofile import Catalog, Message
+from polyglot.catalog.model import Catalog, Message
+from polyglot.locales import Locale
 
 ERROR = "error"
 WARNING = "warning"

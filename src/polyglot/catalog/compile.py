@@ -17,11 +17,11 @@ from pathlib import Path
 
 from polyglot.catalog import tokens
 from polyglot.catalog.check import Finding
-from polyglot.catalog.locales import Locale
-from polyglot.catalog.pofile import Catalog, Message
+from polyglot.catalog.model import Catalog, Message
 from polyglot.catalog.stats import catalog_stats
 from polyglot.config import Config
 from polyglot.files import write_text_if_changed
+from polyglot.locales import Locale
 
 MO_MAGIC = 0x950412DE
 

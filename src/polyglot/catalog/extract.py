@@ -3,29 +3,43 @@
 One message per block, in corpus order. A block that occurs more than once (the same
 paragraph in two announcements, a summary repeating the lead paragraph) is one message
 with several locations, so it is translated once and stays consistent everywhere.
+Strings from elsewhere (the website's own templates) are passed in by the caller as
+:class:`Extracted` items, so the catalog package knows nothing of the site.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
-from polyglot.catalog.locales import get_locale
-from polyglot.catalog.pofile import Catalog, Message
+from polyglot.catalog.model import Catalog, Message
 from polyglot.catalog.storage import now, template_header
 from polyglot.config import Config
-from polyglot.content.document import Document
-from polyglot.content.document import load_corpus as load_announcements
+from polyglot.content.document import Document, load_documents
 from polyglot.files import InputError
-from polyglot.site.messages import add_site_messages
+from polyglot.locales import get_locale
 
 
-def load_corpus(config: Config) -> list[Document]:
+class Extracted(NamedTuple):
+    """A translatable string found outside the announcements, and where."""
+
+    msgid: str
+    location: str
+    """Where it is, as the catalog records it (relative, with ``/``)."""
+    line: int
+    comment: str
+    """The extracted comment translators see (for example ``site``)."""
+
+
+def load_announcements(config: Config) -> list[Document]:
     """Every announcement of the corpus, parsed, in a stable order (``extract`` and ``build``).
 
     Each must be written in the catalogs' source language: its blocks become the msgids
     that every other language translates, and the site shows them as that language.
     """
-    documents = load_announcements(config.corpus)
+    documents = load_documents(config.corpus)
     for document in documents:
         where = f"{document.path}:{document.meta_lines.get('language', 1)}"
         try:
@@ -40,19 +54,24 @@ def load_corpus(config: Config) -> list[Document]:
     return documents
 
 
-def build_template(documents: list[Document], config: Config) -> Catalog:
-    """The template for ``documents``; locations are relative to the project root."""
-    messages: dict[str, Message] = {}
+def _blocks(documents: list[Document], config: Config) -> Iterator[Extracted]:
+    """Each block of ``documents`` as a string to translate; its comment is the block's kind."""
     for document in documents:
         where = config.relative(Path(document.path))
         for block in document.blocks:
-            message = messages.get(block.text)
-            if message is None:
-                message = messages[block.text] = Message(msgid=block.text)
-            message.locations.append((where, block.line))
-            if block.kind not in message.extracted_comments:
-                message.extracted_comments.append(block.kind)
-    add_site_messages(messages, config)  # the website's own strings, if the project has a site
+            yield Extracted(block.text, where, block.line, block.kind)
+
+
+def build_template(documents: list[Document], config: Config, extra: Iterable[Extracted] = ()) -> Catalog:
+    """The template for ``documents`` and then ``extra``; locations are relative to the project root."""
+    messages: dict[str, Message] = {}
+    for item in chain(_blocks(documents, config), extra):
+        message = messages.get(item.msgid)
+        if message is None:
+            message = messages[item.msgid] = Message(msgid=item.msgid)
+        message.locations.append((item.location, item.line))
+        if item.comment not in message.extracted_comments:
+            message.extracted_comments.append(item.comment)
     return Catalog(
         header=template_header(config.domain, now()),
         header_comments=[
@@ -65,6 +84,6 @@ def build_template(documents: list[Document], config: Config) -> Catalog:
     )
 
 
-def extract(config: Config) -> Catalog:
-    """The template for the project's corpus."""
-    return build_template(load_corpus(config), config)
+def extract(config: Config, extra: Iterable[Extracted] = ()) -> Catalog:
+    """The template for the project's corpus, plus ``extra`` strings from elsewhere."""
+    return build_template(load_announcements(config), config, extra)

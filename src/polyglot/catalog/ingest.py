@@ -33,9 +33,9 @@ from dataclasses import dataclass, field, replace
 
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.catalog import tokens
-from polyglot.catalog.locales import Locale
-from polyglot.catalog.pofile import Catalog, Message
+from polyglot.catalog.model import Catalog, Message
 from polyglot.content.document import Block, Document, fold, line_break, parse_document
+from polyglot.locales import Locale
 
 MIN_SCORE = 0.0
 """Pairs scoring below this are not aligned: their blocks are reported instead."""

@@ -24,9 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from polyglot.catalog.locales import Locale
-from polyglot.catalog.pofile import FUZZY, Catalog, Message
+from polyglot.catalog.model import FUZZY, Catalog, Message
 from polyglot.catalog.storage import catalog_header
+from polyglot.locales import Locale
 
 SIMILARITY = 0.6
 """How alike (``_similarity``) an old msgid must be to a new one for its translation to

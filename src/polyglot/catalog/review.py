@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from polyglot.catalog.check import ERROR, IGNORE_PREFIX, Finding, check_catalog
-from polyglot.catalog.locales import Locale
-from polyglot.catalog.pofile import Catalog, Message
+from polyglot.catalog.model import Catalog, Message
+from polyglot.locales import Locale
 
 REVIEW_NOTE = "; review before publishing"
 REVIEWED_NOTE = "; reviewed"

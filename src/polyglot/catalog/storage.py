@@ -13,9 +13,10 @@ import os
 from pathlib import Path
 
 from polyglot import __version__
-from polyglot.catalog.locales import Locale
-from polyglot.catalog.pofile import Catalog, format_po, read_po
+from polyglot.catalog.model import Catalog
+from polyglot.catalog.pofile import format_po, read_po
 from polyglot.files import write_text_if_changed
+from polyglot.locales import Locale
 
 DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
 

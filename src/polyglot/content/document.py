@@ -455,7 +455,7 @@ def _as_typed(path: Path) -> Path:
         return path
 
 
-def load_corpus(corpus: Path) -> list[Document]:
+def load_documents(corpus: Path) -> list[Document]:
     """Every announcement of ``corpus``, parsed, in ``corpus_documents`` order.
 
     Each one becomes a page named by its slug, so a file without front matter (whose slug
@@ -491,7 +491,7 @@ __all__ = [
     "fold",
     "is_editor_note",
     "line_break",
-    "load_corpus",
     "load_document",
+    "load_documents",
     "parse_document",
 ]

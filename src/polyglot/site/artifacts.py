@@ -12,9 +12,9 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from polyglot.catalog.locales import Locale
 from polyglot.config import Config
 from polyglot.files import InputError, read_text
+from polyglot.locales import Locale
 
 
 @dataclass(frozen=True)

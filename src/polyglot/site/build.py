@@ -26,11 +26,11 @@ from pathlib import Path
 from markupsafe import Markup
 
 from polyglot.catalog.check import Finding
-from polyglot.catalog.extract import load_corpus
-from polyglot.catalog.locales import Locale
+from polyglot.catalog.extract import load_announcements
 from polyglot.config import Config
 from polyglot.content.document import Document
 from polyglot.files import read_text, write_text_if_changed
+from polyglot.locales import Locale
 from polyglot.site import fonts as site_fonts
 from polyglot.site.artifacts import Translations, load_manifest, load_translations
 from polyglot.site.html import SOURCE_TAG, Coverage, render_body, render_inline
@@ -77,7 +77,7 @@ class _Alternate:
 
 def _load_documents(config: Config) -> list[Document]:
     """The announcements, newest first (dates compare as text: YYYY[-MM[-DD]])."""
-    documents = load_corpus(config)
+    documents = load_announcements(config)
     return sorted(documents, key=lambda doc: (str(doc.meta.get("date", "")), doc.slug), reverse=True)
 
 

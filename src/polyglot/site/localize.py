@@ -16,7 +16,7 @@ from babel import Locale as BabelLocale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal, format_percent
 
-from polyglot.catalog.locales import Locale
+from polyglot.locales import Locale
 
 ZERO_DIGITS = {
     "latn": "0",

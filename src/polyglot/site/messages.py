@@ -1,16 +1,16 @@
 """The site's own strings (its templates) as catalog messages.
 
 They go into the same catalogs as the announcements, so translators have one file per
-language and ``polyglot compile`` publishes them with the same rules. The catalog's
-extract step calls :func:`add_site_messages`; it adds nothing unless the project has a
-``[tool.polyglot.site]`` table, so a project without a website gets no website strings.
+language and ``polyglot compile`` publishes them with the same rules. ``polyglot extract``
+passes :func:`site_messages` to the catalog's extract step; it is empty unless the project
+has a ``[tool.polyglot.site]`` table, so a project without a website gets no website strings.
 Locations are package-relative (``polyglot/site/templates/page.html``): the same on every
 machine, whichever directory polyglot is installed in.
 """
 
 from __future__ import annotations
 
-from polyglot.catalog.pofile import Message
+from polyglot.catalog.extract import Extracted
 from polyglot.config import Config
 from polyglot.files import read_text
 from polyglot.site.settings import load_site_settings
@@ -35,14 +35,8 @@ def site_strings() -> list[tuple[str, str, int]]:
     return found
 
 
-def add_site_messages(messages: dict[str, Message], config: Config) -> None:
-    """Add the site's strings to a template's messages (keyed by msgid), if the project has a site."""
+def site_messages(config: Config) -> list[Extracted]:
+    """The site's strings as extracted messages, if the project has a site (else none)."""
     if not load_site_settings(config).enabled:
-        return
-    for text, where, line in site_strings():
-        message = messages.get(text)
-        if message is None:
-            message = messages[text] = Message(msgid=text)
-        message.locations.append((where, line))
-        if COMMENT not in message.extracted_comments:
-            message.extracted_comments.append(COMMENT)
+        return []
+    return [Extracted(text, where, line, COMMENT) for text, where, line in site_strings()]

@@ -21,9 +21,9 @@ from pathlib import Path
 import uharfbuzz as hb
 
 from polyglot.catalog.check import ERROR, WARNING, Finding
-from polyglot.catalog.locales import Locale
-from polyglot.catalog.pofile import Catalog
+from polyglot.catalog.model import Catalog
 from polyglot.files import InputError
+from polyglot.locales import Locale
 from polyglot.site.fonts import find_fonts
 
 DOTTED_CIRCLE = 0x25CC

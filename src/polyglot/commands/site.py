@@ -1,4 +1,4 @@
-"""CLI commands of the site package (``polyglot build``, ``outline``; listed in ``cli.LAZY_COMMANDS``)."""
+"""The site's commands (``polyglot build``, ``outline``; listed in ``cli.LAZY_COMMANDS``)."""
 
 from __future__ import annotations
 

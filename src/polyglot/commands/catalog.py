@@ -1,7 +1,7 @@
 """The catalog commands: extract, update, ingest, review, check, compile, stats (``cli.LAZY_COMMANDS``).
 
 Each command parses its options, calls the library, and formats what it got back; the
-work itself lives in the modules beside this one. Errors in the user's input
+work itself lives in ``polyglot.catalog``. Errors in the user's input
 (``InputError``) become a one-line message on stderr and exit status 2 (in the
 command group, ``cli._Polyglot``, for every command); findings of a
 check become exit status 1.
@@ -17,10 +17,10 @@ from typing import Any
 import click
 
 from polyglot.catalog import storage
-from polyglot.catalog.locales import Locale, get_locale
-from polyglot.catalog.pofile import Catalog
+from polyglot.catalog.model import Catalog
 from polyglot.config import Config, load_config
 from polyglot.files import InputError
+from polyglot.locales import Locale, get_locale
 
 
 def _config() -> Config:
@@ -82,9 +82,10 @@ def _state(written: bool, dry_run: bool) -> str:
 def extract(dry_run: bool, quiet: bool) -> None:
     """Extract one message per block of the corpus into the template (.pot)."""
     from polyglot.catalog.extract import extract as build
+    from polyglot.site.messages import site_messages
 
     config = _config()
-    template = build(config)
+    template = build(config, site_messages(config))  # the website's own strings, if there is a site
     written = storage.save(config.template_path, template, touch="POT-Creation-Date", dry_run=dry_run)
     state = _state(written, dry_run)
     _say(

@@ -1,7 +1,7 @@
 import pytest
 
-from polyglot.catalog.locales import get_locale, known_codes
 from polyglot.files import InputError
+from polyglot.locales import get_locale, known_codes
 
 
 @pytest.mark.parametrize("alias", ["zh_Hans", "zh-Hans", "zh_CN", "zh-CN", "ZH-hans"])
