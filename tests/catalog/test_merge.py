@@ -105,7 +105,7 @@ def _reworded_catalogs(count: int, seed: int = 5):
     import random
 
     from benchmarks.catalogs import paragraph, reword
-    from polyglot.catalog.pofile import Catalog, Message
+    from polyglot.catalog.model import Catalog, Message
 
     rng = random.Random(seed)
     base = list(dict.fromkeys(paragraph(rng) for _ in range(count)))
@@ -139,8 +139,8 @@ def test_update_cost_grows_linearly_with_reworded_messages() -> None:
     Four times the messages must cost well under sixteen times the time."""
     import time
 
-    from polyglot.catalog.locales import get_locale
     from polyglot.catalog.merge import merge
+    from polyglot.locales import get_locale
 
     def seconds(count: int) -> float:
         old, template = _reworded_catalogs(count)
