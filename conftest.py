@@ -7,11 +7,14 @@ extension, so pytest cannot collect the doctests of its ``.py`` file; they run i
 Every run starts by checking that build (``tests/compiled.py``): a compiled module older
 than its source would make the tests pass on old code, so the run stops before any test
 (set ``POLYGLOT_ALLOW_INTERPRETED=1`` only where no C compiler is at hand).
+Hypothesis runs derandomized under ``CI=true`` (``tests/hypothesis_profiles.py``).
 """
 
 from pathlib import Path
 
 import pytest
+
+pytest_plugins = ["tests.hypothesis_profiles"]
 
 collect_ignore = [str(pxd.with_suffix(".py")) for pxd in Path(__file__).parent.joinpath("src").rglob("*.pxd")]
 
