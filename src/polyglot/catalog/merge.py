@@ -243,14 +243,14 @@ def merge(template: Catalog, existing: Catalog | None, locale: Locale, domain: s
     unmatched: list[int] = []
     for new in template.active:
         if new.key in active or new.key in obsolete:
-            previous = active.get(new.key) or obsolete[new.key]
-            updated = _update(previous, new, forms)
+            same = active.get(new.key) or obsolete[new.key]
+            updated = _update(same, new, forms)
             messages.append(updated)
-            if previous.obsolete:
-                used.add(id(previous))
-            if updated.fuzzy and not previous.fuzzy:  # turned plural or singular (_translations)
-                report.fuzzy.append((previous.msgid, new.msgid))
-            elif previous.obsolete:
+            if same.obsolete:
+                used.add(id(same))
+            if updated.fuzzy and not same.fuzzy:  # turned plural or singular (_translations)
+                report.fuzzy.append((same.msgid, new.msgid))
+            elif same.obsolete:
                 report.revived.append(new.msgid)
             else:
                 report.kept += 1
