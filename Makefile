@@ -92,11 +92,13 @@ BENCH_ROUNDS ?= 3
 bench: install
 	$(PY) -m benchmarks.bench --sizes $(BENCH_SIZES) --rounds $(BENCH_ROUNDS) $(BENCH_ARGS)
 
-# Format, lint and types: CI runs `make lint test`, so each of these fails the build.
+# Format, lint, types and the direction of imports ([tool.importlinter]): CI runs
+# `make lint test`, so each of these fails the build.
 lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff format .

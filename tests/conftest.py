@@ -18,6 +18,9 @@ UNICODE_SENTENCES = [
 ]
 """Real, well-formed sentences in canonical Unicode order."""
 
+ZAWGYI_SENTENCES = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
+"""The same sentences in Zawgyi, as ICU converts them."""
+
 
 @pytest.fixture(scope="session")
 def unicode_sentences() -> list[str]:
@@ -26,4 +29,4 @@ def unicode_sentences() -> list[str]:
 
 @pytest.fixture(scope="session")
 def zawgyi_sentences() -> list[str]:
-    return [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
+    return list(ZAWGYI_SENTENCES)

@@ -8,6 +8,9 @@ from click.testing import CliRunner, Result
 
 from polyglot.cli import main
 
+REPO = Path(__file__).resolve().parents[1]
+"""The repository's root."""
+
 
 class Project:
     """The fixture project: its files, and the CLI run inside it."""

@@ -18,14 +18,12 @@ from benchmarks.corpus import lines as corpus_lines
 from polyglot.batch.block import Options, blocks, normalize_block, normalize_blocks
 from polyglot.batch.stream import normalize_file, normalize_stream
 from polyglot.batch.tree import Ledger, normalize_tree
-from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.burmese.segment import has_myanmar
 from polyglot.cli import main
 from polyglot.files import InputError
 from tests.conftest import UNICODE_SENTENCES
-
-ZG = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
+from tests.conftest import ZAWGYI_SENTENCES as ZG
 
 
 @pytest.fixture(autouse=True)
@@ -327,26 +325,65 @@ def test_a_file_name_that_is_not_utf8_neither_stops_a_tree_nor_spoils_json(tmp_p
     assert proc.stdout.startswith(odd + b": would change")  # text output names the file as it is
 
 
-def test_in_place_follows_symbolic_links_in_a_tree_and_refuses_hard_links(tmp_path: Path) -> None:
-    tree, outside = tmp_path / "tree", tmp_path / "outside.txt"
+def test_a_tree_never_follows_symbolic_links_and_says_so(tmp_path: Path) -> None:
+    # git's rule: a link in a tree is a link, never followed, whether to a file or a folder,
+    # so a tree run never writes outside the tree (nor a file twice); naming the link
+    # itself is asking for its target.
+    tree, outside, folder = tmp_path / "tree", tmp_path / "outside.txt", tmp_path / "folder"
     tree.mkdir()
+    folder.mkdir()
     outside.write_text(f"{ZG[0]}\n", encoding="utf-8")
+    (folder / "in.txt").write_text(f"{ZG[0]}\n", encoding="utf-8")
     (tree / "link.txt").symlink_to(outside)
+    (tree / "linked").symlink_to(folder, target_is_directory=True)
+    (tree / "z.txt").write_text(f"{ZG[2]}\n", encoding="utf-8")
+    for args in (["-r", "-i"], ["-r", "--check"], ["-r", "-o", str(tmp_path / "out")]):
+        proc = polyglot("normalize", *args, str(tree))
+        assert b"Traceback" not in proc.stderr
+        said = proc.stderr.decode()
+        for name in ("link.txt", "linked"):
+            assert f"polyglot: {tree / name}: skipped: a symbolic link" in said, (args, said)
+        assert outside.read_text(encoding="utf-8") == f"{ZG[0]}\n"
+        assert (folder / "in.txt").read_text(encoding="utf-8") == f"{ZG[0]}\n"
+    assert (tree / "link.txt").is_symlink() and (tree / "z.txt").read_text(
+        encoding="utf-8"
+    ) == f"{UNICODE_SENTENCES[2]}\n"
+    assert not (tmp_path / "out" / "link.txt").exists() and (tmp_path / "out" / "z.txt").exists()
+    assert "skipped" in polyglot("detect", "-r", str(tree)).stderr.decode()
+    proc = polyglot("normalize", "-i", str(tree / "link.txt"))  # named: followed, and stays a link
+    assert proc.returncode == 0 and (tree / "link.txt").is_symlink()
+    assert outside.read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n"
+
+
+def test_in_place_refuses_hard_links_in_a_tree(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
     (tree / "one.txt").write_text(f"{ZG[1]}\n", encoding="utf-8")
     os.link(tree / "one.txt", tmp_path / "other-name.txt")
     (tree / "z.txt").write_text(f"{ZG[2]}\n", encoding="utf-8")
     proc = polyglot("normalize", "-r", "-i", str(tree))
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr
     assert f"{tree / 'one.txt'}: not rewritten: it has 2 hard links" in proc.stderr.decode()
-    assert (tree / "link.txt").is_symlink()
-    assert outside.read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n"
     assert (tree / "one.txt").read_text(encoding="utf-8") == f"{ZG[1]}\n"  # both names keep one file
     assert (tree / "one.txt").stat().st_nlink == 2
     assert (tree / "z.txt").read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[2]}\n"
-    outside.write_text(f"{ZG[0]}\n", encoding="utf-8")
-    proc = polyglot("normalize", "-i", str(tree / "link.txt"))  # one file, streamed
-    assert proc.returncode == 0 and (tree / "link.txt").is_symlink()
-    assert outside.read_text(encoding="utf-8") == f"{UNICODE_SENTENCES[0]}\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["normalize", "--check", "-r"], ["normalize", "-i", "-r"], ["normalize", "-r", "-o", "OUT"], ["detect", "-r"]],
+)
+def test_a_named_pipe_in_a_tree_is_skipped_and_said(tmp_path: Path, args: list[str]) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    os.mkfifo(tree / "pipe.txt")  # opening it for reading would wait for a writer forever
+    (tree / "a.txt").write_text(f"{ZG[0]}\n", encoding="utf-8")
+    args = [str(tmp_path / "out") if a == "OUT" else a for a in args]
+    proc = polyglot(*args, str(tree), timeout=60)
+    assert b"Traceback" not in proc.stderr and proc.returncode in (0, 1)
+    assert proc.stderr.decode().startswith(
+        f"polyglot: {tree / 'pipe.txt'}: skipped: not a regular file (a named pipe)\n"
+    )
 
 
 def _small_files_only() -> None:
@@ -402,6 +439,29 @@ def test_tree_runs_use_the_block_size_asked_for(tmp_path: Path) -> None:
         out = tmp_path / f"out{size}"
         assert runner.invoke(main, ["normalize", "-r", "-o", str(out), "--block-lines", size, str(tree)]).exit_code == 0
         assert (out / "a.txt").read_text(encoding="utf-8") == alone
+
+
+def test_a_rerun_redoes_what_another_block_size_version_or_rule_set_would_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The ledger says "done" only for output this very program and these options would write.
+    import polyglot
+    from polyglot.burmese.changes import REGISTRY, declare
+
+    make_tree(tmp_path / "t")
+    out, ledger = tmp_path / "o", tmp_path / "l"
+
+    def redone(**kwargs: object) -> int:
+        return len(normalize_tree(tmp_path / "t", out, ledger=ledger, **kwargs))  # type: ignore[arg-type]
+
+    assert redone() == 3 and redone() == 0
+    assert redone(block_lines=1) == 3 and redone(block_lines=1) == 0
+    monkeypatch.setattr(polyglot, "__version__", polyglot.__version__ + ".post1")
+    assert redone(block_lines=1) == 3 and redone(block_lines=1) == 0
+    with monkeypatch.context() as patched:
+        patched.setattr("polyglot.burmese.changes.REGISTRY", dict(REGISTRY))
+        declare("normalize", "a-new-rule", "word", "A rule added by an upgrade.")
+        assert redone(block_lines=1) == 3
 
 
 def test_an_output_folder_inside_the_tree_is_not_walked(tmp_path: Path) -> None:

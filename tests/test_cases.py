@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -27,10 +28,11 @@ KEYS = {"label", "expect", "original", "fixed", "comment"}
 
 
 def load(name: str) -> list[dict[str, str]]:
-    return json.loads((CASES / name).read_text(encoding="utf-8"))
+    cases: list[dict[str, str]] = json.loads((CASES / name).read_text(encoding="utf-8"))
+    return cases
 
 
-def params(names: tuple[str, ...] = FILES, *, expected: bool = False) -> list[object]:
+def params(names: tuple[str, ...] = FILES, *, expected: bool = False) -> Sequence[object]:
     """The cases as test parameters; with ``expected``, those expected to fail marked ``xfail(strict=True)``."""
     out = []
     for name in names:

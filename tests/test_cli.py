@@ -1,8 +1,11 @@
+import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,9 +14,9 @@ from click.testing import CliRunner
 from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.cli import main
 from tests.conftest import UNICODE_SENTENCES
+from tests.conftest import ZAWGYI_SENTENCES as ZGS
 
 ZG = unicode_to_zawgyi(UNICODE_SENTENCES[0])
-ZGS = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
 
 
 def run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -27,7 +30,7 @@ def test_stdin_to_stdout_keeps_bytes_outside_burmese() -> None:
     assert proc.stdout == f"\ufeffTitle 标题\r\n{UNICODE_SENTENCES[0]}\r\nno final newline".encode()
 
 
-def test_in_place_check_and_diff(tmp_path) -> None:
+def test_in_place_check_and_diff(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(f"x {ZG}\n", encoding="utf-8")
     os.chmod(path, 0o600)
@@ -68,7 +71,7 @@ def test_to_zawgyi() -> None:
     assert out.output == unicode_to_zawgyi(UNICODE_SENTENCES[0])
 
 
-def test_detect_json_lines(tmp_path) -> None:
+def test_detect_json_lines(tmp_path: Path) -> None:
     path = tmp_path / "d.txt"
     path.write_text(f"{UNICODE_SENTENCES[1]}\nEnglish {ZG}\n", encoding="utf-8")
     out = CliRunner().invoke(main, ["detect", "--format", "json", str(path)])
@@ -77,7 +80,7 @@ def test_detect_json_lines(tmp_path) -> None:
     assert {"path", "end_column", "probability"} <= rows[0].keys()
 
 
-def test_input_errors_exit_2_with_one_line(tmp_path) -> None:
+def test_input_errors_exit_2_with_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"fine\nbro\xffken\n")
     for args, message in (
@@ -91,7 +94,7 @@ def test_input_errors_exit_2_with_one_line(tmp_path) -> None:
         assert b"Traceback" not in proc.stderr
 
 
-def test_recursive_in_place_on_two_workers(tmp_path) -> None:
+def test_recursive_in_place_on_two_workers(tmp_path: Path) -> None:
     for i in range(3):
         (tmp_path / f"{i}.txt").write_text(f"{ZG}\n", encoding="utf-8")
     out = CliRunner().invoke(main, ["normalize", "-r", "-i", "-j", "2", str(tmp_path)])
@@ -156,7 +159,7 @@ def _ctrl_c_exits_130() -> None:
     assert err.strip().endswith(b"polyglot: interrupted")
 
 
-def test_an_unreadable_icu_dictionary_is_a_clear_error(monkeypatch) -> None:
+def test_an_unreadable_icu_dictionary_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from polyglot.burmese import detect, dictionary, lexicon
 
     def missing() -> None:
@@ -206,15 +209,15 @@ def apply_diff(original: str, diff: str) -> str:
     return "".join(new)
 
 
-def long_file(tmp_path) -> tuple[str, str]:
-    """The experiment of issue 13: a short unclear run on line 1, 2,100 English lines, then Zawgyi."""
+def long_file(tmp_path: Path) -> tuple[str, str]:
+    """A long file whose blocks decide differently: a short unclear run on line 1, 2,100 English lines, then Zawgyi."""
     text = "ကေလ\n" + "".join(f"English line {i % 7}\n" for i in range(2100)) + "\n".join(ZGS[:5]) + "\n"
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
     return str(path), text
 
 
-def test_every_view_agrees_with_the_write_on_a_file_longer_than_a_block(tmp_path) -> None:
+def test_every_view_agrees_with_the_write_on_a_file_longer_than_a_block(tmp_path: Path) -> None:
     path, text = long_file(tmp_path)
     runner = CliRunner()
     written = runner.invoke(main, ["normalize", "-q", path]).output
@@ -254,7 +257,7 @@ def test_diff_of_a_last_line_without_newline_and_of_close_changes() -> None:
 
 
 @pytest.mark.parametrize("context", [0, 1, 3])
-def test_line_diff_matches_gnu_diff(tmp_path, context: int) -> None:
+def test_line_diff_matches_gnu_diff(tmp_path: Path, context: int) -> None:
     import random
     import shutil
 
@@ -317,3 +320,119 @@ def test_a_reader_that_stops_reading_ends_the_run_quietly(args: list[str], tmp_p
     _, err = proc.communicate(timeout=120)
     assert err == b""
     assert proc.returncode == 141
+
+
+def _closed(fd: int) -> Callable[[], None]:
+    """In the child: the standard stream ``fd`` closed, as the shell's ``>&-`` or ``0<&-`` leaves it."""
+    return lambda: os.close(fd)
+
+
+@pytest.mark.parametrize(
+    ("args", "fd", "name"),
+    [
+        (["normalize", "FILE"], 1, "<stdout>"),
+        (["normalize", "--diff", "FILE"], 1, "<stdout>"),
+        (["detect", "FILE"], 1, "<stdout>"),
+        (["detect", "--format", "json", "FILE"], 1, "<stdout>"),
+        (["normalize"], 0, "<stdin>"),
+        (["normalize", "-"], 0, "<stdin>"),
+        (["detect"], 0, "<stdin>"),
+    ],
+)
+def test_a_closed_standard_stream_is_a_one_line_error(tmp_path: Path, args: list[str], fd: int, name: str) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text("\n".join(ZGS) + "\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "polyglot.cli", *[str(source) if a == "FILE" else a for a in args]],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL if fd != 1 else None,
+        stderr=subprocess.PIPE,
+        preexec_fn=_closed(fd),
+        check=False,
+    )
+    said = proc.stderr.decode()
+    assert proc.returncode == 2, said
+    assert said.count("\n") == 1 and said.startswith(f"polyglot: {name}: ") and "closed" in said, said
+
+
+@pytest.mark.parametrize("stderr", ["/dev/full", "closed"])
+def test_a_failing_standard_error_exits_2_not_1(tmp_path: Path, stderr: str) -> None:
+    # Exit 1 means "findings" to every caller; a diagnostic that cannot be said is an error.
+    source = tmp_path / "in.txt"
+    source.write_text("ကိုယ္ \ufffdန်\n", encoding="utf-8")  # a problem to report on stderr
+    with contextlib.ExitStack() as stack:
+        err = stack.enter_context(open("/dev/full", "wb")) if stderr == "/dev/full" else None
+        proc = subprocess.run(
+            [sys.executable, "-m", "polyglot.cli", "normalize", str(source)],
+            stdout=subprocess.PIPE,
+            stderr=err,
+            preexec_fn=None if err else _closed(2),
+            check=False,
+        )
+    assert proc.returncode == 2
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="GNU patch is not installed")
+def test_every_diff_is_one_gnu_patch_applies(tmp_path: Path) -> None:
+    # A name with spaces needs a tab after it (patch otherwise reads "call"); a byte order
+    # mark is part of the first line's bytes, so the first "-" line must carry it.
+    files = {
+        "call for applications.txt": "\n".join(ZGS) + "\n",
+        "bom.txt": "\ufeff" + ZGS[0] + "\nEnglish\n" + ZGS[1] + "\n",
+        "bom no newline.txt": "\ufeff" + ZGS[2],
+        "plain.txt": "English\n" + ZGS[3] + "\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_bytes(text.encode("utf-8"))
+    names = sorted(files)
+    diff = subprocess.run(
+        [sys.executable, "-m", "polyglot.cli", "normalize", "--diff", *names],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert diff.returncode == 0, diff.stderr
+    expected = {n: run("normalize", "-q", str(tmp_path / n)).stdout for n in names}
+    dry = subprocess.run(
+        ["patch", "-p1", "--dry-run"], input=diff.stdout, cwd=tmp_path, capture_output=True, check=False
+    )
+    assert dry.returncode == 0, dry.stdout.decode() + dry.stderr.decode()
+    checked = [line for line in dry.stdout.decode().splitlines() if line.startswith("checking file ")]
+    assert sorted(line.removeprefix("checking file ").strip("'") for line in checked) == names, dry.stdout
+    applied = subprocess.run(["patch", "-p1"], input=diff.stdout, cwd=tmp_path, capture_output=True, check=False)
+    assert applied.returncode == 0, applied.stdout.decode()
+    assert {n: (tmp_path / n).read_bytes() for n in names} == expected
+
+
+PEAK = """
+import atexit, sys
+
+def peak() -> None:
+    with open("/proc/self/status") as status:
+        sys.stderr.write("VmHWM " + next(x.split()[1] for x in status if x.startswith("VmHWM:")) + "\\n")
+
+atexit.register(peak)
+from polyglot.cli import main
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmHWM from /proc")
+@pytest.mark.parametrize("view", [["--format", "json"], ["--check"]])
+def test_reports_on_many_problems_take_memory_that_does_not_grow_with_the_file(tmp_path: Path, view: list[str]) -> None:
+    # Every replacement character is a problem (a lost letter): 20 a line, tens of thousands a megabyte.
+    line = "က\ufffd " * 20 + "\n"
+    peaks = []
+    for megabytes in (1, 2):
+        path = tmp_path / f"{megabytes}.txt"
+        path.write_text(line * (megabytes * 1_000_000 // len(line.encode())), encoding="utf-8")
+        proc = subprocess.run(
+            [sys.executable, "-c", PEAK, "normalize", *view, str(path)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+        assert proc.returncode == (1 if "--check" in view else 0), proc.stderr[-2000:]
+        peaks.append(int(proc.stderr.split()[-1]) / 1024)
+    assert peaks[1] - peaks[0] < 6, f"peak RSS {peaks[0]:.0f} MiB on 1 MB, {peaks[1]:.0f} MiB on 2 MB"

@@ -1,9 +1,18 @@
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
-from polyglot.files import InputError, atomic_write, decode, read_text, write_text_if_changed
+from polyglot.files import (
+    InputError,
+    atomic_write,
+    decode,
+    is_temporary_name,
+    read_text,
+    temporary_name,
+    write_text_if_changed,
+)
 
 
 def test_invalid_utf8_names_line_and_byte() -> None:
@@ -17,7 +26,7 @@ def test_bom_is_remembered_and_written_back() -> None:
     assert f.encode() == "\ufeffကို\r\n".encode()
 
 
-def test_binary_missing_and_directory(tmp_path) -> None:
+def test_binary_missing_and_directory(tmp_path: Path) -> None:
     (tmp_path / "b.bin").write_bytes(b"\x00\x01")
     with pytest.raises(InputError, match="binary file"):
         read_text(tmp_path / "b.bin")
@@ -27,7 +36,7 @@ def test_binary_missing_and_directory(tmp_path) -> None:
         read_text(tmp_path)
 
 
-def test_atomic_write_keeps_mode_and_leaves_no_temp_files(tmp_path) -> None:
+def test_atomic_write_keeps_mode_and_leaves_no_temp_files(tmp_path: Path) -> None:
     target = tmp_path / "t.txt"
     target.write_text("old")
     os.chmod(target, 0o640)
@@ -37,14 +46,14 @@ def test_atomic_write_keeps_mode_and_leaves_no_temp_files(tmp_path) -> None:
     assert os.listdir(tmp_path) == ["t.txt"]
 
 
-def test_unwritable_target_is_a_clear_error(tmp_path) -> None:
+def test_unwritable_target_is_a_clear_error(tmp_path: Path) -> None:
     # (A read-only directory would not stop root, who runs CI; a missing one stops anybody.)
     with pytest.raises(InputError, match=r"missing/t.txt: cannot write"):
         atomic_write(tmp_path / "missing" / "t.txt", "new")
     assert os.listdir(tmp_path) == []
 
 
-def test_interrupted_write_leaves_original(tmp_path, monkeypatch) -> None:
+def test_interrupted_write_leaves_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "t.txt"
     target.write_text("old")
 
@@ -58,7 +67,7 @@ def test_interrupted_write_leaves_original(tmp_path, monkeypatch) -> None:
     assert os.listdir(tmp_path) == ["t.txt"]
 
 
-def test_write_if_changed(tmp_path) -> None:
+def test_write_if_changed(tmp_path: Path) -> None:
     target = tmp_path / "t.txt"
     assert write_text_if_changed(target, "x")
     mtime = target.stat().st_mtime_ns
@@ -66,7 +75,7 @@ def test_write_if_changed(tmp_path) -> None:
     assert target.stat().st_mtime_ns == mtime
 
 
-def test_a_symbolic_link_is_followed_and_stays_a_link(tmp_path) -> None:
+def test_a_symbolic_link_is_followed_and_stays_a_link(tmp_path: Path) -> None:
     target = tmp_path / "real" / "t.txt"
     target.parent.mkdir()
     target.write_text("old")
@@ -78,7 +87,7 @@ def test_a_symbolic_link_is_followed_and_stays_a_link(tmp_path) -> None:
     assert sorted(os.listdir(target.parent)) == ["t.txt"]  # the temporary file sat beside the target
 
 
-def test_a_file_with_hard_links_is_refused_not_split(tmp_path) -> None:
+def test_a_file_with_hard_links_is_refused_not_split(tmp_path: Path) -> None:
     first = tmp_path / "a.txt"
     first.write_text("old")
     os.link(first, tmp_path / "b.txt")
@@ -90,7 +99,7 @@ def test_a_file_with_hard_links_is_refused_not_split(tmp_path) -> None:
     assert not write_text_if_changed(first, "old")  # nothing to write: no refusal
 
 
-def test_stale_temporary_files_are_removed_only_when_surely_abandoned(tmp_path) -> None:
+def test_stale_temporary_files_are_removed_only_when_surely_abandoned(tmp_path: Path) -> None:
     import fcntl
     import time
 
@@ -104,13 +113,81 @@ def test_stale_temporary_files_are_removed_only_when_surely_abandoned(tmp_path) 
         os.utime(path, (when, when))
         return name
 
-    stale = leftover(".a.txt.polyglot-abcd_123.tmp")  # a killed run's
-    busy = leftover(".b.txt.polyglot-zzzz9999.tmp")  # another run is writing it: it holds the lock
-    fresh = leftover(".c.txt.polyglot-yyyy8888.tmp", time.time() + 60)  # written since this run began
+    stale = leftover(temporary_name("a.txt"))  # a killed run's
+    busy = leftover(temporary_name("b.txt"))  # another run is writing it: it holds the lock
+    fresh = leftover(temporary_name("c.txt"), time.time() + 60)  # written since this run began
     other = leftover(".a.txt.abcd1234.tmp")  # not polyglot's name: someone else's file
+    typed = leftover(".notes.polyglot-backup01.tmp")  # a user's own name in polyglot's old pattern
+    forged = leftover(".d.txt.polyglot-0123456789abcdef.tmp")  # polyglot's shape, but not a name it made
     with open(tmp_path / busy, "rb") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
         with AtomicOutput(tmp_path / "a.txt") as out:
             out.write(b"new")
-    assert sorted(os.listdir(tmp_path)) == sorted(["a.txt", busy, fresh, other])
+    assert sorted(os.listdir(tmp_path)) == sorted(["a.txt", busy, fresh, other, typed, forged])
     assert stale not in os.listdir(tmp_path)
+
+
+def test_a_name_of_the_longest_legal_length_is_rewritten_in_place(tmp_path: Path) -> None:
+    # The temporary name adds its mark to the target's: at the file system's limit it must
+    # shorten the part it copies, and still be recognised as its own by a later run.
+    longest = os.pathconf(tmp_path, "PC_NAME_MAX")
+    for name in ("x" * (longest - 11) + ".md", "မ" * ((longest - 4) // 3) + ".txt"):
+        target = tmp_path / name
+        target.write_text("old")
+        atomic_write(target, "new")
+        assert target.read_text() == "new"
+        assert os.listdir(tmp_path) == [name]
+        made = temporary_name(name)
+        assert len(os.fsencode(made)) <= longest and is_temporary_name(made)
+        target.unlink()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another owner needs root")
+def test_owner_and_group_are_kept_on_a_rewrite(tmp_path: Path) -> None:
+    target = tmp_path / "shared.txt"
+    target.write_text("old")
+    os.chown(target, 65534, 65534)
+    os.chmod(target, 0o640)
+    atomic_write(target, "new")
+    info = target.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (65534, 65534, 0o640)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="runs polyglot as another user, which needs root")
+def test_an_owner_that_cannot_be_kept_is_said() -> None:
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(dir="/tmp") as shared:  # pytest's own folders are root's alone
+        said_as_nobody(Path(shared))
+
+
+def said_as_nobody(folder: Path) -> None:
+    import shutil
+    import subprocess
+
+    python = shutil.which("python3", path="/usr/bin:/bin")  # the project's own may sit in root's home
+    if python is None:
+        pytest.skip("no system python3 that user 65534 can run")
+    src = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src")
+    os.chmod(folder, 0o777)
+    target = folder / "root.txt"
+    target.write_text("old")
+    os.chmod(target, 0o666)
+    write = (
+        "import sys; sys.path.insert(0, sys.argv[1]); "
+        "from polyglot.files import atomic_write; atomic_write(sys.argv[2], 'new')"
+    )
+    done = subprocess.run(
+        [python, "-c", write, src, str(target)],
+        user=65534,
+        group=65534,
+        extra_groups=[],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd="/",
+    )
+    assert done.returncode == 0, done.stderr
+    assert target.read_text() == "new" and target.stat().st_uid == 65534  # the write went ahead ...
+    assert done.stderr.count("\n") == 1 and str(target) in done.stderr and "0:0" in done.stderr  # ... and said so

@@ -24,8 +24,7 @@ from polyglot.burmese.pipeline import normalize_text
 from polyglot.cli import main
 from polyglot.distributed import _normalize_partition
 from polyglot.files import InputError, read_lines
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.project import REPO
 
 
 def long_line(kind: str, chars: int, seed: int = 7) -> str:
@@ -241,7 +240,7 @@ def peak_mib(command: list[str]) -> float:
     child shares with its parent before ``exec``, and after a whole test run the parent
     is the larger.
     """
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     return int(done.stdout.split()[-1]) / 1024
 

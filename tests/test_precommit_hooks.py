@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.project import REPO
+
 PRE_COMMIT = str(Path(sys.executable).parent / "pre-commit")  # the dev extra installs it beside pytest
 
 CATALOG = """\
@@ -33,7 +34,7 @@ def git(folder: Path, *args: str) -> None:
 def try_repo(project: Path, hook: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home)}
     return subprocess.run(
-        [PRE_COMMIT, "try-repo", str(ROOT), hook, "--all-files", "--verbose"],
+        [PRE_COMMIT, "try-repo", str(REPO), hook, "--all-files", "--verbose"],
         cwd=project,
         env=env,
         capture_output=True,

@@ -146,7 +146,7 @@ def test_every_lazy_pattern_compiles() -> None:
         for value in vars(module).values():
             for item in value.values() if isinstance(value, dict) else [value]:
                 if isinstance(item, _LazyPattern):
-                    assert item.groups >= 0  # compiles it
+                    assert isinstance(item.groups, int)  # compiles it
                     found += 1
     assert found >= 10
 

@@ -11,7 +11,7 @@ import importlib
 import io
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, NoReturn
 
@@ -26,6 +26,8 @@ from polyglot.burmese.dictionary import DictionaryError
 from polyglot.files import (
     BOM,
     AtomicOutput,
+    ClosedStream,
+    ErrorsUnsaid,
     InputError,
     NamedOutput,
     OutputClosed,
@@ -53,6 +55,7 @@ LAZY_COMMANDS = {
     "stats": "polyglot.commands.catalog:stats",
     "build": "polyglot.commands.site:build",
     "outline": "polyglot.commands.site:outline_command",
+    "export": "polyglot.commands.site:export_command",
 }
 """The commands of ``polyglot.commands``, as ``module:attribute``: a module is
 imported only when one of its commands runs (or help lists them all), so that
@@ -65,7 +68,49 @@ class PolyglotError(click.ClickException):
     exit_code = 2
 
     def show(self, file: IO[str] | None = None) -> None:
-        click.echo(f"polyglot: {self.message}", err=True)
+        say(f"polyglot: {self.message}")
+
+
+def say(message: str) -> None:
+    """A last line on stderr, if it can still be written (the exit status says the rest)."""
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(message, err=True)
+
+
+@contextlib.contextmanager
+def standard_streams() -> Iterator[None]:
+    """The standard streams as every command uses them.
+
+    Standard output is UTF-8 (the text polyglot writes), and a file name that is not
+    UTF-8 is shown as the bytes it is (as ls and grep show it), Python's own choice for a
+    POSIX locale. A write that fails (a full disk, a closed pipe) is a one-line error
+    naming the stream, exit 2 (141, quietly, when a pipe's reader has gone); on standard
+    error, where no message can go, just the status. A stream the process was started
+    without (``>&-``) is the same error once it is used (``files.ClosedStream``), not a
+    traceback or a silent loss.
+    """
+    saved = sys.stdin, sys.stdout, sys.stderr
+    if sys.stdin is None:
+        sys.stdin = io.TextIOWrapper(io.BufferedReader(ClosedStream("<stdin>")), encoding="utf-8")
+    sys.stdout = _named(sys.stdout, "<stdout>", OutputClosed, "utf-8", "surrogateescape")
+    sys.stderr = _named(sys.stderr, "<stderr>", ErrorsUnsaid, None, "backslashreplace")
+    try:
+        yield
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+
+
+def _named(stream: IO[str] | None, name: str, error: type[OutputClosed], encoding: str | None, errors: str) -> IO[str]:
+    """``stream`` with its failed writes raising ``error`` (and a missing one, closed)."""
+    if stream is None:
+        raw: NamedOutput | ClosedStream = ClosedStream(name, error)
+    else:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:  # not a file (a test's capture): as it is
+            return stream
+        raw = NamedOutput(buffer, name, error)
+        encoding = encoding or getattr(stream, "encoding", None)
+    return io.TextIOWrapper(raw, encoding=encoding or "utf-8", errors=errors, write_through=True)
 
 
 def fail(message: str) -> NoReturn:
@@ -79,19 +124,13 @@ class _Polyglot(click.Group):
     written atomically, so an interrupted command leaves every file as it was or complete."""
 
     def invoke(self, ctx: click.Context) -> object:
-        stdout = sys.stdout
-        # Standard output is UTF-8 (the text polyglot writes); a write that fails (a full
-        # disk, a closed pipe) is a one-line error naming it; and a file name that is not
-        # UTF-8 is shown as the bytes it is (as ls and grep show it), Python's own choice
-        # for a POSIX locale.
-        with contextlib.suppress(AttributeError):
-            sys.stdout = io.TextIOWrapper(
-                NamedOutput(stdout.buffer, "<stdout>"), encoding="utf-8", errors="surrogateescape", write_through=True
-            )
         try:
-            return super().invoke(ctx)
+            with standard_streams():
+                return super().invoke(ctx)
+        except ErrorsUnsaid:
+            raise click.exceptions.Exit(2) from None
         except KeyboardInterrupt:
-            click.echo("polyglot: interrupted", err=True)
+            say("polyglot: interrupted")
             raise click.exceptions.Exit(130) from None
         except ReaderGone:
             raise click.exceptions.Exit(141) from None  # quiet, as SIGPIPE leaves ``cmd | head``
@@ -99,8 +138,6 @@ class _Polyglot(click.Group):
             raise PolyglotError(str(err)) from None
         except DictionaryError as err:  # the installation, not the input: say what to fix
             fail(f"cannot read ICU's Burmese word list ({err}); polyglot needs the ICU that PyICU was built against")
-        finally:
-            sys.stdout = stdout
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
@@ -145,8 +182,16 @@ def main() -> None:
 # --- inputs ---------------------------------------------------------------------------
 
 
-def expand_paths(paths: tuple[str, ...], recursive: bool) -> list[str]:
-    """Turn the command line's paths into files; ``-`` (or nothing) is standard input."""
+def skipped(path: str, why: str) -> None:
+    """Say what a tree walk left out (a link, a named pipe), one line on stderr; not an error."""
+    click.echo(f"polyglot: {path}: skipped: {why}", err=True)
+
+
+def expand_paths(paths: tuple[str, ...], recursive: bool, quiet: bool = False) -> list[str]:
+    """Turn the command line's paths into files; ``-`` (or nothing) is standard input.
+
+    A path named on the command line is taken as it is (a link is followed, a named pipe
+    read: ``<(command)`` is one); in a folder, ``walk`` decides."""
     if not paths:
         return [STDIN]
     out: list[str] = []
@@ -154,7 +199,7 @@ def expand_paths(paths: tuple[str, ...], recursive: bool) -> list[str]:
         if path != STDIN and os.path.isdir(path):
             if not recursive:
                 raise InputError(f"{path}: is a directory (use --recursive to walk it)")
-            out.extend(walk(path))
+            out.extend(walk(path, skipped=None if quiet else skipped))
         else:
             out.append(path)
     return out
@@ -269,58 +314,116 @@ def normalize_input(path: str, request: Request) -> bool:
 
     The text written (standard output or ``--in-place``) and everything reported about
     it (``--check``, ``--diff``, ``--explain``, ``--format json``) come from the same
-    blocks, so they agree byte for byte.
+    blocks, so they agree byte for byte. What is shown only once the file is done (the
+    JSON record, ``--check``'s problems after its summary) waits in spools (``_Spool``),
+    not in memory: a file with millions of problems costs disk, not gigabytes.
     """
     name = "<stdin>" if path == STDIN else path
     note: Callable[[str], None] = (lambda s: click.echo(s, err=True)) if request.text_to_stdout else click.echo
     warn: Callable[[str], None] = (lambda s: None) if request.quiet else (lambda s: click.echo(s, err=True))
     shown = _Shown()
-    diff = LineDiff(name) if request.diff else None
-    record: dict[str, list[object]] = {"changes": [], "diagnostics": []}
-    text: list[str] = []
-    later: list[Diagnostic] = []
-    with contextlib.ExitStack() as stack:
-        handle = sys.stdin.buffer if path == STDIN else stack.enter_context(open_binary(path))
-        bom, results = stream_blocks(
-            handle, name, request.options, jobs=request.jobs, block_lines=request.block_lines, explain=request.reports
-        )
-        write = _writer(path, request, bom, stack)
-        progress = _progress(path, request, stack)
-        for block in results:
-            write(block.text.encode("utf-8"))
-            progress(len(block.source.encode("utf-8")))
-            shown.changes += len(block.changes)
-            shown.problems += len(block.diagnostics)
-            shown.changed |= block.changed
-            if request.json:
-                record["changes"] += [c.to_dict() for c in block.changes]
-                record["diagnostics"] += [d.to_dict() for d in block.diagnostics]
-                if not (request.in_place or request.check):
-                    text.append(block.text)
-                continue
-            if request.explain:
-                explain_changes(name, block.changes, shown.reasons, note)
-                report_diagnostics(name, block.diagnostics, note)
-            elif request.check:
-                later.extend(block.diagnostics)
-            else:
-                report_diagnostics(name, block.diagnostics, warn)
+    with contextlib.ExitStack() as spools:
+        changes, diagnostics, text, later = (spools.enter_context(_Spool()) for _ in range(4))
+        with contextlib.ExitStack() as stack:
+            handle = sys.stdin.buffer if path == STDIN else stack.enter_context(open_binary(path))
+            bom, results = stream_blocks(
+                handle,
+                name,
+                request.options,
+                jobs=request.jobs,
+                block_lines=request.block_lines,
+                explain=request.reports,
+            )
+            diff = LineDiff(name, bom=bom) if request.diff else None
+            write = _writer(path, request, bom, stack)
+            progress = _progress(path, request, stack)
+            for block in results:
+                write(block.text.encode("utf-8"))
+                progress(len(block.source.encode("utf-8")))
+                shown.changes += len(block.changes)
+                shown.problems += len(block.diagnostics)
+                shown.changed |= block.changed
+                if request.json:
+                    changes.items([c.to_dict() for c in block.changes])
+                    diagnostics.items([d.to_dict() for d in block.diagnostics])
+                    if not (request.in_place or request.check):
+                        text.write(json_line(block.text)[1:-1])  # a JSON string, in pieces
+                    continue
+                if request.explain:
+                    explain_changes(name, block.changes, shown.reasons, note)
+                    report_diagnostics(name, block.diagnostics, note)
+                elif request.check:
+                    report_diagnostics(name, block.diagnostics, later.line)
+                else:
+                    report_diagnostics(name, block.diagnostics, warn)
+                if diff is not None:
+                    click.echo(diff.feed(block.source, block.text), nl=False)
             if diff is not None:
-                click.echo(diff.feed(block.source, block.text), nl=False)
-        if diff is not None:
-            click.echo(diff.close(), nl=False)
-    if request.json:
-        out: dict[str, object] = {"path": name, "changed": shown.changed, **record}
-        if not (request.in_place or request.check):
-            out["text"] = "".join(text)  # the text itself: a byte order mark is not part of it
-        click.echo(json_line(out))
-    elif request.check and (shown.changed or shown.problems):
-        if shown.changed:
-            click.echo(f"{path}: would change ({shown.changes} changes, {shown.problems} problems)")
-        else:  # nothing to write: what --check fails on is what is still ill-formed
-            click.echo(f"{path}: unchanged, {shown.problems} problems")
-        report_diagnostics(name, later, click.echo)
+                click.echo(diff.close(), nl=False)
+        if request.json:  # one line, as json_line would write the whole record
+            head = json_line({"path": name, "changed": shown.changed})[:-1]
+            click.echo(f'{head}, "changes": [', nl=False)
+            changes.echo()
+            click.echo('], "diagnostics": [', nl=False)
+            diagnostics.echo()
+            click.echo("]", nl=False)
+            if not (request.in_place or request.check):  # the text itself: a byte order mark is not part of it
+                click.echo(', "text": "', nl=False)
+                text.echo()
+                click.echo('"', nl=False)
+            click.echo("}")
+        elif request.check and (shown.changed or shown.problems):
+            if shown.changed:
+                click.echo(f"{path}: would change ({shown.changes} changes, {shown.problems} problems)")
+            else:  # nothing to write: what --check fails on is what is still ill-formed
+                click.echo(f"{path}: unchanged, {shown.problems} problems")
+            later.echo()
     return shown.changed or bool(shown.problems)
+
+
+class _Spool:
+    """Text kept for later in a temporary file (in memory up to ``SPOOL_BYTES``), shown with ``echo``.
+
+    The file is made on the first write: a run with nothing to keep (most) does not pay
+    for ``tempfile``'s import."""
+
+    SPOOL_BYTES = 1 << 20
+
+    def __enter__(self) -> _Spool:
+        self.file: IO[str] | None = None
+        self.count = 0
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.file is not None:
+            self.file.close()
+
+    def write(self, text: str) -> None:
+        if self.file is None:
+            import tempfile
+
+            self.file = tempfile.SpooledTemporaryFile(  # noqa: SIM115  (closed by __exit__)
+                max_size=self.SPOOL_BYTES, mode="w+", encoding="utf-8", errors="surrogateescape", newline=""
+            )
+        assert self.file is not None
+        self.file.write(text)
+
+    def line(self, text: str) -> None:
+        self.write(text + "\n")
+
+    def items(self, values: list[dict[str, object]]) -> None:
+        """More items of a JSON array, separated as ``json.dumps`` separates them."""
+        if values:
+            listed = json_line(values)[1:-1]
+            self.write(f", {listed}" if self.count else listed)
+            self.count += len(values)
+
+    def echo(self) -> None:
+        if self.file is None:
+            return
+        self.file.seek(0)
+        while chunk := self.file.read(1 << 16):
+            click.echo(chunk, nl=False)
 
 
 def _writer(path: str, request: Request, bom: bool, stack: contextlib.ExitStack) -> Callable[[bytes], None]:
@@ -402,6 +505,7 @@ def normalize_tree_in_place(root: str, out_dir: str | None, request: Request) ->
             block_lines=request.block_lines,
             progress=progress,
             errors=errors,
+            skipped=None if request.quiet else skipped,
         )
 
     if not request.quiet and sys.stderr.isatty():
@@ -494,7 +598,9 @@ def normalize(paths: tuple[str, ...], recursive: bool, out_dir: str | None, **fl
         if path != STDIN and os.path.isdir(path) and recursive and writes_tree and not request.reports:
             failed |= normalize_tree_in_place(path, out_dir, request)
             continue
-        found, bad = each_input(expand_paths((path,), recursive), lambda name: normalize_input(name, request))
+        found, bad = each_input(
+            expand_paths((path,), recursive, request.quiet), lambda name: normalize_input(name, request)
+        )
         findings, failed = findings or found, failed or bad
     if failed:
         sys.exit(2)

@@ -13,7 +13,8 @@ behaves the same way on bad input:
 * writes are atomic (``AtomicOutput``, streaming, and ``atomic_write`` for data in
   memory, which uses it): a temporary file in the same directory, flushed to disk,
   then renamed over the target, so a reader never sees half a file and a failed write
-  leaves the original intact. The original's permission bits are kept.
+  leaves the original intact. The original's permission bits are kept, and its owner and
+  group as far as the system allows (what cannot be kept is said).
 """
 
 from __future__ import annotations
@@ -63,22 +64,28 @@ def writing(name: str, error: type[InputError] = InputError) -> Iterator[None]:
     try:
         yield
     except BrokenPipeError as err:
-        gone = ReaderGone if error is OutputClosed else error  # standard output's reader left
+        gone = ReaderGone if issubclass(error, OutputClosed) else error  # a standard stream's reader left
         raise gone(f"{name}: cannot write: {err.strerror or err}") from None
     except OSError as err:
         raise error(f"{name}: cannot write: {err.strerror or err}") from None
 
 
+class ErrorsUnsaid(OutputClosed):
+    """Standard error cannot be written: nothing more can be said, so a run stops with
+    status 2 (not 1, which means findings), and without a message, which could not be shown."""
+
+
 class NamedOutput(io.RawIOBase):
-    """A byte stream (standard output) whose failed writes are ``InputError``s naming it.
+    """A byte stream (standard output or error) whose failed writes are ``error``s naming it.
 
     Bytes go straight to the file descriptor when there is one, so none wait in a buffer
     that the interpreter would try, and fail, to flush again at exit.
     """
 
-    def __init__(self, stream: BinaryIO, name: str) -> None:
+    def __init__(self, stream: BinaryIO, name: str, error: type[OutputClosed] = OutputClosed) -> None:
         self.stream = stream
         self.name = name
+        self.error = error
         self.fd: int | None = None
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
@@ -87,10 +94,15 @@ class NamedOutput(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
+    def isatty(self) -> bool:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            return self.stream.isatty()
+        return False
+
     def write(self, data: ReadableBuffer) -> int:
         view = memoryview(data).cast("B")
         size = len(view)
-        with writing(self.name, OutputClosed):
+        with writing(self.name, self.error):
             if self.fd is None:
                 self.stream.write(view)
                 self.stream.flush()
@@ -98,6 +110,31 @@ class NamedOutput(io.RawIOBase):
                 while view:
                     view = view[os.write(self.fd, view) :]
         return size
+
+
+class ClosedStream(io.RawIOBase):
+    """A standard stream the process was started without (the shell's ``>&-``, ``0<&-``).
+
+    Python leaves such a stream ``None``, which loses what is written and turns a read
+    into a traceback; using this one is a one-line error naming it instead (``error`` for
+    a write), and not using it is no error at all.
+    """
+
+    def __init__(self, name: str, error: type[OutputClosed] = OutputClosed) -> None:
+        self.name = name
+        self.error = error
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: object) -> int:
+        raise InputError(f"{self.name}: cannot read: it is closed")
+
+    def write(self, data: ReadableBuffer) -> int:
+        raise self.error(f"{self.name}: cannot write: it is closed")
 
 
 _LONE_SURROGATE = lazy_compile("[\ud800-\udfff]")
@@ -194,7 +231,10 @@ def read_lines(handle: BinaryIO, name: str, limit: int | None = None) -> Iterato
     carry = b""
     size = -1 if limit is None else max(limit, 4)
     while True:
-        read = handle.readline(size)
+        try:
+            read = handle.readline(size)
+        except OSError as err:  # a device error, a folder given as standard input
+            raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
         raw = carry + read if carry else read
         carry = b""
         if not raw:
@@ -241,9 +281,42 @@ def split_bom(lines: Iterator[str]) -> tuple[bool, Iterator[str]]:
 _STARTED = time.time()
 """When this run began: a temporary file written since may be a sibling's that is not locked yet."""
 
-_TEMPORARY_MARK = "polyglot-"
-_TEMPORARY = re.compile(r"\A\..+\.polyglot-[a-z0-9_]{8}\.tmp\Z", re.DOTALL)
-"""The names ``AtomicOutput`` gives its temporary files: ``.NAME.polyglot-XXXXXXXX.tmp``."""
+_TEMPORARY = re.compile(r"\A\.(.*)\.polyglot-([0-9a-f]{8})([0-9a-f]{8})\.tmp\Z", re.DOTALL)
+"""The shape of ``temporary_name``'s names: ``.NAME.polyglot-<token><tag>.tmp``."""
+
+_TEMPORARY_FIXED = len(".") + len(".polyglot-") + 16 + len(".tmp")
+"""Bytes a temporary name adds to the part of the target's name it keeps."""
+
+
+def _tag(stem: str, token: str) -> str:
+    import hashlib
+
+    return hashlib.blake2s(os.fsencode(stem) + b"\0" + token.encode("ascii"), digest_size=4).hexdigest()
+
+
+def temporary_name(name: str, name_max: int = 255) -> str:
+    """A name for the temporary file of a write to ``name`` that proves polyglot made it.
+
+    ``.NAME.polyglot-<token><tag>.tmp``: a random token and a checksum of the name and
+    the token, so a name someone typed in the same shape (``.notes.polyglot-backup01.tmp``)
+    is not taken for one of ours (one chance in 2**32); ``is_temporary_name`` checks it.
+    The target's name is cut (at a byte, kept reversible by ``os.fsdecode``) so that the
+    whole stays within ``name_max`` bytes, the file system's limit, whatever the
+    target's length.
+    """
+    import secrets
+
+    raw = os.fsencode(name)[: max(name_max - _TEMPORARY_FIXED, 0)]
+    stem = os.fsdecode(raw)
+    token = secrets.token_hex(4)
+    return f".{stem}.polyglot-{token}{_tag(stem, token)}.tmp"
+
+
+def is_temporary_name(name: str) -> bool:
+    """Whether ``name`` is one ``temporary_name`` made (its checksum holds)."""
+    found = _TEMPORARY.match(name)
+    return found is not None and _tag(found[1], found[2]) == found[3]
+
 
 _swept: set[str] = set()
 
@@ -253,15 +326,16 @@ def remove_stale_temporaries(folder: str | os.PathLike[str]) -> list[str]:
 
     A run killed while writing (SIGKILL, a power cut) leaves its temporary file behind,
     and no later run would otherwise look at it. One is removed only when all of these
-    hold, so that nothing else is ever touched: its name is polyglot's own
-    (``.NAME.polyglot-XXXXXXXX.tmp``), it was last written before this run began, it is
+    hold, so that nothing else is ever touched: its name is one polyglot made
+    (``is_temporary_name``: a checksum no one types, not merely polyglot's pattern, which
+    a user's own ``.notes.polyglot-backup01.tmp`` may match), it was last written before this run began, it is
     a regular file, and no process holds its lock (a writer holds it for as long as it
     writes, and the kernel drops the locks of a process that dies).
     """
     removed: list[str] = []
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
-            if not _TEMPORARY.match(entry.name):
+            if not is_temporary_name(entry.name):
                 continue
             with contextlib.suppress(OSError):
                 info = entry.stat(follow_symlinks=False)
@@ -290,6 +364,12 @@ def _try_lock(fd: int, *, blocking: bool) -> bool:
     return True
 
 
+def warn(message: str) -> None:
+    """Say something the user should know that is not an error: ``polyglot: message`` on stderr."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(f"polyglot: {message}", file=sys.stderr, flush=True)
+
+
 def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
@@ -300,8 +380,8 @@ class AtomicOutput:
     """A file written in pieces and renamed over its target only when complete.
 
     The one way polyglot writes a user's file: a temporary file in the target's
-    directory (a rename is only atomic within one file system; named
-    ``.NAME.polyglot-XXXXXXXX.tmp`` and locked while written, so that the leftovers of
+    directory (a rename is only atomic within one file system; named by
+    ``temporary_name``, within the file system's name length, and locked while written, so that the leftovers of
     killed runs are recognised and removed by later ones), flushed to disk, then
     renamed, so a reader never sees half a file and a failed or interrupted write leaves
     the target as it was. Permission bits: the target's when it exists, otherwise those
@@ -336,13 +416,19 @@ class AtomicOutput:
         self._compare: BinaryIO | None = None
 
     def __enter__(self) -> AtomicOutput:
-        import tempfile  # only a command that writes files pays for it (and for shutil, random...)
-
         directory = self.target.parent if str(self.target.parent) else Path(".")
+        name_max = 255
+        with contextlib.suppress(OSError, ValueError):
+            name_max = os.pathconf(directory, "PC_NAME_MAX")
+        flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
         with writing(self.name):
-            fd, self.tmp = tempfile.mkstemp(
-                prefix=f".{self.target.name}.{_TEMPORARY_MARK}", suffix=".tmp", dir=directory
-            )
+            while True:
+                self.tmp = os.path.join(directory, temporary_name(self.target.name, name_max))
+                try:
+                    fd = os.open(self.tmp, flags, 0o600)
+                except FileExistsError:  # another write's token: draw again
+                    continue
+                break
             _try_lock(fd, blocking=True)  # mine while I write it (see remove_stale_temporaries)
         if str(directory) not in _swept:  # once per folder and run: listing it is not free
             _swept.add(str(directory))
@@ -377,6 +463,34 @@ class AtomicOutput:
                     return stat.S_IMODE(os.stat(path).st_mode)
         return _new_file_mode()
 
+    def _keep_owner(self) -> None:
+        """Give the new file the owner and group of the one it replaces, as far as allowed.
+
+        A rewrite is a new file, which belongs to whoever writes it: as root, a file of
+        65534:65534 with mode 640 would become root's and its group would lose access.
+        Root may give it back to anyone; another user may only give it a group of their
+        own; what cannot be kept is said (``warn``), and the write goes ahead, as
+        ``sed -i`` and editors do.
+        """
+        try:
+            old = os.stat(self.target)
+        except OSError:
+            return  # a new file: the writer's, as any new file
+        new = os.stat(self.tmp)
+        if (new.st_uid, new.st_gid) == (old.st_uid, old.st_gid):
+            return
+        try:
+            os.chown(self.tmp, old.st_uid, old.st_gid)
+            return
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.chown(self.tmp, -1, old.st_gid)
+        now = os.stat(self.tmp)
+        warn(
+            f"{self.name}: owner and group {old.st_uid}:{old.st_gid} could not be kept (only root can give a "
+            f"file away); it now belongs to {now.st_uid}:{now.st_gid}"
+        )
+
     def _refuse_hard_links(self) -> None:
         try:
             links = os.stat(self.target).st_nlink
@@ -402,7 +516,8 @@ class AtomicOutput:
                 os.fsync(self.handle.fileno())
                 self.handle.close()
                 self._refuse_hard_links()
-                os.chmod(self.tmp, self._mode())
+                self._keep_owner()
+                os.chmod(self.tmp, self._mode())  # after chown, which may clear set-id bits
                 os.replace(self.tmp, self.target)
         except BaseException:
             with contextlib.suppress(OSError):

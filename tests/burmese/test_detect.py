@@ -65,7 +65,9 @@ def test_document_prior_overrules_a_weak_short_segment(unicode_sentences: list[s
     assert in_context.encoding != "zawgyi" and in_context.treat_as == "unicode"
 
 
-def test_document_prior_never_overrules_a_pasted_sentence(unicode_sentences, zawgyi_sentences) -> None:
+def test_document_prior_never_overrules_a_pasted_sentence(
+    unicode_sentences: list[str], zawgyi_sentences: list[str]
+) -> None:
     doc = "\n".join(unicode_sentences * 3) + "\n" + zawgyi_sentences[0]
     assert detect_text(doc)[-1].encoding == "zawgyi"
 
@@ -80,7 +82,9 @@ def test_a_unicode_verdict_at_the_models_clip_is_checked_against_the_syllables()
     assert odd.markov == -12.0 and odd.structure > 0
 
 
-def test_a_sentence_pasted_in_the_other_encoding_splits_its_run(unicode_sentences, zawgyi_sentences) -> None:
+def test_a_sentence_pasted_in_the_other_encoding_splits_its_run(
+    unicode_sentences: list[str], zawgyi_sentences: list[str]
+) -> None:
     # One line, one run of Burmese: a Unicode sentence, a space, a Zawgyi sentence.
     line = unicode_sentences[1] + " " + zawgyi_sentences[3]
     detections = detect_text(line)
@@ -128,7 +132,9 @@ def test_a_pali_word_whose_zawgyi_reading_kills_the_vowel_e_is_unicode() -> None
     assert detection.treat_as == "unicode" and detection.probability < 0.2
 
 
-def test_short_phrases_between_two_pasted_sentences_stay_with_the_first(unicode_sentences, zawgyi_sentences) -> None:
+def test_short_phrases_between_two_pasted_sentences_stay_with_the_first(
+    unicode_sentences: list[str], zawgyi_sentences: list[str]
+) -> None:
     # ေန (နေ) is too short to weigh: it belongs with the Zawgyi before it, and is converted.
     line = zawgyi_sentences[3] + " ေန " + unicode_sentences[1]
     first, second = detect_text(line)

@@ -2,7 +2,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from polyglot.burmese.diagnose import plausible_stack, problems
+from polyglot.burmese.chars import plausible_stack
+from polyglot.burmese.diagnose import problems
 
 
 def codes(text: str) -> list[str]:

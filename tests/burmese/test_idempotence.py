@@ -1,10 +1,10 @@
 """``normalize_text`` is idempotent: its output is a fixed point, on any mix of input.
 
-Issue 15, item 1: a Zawgyi word inside a Unicode line was half reordered and converted on
-a second run; ``--check`` failed on the output of ``normalize -i``. The property test
+A Zawgyi word inside a Unicode line was once half reordered and converted on a second
+run; ``--check`` failed on the output of ``normalize -i``. The property test
 feeds the mixes staff really paste (Unicode and Zawgyi words, English, Chinese, marks
 with no letter, odd whitespace and every line separator) and requires a second run to
-change nothing; the regression tests pin the issue's two strings.
+change nothing; the regression tests pin the two strings that showed it.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from polyglot.burmese import language
 from polyglot.burmese.language import LANGUAGE_OF, OTHER_LANGUAGE_CHAR, _run_language
 from polyglot.burmese.shortcuts import switched_off
-from tests.burmese.test_realworld import ZAWGYI_SENTENCES
+from tests.conftest import ZAWGYI_SENTENCES
 
 
 def test_the_shortcut_matches_exactly_the_code_points_of_other_languages() -> None:

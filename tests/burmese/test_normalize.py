@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from polyglot.burmese.changes import Rule
 from polyglot.burmese.normalize import (
     canonical,
     compose_nfc,
@@ -14,8 +15,8 @@ from polyglot.burmese.normalize import (
 from tests.conftest import UNICODE_SENTENCES
 
 
-def fix(rule, text: str) -> str:
-    edits = sorted(rule.find(text), reverse=True)
+def fix(rule: Rule, text: str) -> str:
+    edits = sorted(rule.edits(text), reverse=True)
     for start, end, after in edits:
         text = text[:start] + after + text[end:]
     return text
@@ -42,7 +43,7 @@ def fix(rule, text: str) -> str:
         (remove_stray_zero_width, "ကို \u200bသည်", "ကို သည်"),
     ],
 )
-def test_rule_fixes(rule, before: str, after: str) -> None:
+def test_rule_fixes(rule: Rule, before: str, after: str) -> None:
     assert fix(rule, before) == after
 
 
@@ -57,7 +58,7 @@ def test_rule_fixes(rule, before: str, after: str) -> None:
         (reorder_marks, "ဆောင်ရွက်"),
     ],
 )
-def test_rules_leave_correct_text_alone(rule, text: str) -> None:
+def test_rules_leave_correct_text_alone(rule: Rule, text: str) -> None:
     assert fix(rule, text) == text
 
 

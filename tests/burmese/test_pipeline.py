@@ -7,9 +7,8 @@ from hypothesis import strategies as st
 from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.burmese.repair import plan_repairs
-from tests.conftest import UNICODE_SENTENCES
+from tests.conftest import UNICODE_SENTENCES, ZAWGYI_SENTENCES
 
-ZAWGYI_SENTENCES = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
 OTHER = ["Call for Applications", "2018-19", "申请截止日期", "ksuwin@example.org", "  ", "\t", "—"]
 
 piece = st.sampled_from(UNICODE_SENTENCES + ZAWGYI_SENTENCES + OTHER)

@@ -110,7 +110,7 @@ _WRONG_NO_A = """    if c == _E:  # then an upper and a lower vowel, each option
 
 
 def wrong_is_clean() -> Callable[[str], bool]:
-    """The experiment of issue 13: the vowel E followed by an upper or lower vowel accepted
+    """A plausible mistake in the grammar: the vowel E followed by an upper or lower vowel accepted
     (``clean.py``'s source with that one branch changed, run by the interpreter)."""
     source = Path(clean.__file__).with_name("clean.py").read_text(encoding="utf-8")
     assert source.count(_RIGHT_NO_A) == 1
@@ -118,7 +118,7 @@ def wrong_is_clean() -> Callable[[str], bool]:
     exec(compile(source.replace(_RIGHT_NO_A, _WRONG_NO_A), "clean_wrong.py", "exec"), namespace)
     wrong = namespace["is_clean"]
     assert callable(wrong) and wrong("ကေို") and not is_clean("ကေို")
-    return wrong  # type: ignore[return-value]
+    return wrong
 
 
 def test_a_wrong_is_clean_fails_the_check() -> None:

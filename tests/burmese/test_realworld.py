@@ -1,4 +1,4 @@
-"""Real-world input that must not be damaged (issue 14): typed spaces, other languages in
+"""Real-world input that must not be damaged: typed spaces, other languages in
 Myanmar script, short runs of the other encoding, look-alikes. Examples are our own."""
 
 from __future__ import annotations
@@ -15,11 +15,9 @@ from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.burmese.detect import detect_text
 from polyglot.burmese.language import run_language
 from polyglot.burmese.lexicon import dictionary
-from polyglot.burmese.pipeline import normalize_text
+from polyglot.burmese.pipeline import Source, normalize_text
 from polyglot.cli import main
-from tests.conftest import UNICODE_SENTENCES
-
-ZAWGYI_SENTENCES = [unicode_to_zawgyi(s) for s in UNICODE_SENTENCES]
+from tests.conftest import UNICODE_SENTENCES, ZAWGYI_SENTENCES
 
 # Running Zawgyi text with its tone marks mostly followed by the next syllable, as in news.
 ZAWGYI_NEWS = "သူ႔အဖြဲ႕သည္ ေန႔တိုင္း အလုပ္လုပ္သည္။ ထို႔ေၾကာင့္ ေက်ာင္းသို႔ သြားၾကသည္။"
@@ -98,7 +96,8 @@ def test_typed_spaces_before_marks_never_yield_a_letter(phrases: list[str], pick
     """Unicode words and their Zawgyi, with spaces typed before marks: never a letter more."""
     unicode = " ".join(phrases)
     zawgyi = unicode_to_zawgyi(unicode)
-    for text, encoding in ((unicode, "unicode"), (zawgyi, "zawgyi")):
+    readings: tuple[tuple[str, Source], ...] = ((unicode, "unicode"), (zawgyi, "zawgyi"))
+    for text, encoding in readings:
         typed = _typed(text, encoding, picks)
         clean = normalize_text(text, source=encoding).text
         assert _letters(normalize_text(typed, source=encoding).text) <= _letters(clean)

@@ -37,7 +37,7 @@ def test_sites_of_each_kind_pass_the_prefilter() -> None:
     assert not repair._MAY_HAVE_SITES["zawgyi"].search("ျမန္မာ ေက်ာင္း")  # clean Zawgyi
 
 
-def _whole_run_score(texts: list[tuple[str, str]], sites: list, replacement: str) -> int:
+def _whole_run_score(texts: list[tuple[str, str]], sites: list[repair._Site], replacement: str) -> int:
     """The reference: score each affected run whole."""
     from polyglot.burmese.lexicon import word_joins
 

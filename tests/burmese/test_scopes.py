@@ -1,6 +1,6 @@
 """Rules declare their scope, and the pipeline keeps to it: one decision, whatever the path.
 
-The experiment of issue 13: a plausible new rule, "no space before ။", looks across a
+A plausible new rule, "no space before ။", looks across a
 space. Declared as a word rule, it is caught by the locality check below (its edits on
 a run are not its edits on each word); declared as a run rule, every way of
 normalizing (explained or not, whole or in blocks, ``canonical``) agrees.
@@ -65,7 +65,7 @@ def test_a_rule_that_looks_across_a_space_fails_as_a_word_rule() -> None:
 
 
 @pytest.fixture
-def run_rule(monkeypatch: pytest.MonkeyPatch) -> Rule:
+def run_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[Rule]:
     """The experiment's rule, declared as what it is (a run rule) and added to the rules."""
     new = rule("normalize", scope="run")(_no_space_before_section_mark)
     monkeypatch.setattr(normalize, "RULES", (*RULES, new))

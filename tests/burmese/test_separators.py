@@ -1,4 +1,4 @@
-"""Every character ``str.splitlines`` ends a line at is a line boundary, never part of a run (issue 15, item 2)."""
+"""Every character ``str.splitlines`` ends a line at is a line boundary, never part of a run."""
 
 from __future__ import annotations
 

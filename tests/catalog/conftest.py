@@ -39,6 +39,9 @@ for the 2018-19 program.
 Please write to ksuwin@example.org before 30 November 2018.
 """
 
+PARAGRAPH = "We are accepting applications from community-based organizations for the 2018-19 program."
+"""The call's first paragraph, as extract joins its lines into one message."""
+
 JOBS = """\
 ---
 title: Give us jobs!

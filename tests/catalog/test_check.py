@@ -3,20 +3,24 @@
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from polyglot.catalog.check import ERROR, WARNING, check_catalog, fix_catalog
+from polyglot.catalog.check import ERROR, WARNING, Finding, check_catalog, fix_catalog
 from polyglot.catalog.model import Catalog, Message
 from polyglot.catalog.pofile import read_po
+from polyglot.catalog.scripts import wrong_script
 from polyglot.locales import get_locale
+from tests.project import Project
 
-from .conftest import Project, set_msgstr
+from .conftest import set_msgstr
 
 ZAWGYI = "ေလွ်ာက္လႊာ ပိတ္သည့္ ရက္ကို နို၀င္ဘာ ၁၅ ရက္ေန႕"
 UNICODE = "လျှောက်လွှာ ပိတ်သည့် ရက်ကို နိုဝင်ဘာ ၁၅ ရက်နေ့"
 GOOD_HEADER = {"Language": "my", "Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=1; plural=0;"}
 
 
-def findings(check: str, msgid: str, msgstr: str, lang: str = "my", fuzzy: bool = False):
+def findings(check: str, msgid: str, msgstr: str, lang: str = "my", fuzzy: bool = False) -> list[Finding]:
     locale = get_locale(lang)
     header = dict(GOOD_HEADER, Language=locale.code)
     message = Message(msgid=msgid, msgstr=msgstr, msgstr_line=7)
@@ -52,16 +56,33 @@ CASES = [
     ("punctuation", "zh_Hans", "Yes, really.", "是的,真的.", "是的，真的。"),
     ("punctuation", "my", "Yes, really.", "ဟုတ်ကဲ့, တကယ်ပါ.", "ဟုတ်ကဲ့၊ တကယ်ပါ။"),
     ("sentence-end", "my", "Apply now.", "ယခုလျှောက်ထားပါ", "ယခုလျှောက်ထားပါ။"),
+    ("script", "my", "We visited three towns.", "我们走访了三个城镇。", "ကျွန်ုပ်တို့ မြို့သုံးမြို့သို့ သွားခဲ့သည်။"),
+    ("script", "my", "We visited three towns.", "We visited three towns.", "Asia Catalyst"),
+    ("script", "zh_Hans", "We visited three towns.", "ကျွန်ုပ်တို့ သွားခဲ့သည်။", "我们走访了三个城镇。"),
+    (
+        "script",
+        "zh_Hans",
+        "Write to us at ksuwin@example.org.",
+        "Write to ksuwin@example.org",
+        "HIV 2018 ksuwin@example.org",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("check", "lang", "msgid", "bad", "good"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
-def test_check_catches_the_bad_and_passes_the_good(check, lang, msgid, bad, good) -> None:
+def test_check_catches_the_bad_and_passes_the_good(check: str, lang: str, msgid: str, bad: str, good: str) -> None:
     caught = findings(check, msgid, bad, lang)
     assert caught, f"{check} missed {bad!r}"
     assert all(f.check == check and f.line == 7 for f in caught)
     assert str(caught[0]).startswith(f"my.po:7: [{check}] ")
     assert findings(check, msgid, good, lang) == []
+
+
+def test_names_numbers_urls_and_markup_need_no_script_of_their_own() -> None:
+    """What survives translation as written is no sign of the wrong language."""
+    for kept in ("Five Hearts", "HIV/AIDS 2018", "https://asiacatalyst.org/apply", "%(count)s", "**Asia Catalyst**"):
+        assert findings("script", kept, kept) == [], kept
+    assert findings("script", "Emei and Chengdu", "Emei and Chengdu")  # "and": English prose
 
 
 def test_myanmar_digit_zero_inside_a_word_is_wa_not_a_number() -> None:
@@ -132,3 +153,18 @@ def test_check_command_exit_codes_fix_and_json(project: Project) -> None:
     assert any(m.msgstr == UNICODE for m in catalog.messages)
     after = project.run("check", code=1).output
     assert "[zawgyi]" not in after and "[emails]" in after
+
+
+_PROSE = st.text(alphabet=st.characters(exclude_characters="<>{}%@"))
+"""Text around the letter that cannot make it part of a tag, placeholder or address."""
+
+
+@given(_PROSE, st.sampled_from("ကခမနလ"), _PROSE)
+def test_a_msgstr_with_one_burmese_letter_is_never_the_wrong_script(before: str, letter: str, after: str) -> None:
+    assert wrong_script(before + letter + after, "Mymr") is None
+
+
+@given(st.text(alphabet=st.characters(categories=("Nd", "P", "S", "Z"))))
+def test_digits_punctuation_and_symbols_alone_are_never_the_wrong_script(text: str) -> None:
+    for script in ("Mymr", "Hans"):
+        assert wrong_script(text, script) is None

@@ -3,18 +3,19 @@
 import gettext
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
 
 from polyglot.catalog.pofile import read_po
+from tests.project import Project
 
-from .conftest import Project, msgfmt_check, set_msgstr
+from .conftest import PARAGRAPH, msgfmt_check, set_msgstr
 
 TITLE_ZH = "2018-19年度项目申请征集"
 SUMMARY_ZH = "我们正在接受申请。"
 ITEM_ZH = "五心服务中心"
 TITLE_MY = "လူတို့ လိုချင်သည့်အရာ"
-PARAGRAPH = "We are accepting applications from community-based organizations for the 2018-19 program."
 
 
 def _translate(project: Project) -> None:
@@ -56,7 +57,7 @@ def test_identical_blocks_share_one_message(project: Project) -> None:
     assert [path for path, _ in shared[0].locations] == ["corpus/jobs.md", "corpus/more.md"]
 
 
-def test_every_written_catalog_passes_msgfmt(project: Project, tmp_path) -> None:
+def test_every_written_catalog_passes_msgfmt(project: Project, tmp_path: Path) -> None:
     _translate(project)
     project.run("check", "--fix")
     for path in (project.pot, project.po("my"), project.po("zh_Hans")):
@@ -90,7 +91,7 @@ def test_compile_publishes_translations_but_never_fuzzy(project: Project) -> Non
     assert manifest["locales"]["my"]["translated"] == 1
 
 
-def test_gnu_msgunfmt_reads_our_mo_files(project: Project, tmp_path) -> None:
+def test_gnu_msgunfmt_reads_our_mo_files(project: Project, tmp_path: Path) -> None:
     """A second outside reader of the .mo format, besides Python's gettext."""
     _translate(project)
     project.run("compile")

@@ -1,4 +1,4 @@
-"""Conventions users bring from other gettext tools (issue 17): check any .po file,
+"""Conventions users bring from other gettext tools (msgfmt, msgmerge, Poedit): check any .po file,
 --check gates for CI, whole command summaries, translators' headers kept."""
 
 from __future__ import annotations
@@ -9,8 +9,7 @@ import pytest
 
 from polyglot import __version__
 from polyglot.catalog.pofile import read_po
-
-from .conftest import Project
+from tests.project import Project
 
 
 def test_check_takes_any_po_file_outside_the_project(project: Project, tmp_path: Path) -> None:

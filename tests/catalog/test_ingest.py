@@ -3,9 +3,11 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from polyglot.catalog.model import Message
 from polyglot.catalog.pofile import read_po
+from tests.project import Project
 
-from .conftest import Project, set_msgstr
+from .conftest import set_msgstr
 
 SOURCE = """\
 ---
@@ -41,7 +43,7 @@ def _setup(project: Project) -> None:
     project.run("extract")
 
 
-def _catalog(project: Project):
+def _catalog(project: Project) -> dict[str, Message]:
     return {m.msgid: m for m in read_po(str(project.po("my"))).messages}
 
 
@@ -63,6 +65,18 @@ def test_ingest_normalizes_aligns_fills_fuzzy_and_reports(project: Project) -> N
     assert "[convert] zawgyi_to_unicode" in result.output
     assert "corpus/deadline.md:12: [ingest] no translation found for this paragraph" in result.stderr
     assert "3 translations filled (fuzzy, for review)" in result.output
+
+
+def test_ingest_refuses_a_translation_in_another_script(project: Project) -> None:
+    """Chinese given as Burmese, or the English original given back, would fill the catalog
+    with text no Burmese reader can read: refused, the catalog untouched."""
+    _setup(project)
+    for text in ("申请截止日期从11月15日延长至11月30日。\n", SOURCE.split("---\n")[2]):
+        project.write("corpus/incoming/wrong.txt", text)
+        result = project.run("ingest", "corpus/deadline.md", "--lang", "my", "corpus/incoming/wrong.txt", code=2)
+        assert result.stderr.startswith("polyglot: corpus/incoming/wrong.txt: not a Burmese translation: no Burmese")
+        assert "is --lang my the language of this file?" in result.stderr
+        assert not project.po("my").exists()
 
 
 def test_ingest_reports_translation_blocks_it_cannot_align(project: Project) -> None:

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Project, set_msgstr
+from tests.project import Project
+
+from .conftest import set_msgstr
 
 NODE = shutil.which("node")
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +45,7 @@ def test_jed_reads_every_published_translation(project: Project, jed: Path) -> N
     set_msgstr(project.po("zh_Hans"), {"Give us jobs!": "给我们工作！", "What people want": "人们想要什么"})
     project.run("compile")
     path = project.root / "build/json/announcements.zh-Hans.json"
+    assert NODE is not None
     answers = json.loads(
         subprocess.run([NODE, "-e", READ_ALL, str(jed), str(path)], check=True, capture_output=True, text=True).stdout
     )

@@ -1,10 +1,13 @@
 """The merge rules, each on a real run of extract + update over an edited corpus."""
 
+from pathlib import Path
+
+from polyglot.catalog.model import Message
 from polyglot.catalog.pofile import read_po
+from tests.project import Project
 
-from .conftest import CALL, Project, msgfmt_check, set_msgstr
+from .conftest import CALL, PARAGRAPH, msgfmt_check, set_msgstr
 
-PARAGRAPH = "We are accepting applications from community-based organizations for the 2018-19 program."
 BURMESE = "၂၀၁၈-၁၉ အစီအစဉ်အတွက် လျှောက်လွှာများ လက်ခံနေပါသည်။"
 
 
@@ -14,11 +17,11 @@ def _translated_project(project: Project) -> None:
     set_msgstr(project.po("my"), {PARAGRAPH: BURMESE})
 
 
-def _message(project: Project, msgid: str, lang: str = "my"):
+def _message(project: Project, msgid: str, lang: str = "my") -> Message:
     return next(m for m in read_po(str(project.po(lang))).messages if m.msgid == msgid)
 
 
-def test_changed_source_becomes_fuzzy_with_previous_msgid(project: Project, tmp_path) -> None:
+def test_changed_source_becomes_fuzzy_with_previous_msgid(project: Project, tmp_path: Path) -> None:
     _translated_project(project)
     edited = PARAGRAPH.replace("organizations", "organisations")
     project.write("corpus/call.md", CALL.replace("organizations", "organisations"))
@@ -32,7 +35,7 @@ def test_changed_source_becomes_fuzzy_with_previous_msgid(project: Project, tmp_
     msgfmt_check(project.po("my"), tmp_path)
 
 
-def test_removed_message_becomes_obsolete_and_returns_revived(project: Project, tmp_path) -> None:
+def test_removed_message_becomes_obsolete_and_returns_revived(project: Project, tmp_path: Path) -> None:
     _translated_project(project)
     project.write(
         "corpus/call.md",

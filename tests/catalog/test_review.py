@@ -9,8 +9,9 @@ import pytest
 
 from polyglot.catalog.check import ignored_checks
 from polyglot.catalog.pofile import read_po
+from tests.project import Project
 
-from .conftest import Project, msgfmt_check
+from .conftest import msgfmt_check
 from .test_ingest import LONG_BURMESE, LONG_SOURCE
 
 PARAGRAPH_START = "We are accepting applications from"
@@ -144,3 +145,15 @@ def test_a_new_review_sets_the_ignore_flags_afresh(project: Project) -> None:
     assert "[numbers] number(s) of the msgid missing from the msgstr: 2019, 2020" in result.stderr
     project.run("review", "corpus/call.md", "--lang", "my", "--accept", "--ignore", "numbers")
     assert _paragraph(project).translator_comments.count("ignore-numbers") == 1
+
+
+def test_accept_refuses_a_translation_in_another_script(project: Project) -> None:
+    """English pasted back as Burmese (fuzzy, as a merge or an old ingest leaves it) is
+    not accepted: the [script] check blocks it."""
+    from .conftest import set_msgstr
+
+    _ingested(project)
+    set_msgstr(project.po("my"), {TITLE: TITLE}, fuzzy=True)
+    result = project.run("review", "corpus/call.md", "--lang", "my", "--line", "2", "--accept", code=1)
+    assert "corpus/call.md:2: [review] left fuzzy: [script] no Burmese (Mymr) letter; written in Latn" in result.stderr
+    assert _messages(project)[TITLE].fuzzy  # type: ignore[attr-defined]

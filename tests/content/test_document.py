@@ -201,5 +201,5 @@ def test_the_site_renders_a_hard_line_break() -> None:
     from polyglot.site.html import Coverage, render_body
 
     document = parse_document(HEAD + "Five Hearts\\\nEmei\n\nOne  \ntwo\n", "doc.md")
-    html = render_body(document, {}.get, "en", Coverage())
+    html = render_body(document, lambda msgid: None, "en", Coverage())
     assert "Five Hearts<br />\nEmei" in html and "One<br />\ntwo" in html and "\\" not in html

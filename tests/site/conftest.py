@@ -3,16 +3,24 @@ build), and the repository's own site served on 127.0.0.1 for the browser tests.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from sitekit import DEADLINE, MY, MY_FUZZY, NOTES, PYPROJECT, REPO, ZH, SiteProject, serve
 
-from polyglot.cli import main
+from tests.site.sitekit import (
+    DEADLINE,
+    HOSTILE,
+    MY,
+    MY_FUZZY,
+    NOTES,
+    PYPROJECT,
+    ZH,
+    SiteProject,
+    repository_copy,
+    serve,
+)
 
 EPOCH = "1543536000"
 """SOURCE_DATE_EPOCH for every build of the fixture project: reproducible dates."""
@@ -29,6 +37,8 @@ def _make_project(root: Path) -> SiteProject:
     project.translate("my", MY)
     project.translate("my", MY_FUZZY, fuzzy=True)
     project.translate("zh_Hans", ZH)
+    for lang, table in HOSTILE.items():
+        project.translate(lang, table, ignore="ignore-html ignore-script")
     project.run("compile", "-q")
     return project
 
@@ -74,18 +84,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
     """The repository's own announcements and catalogs, compiled and built in a copy
     (the working tree is left alone), served on 127.0.0.1."""
     root = tmp_path_factory.mktemp("real")
-    for name in ("corpus", "locales"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    previous = Path.cwd()
-    os.chdir(root)
-    try:
-        runner = CliRunner()
-        for args in (["compile", "-q"], ["build", "-q"]):
-            result = runner.invoke(main, args, catch_exceptions=False)
-            assert result.exit_code == 0, (args, result.output, result.stderr)
-    finally:
-        os.chdir(previous)
+    repository_copy(root, ["compile", "-q"], ["build", "-q"])
     server, url = serve(root / "site")
     try:
         yield root / "site", url

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import threading
 from pathlib import Path
 
 from polyglot.catalog.pofile import format_po, read_po
-from tests.project import Project
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.project import REPO, Project
 
 PYPROJECT = """\
 [project]
@@ -71,14 +70,19 @@ MY = {
     "How to apply": "လျှောက်ထားနည်း",
     "Fill out the form and send it to us.": "ပုံစံကို ဖြည့်ပြီး ကျွန်ုပ်တို့ထံ ပေးပို့ပါ။",
     "Community groups": "ရပ်ရွာအဖွဲ့များ",
-    "Peer educators": SCRIPT,
     "Partner": "မိတ်ဖက်",
     "Place": "နေရာ",
     "Five Hearts": "Five Hearts",
     "Emei": "Emei",
     "Announcements": "ကြေညာချက်များ",
+    "In English": "အင်္ဂလိပ်ဘာသာဖြင့်",
+    "Choose a language": "ဘာသာစကား ရွေးချယ်ပါ",
 }
 """Everything of the deadline announcement but its last paragraph (and one fuzzy entry)."""
+
+HOSTILE = {"my": {"Peer educators": SCRIPT}, "zh_Hans": {"Announcements": "<b>公告</b>"}}
+"""Markup in translations a reviewer let through (``ignore-html``, ``ignore-script``): compile
+publishes them, so the site's escaping is what stands between them and the reader."""
 
 MY_FUZZY = {"Late applications cannot be considered.": "FUZZY-NEVER-PUBLISHED"}
 
@@ -97,20 +101,24 @@ ZH = {
     "Field notes": "实地笔记",
     "We visited three towns.": "我们走访了三个城镇。",
     "Everyone was welcome.": "欢迎所有人。",
-    "Announcements": "<b>公告</b>",
+    "In English": "英文",
 }
 
 
 class SiteProject(Project):
     """A project in a temporary directory, with what the site tests need on top."""
 
-    def translate(self, lang: str, table: dict[str, str], *, fuzzy: bool = False) -> None:
+    def translate(self, lang: str, table: dict[str, str], *, fuzzy: bool = False, ignore: str = "") -> None:
+        """Set msgstrs as a translator would; ``ignore`` (``"ignore-html"``) as a reviewer
+        who accepted them failing those checks (``polyglot review --accept --ignore``)."""
         path = self.po(lang)
         catalog = read_po(str(path))
         for message in catalog.messages:
             if message.msgid in table:
                 message.msgstr = table[message.msgid]
                 message.fuzzy = fuzzy
+                if ignore:
+                    message.translator_comments.append(ignore)
         path.write_text(format_po(catalog), encoding="utf-8")
 
     def page(self, relative: str) -> str:
@@ -118,6 +126,28 @@ class SiteProject(Project):
 
     def site_files(self) -> list[Path]:
         return sorted((self.root / "site").rglob("*.html"))
+
+
+def repository_copy(root: Path, *commands: list[str]) -> None:
+    """The repository's announcements, catalogs and configuration copied into ``root``
+    (the working tree is left alone), and the polyglot ``commands`` run there."""
+    import os
+
+    from click.testing import CliRunner
+
+    from polyglot.cli import main
+
+    for name in ("corpus", "locales"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    previous = Path.cwd()
+    os.chdir(root)
+    try:
+        for args in commands:
+            result = CliRunner().invoke(main, args, catch_exceptions=False)
+            assert result.exit_code == 0, (args, result.output, result.stderr)
+    finally:
+        os.chdir(previous)
 
 
 def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:

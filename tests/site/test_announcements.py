@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from sitekit import NOTES, SiteProject
+
+from tests.site.sitekit import NOTES, SiteProject
 
 
 def head(slug: str = "extra", date: str = "'2018-06-01'") -> str:

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, sync_playwright
-from sitekit import REPO, SiteProject, serve
+from playwright.sync_api import BrowserContext, Dialog, Page, sync_playwright
 
 from polyglot.files import atomic_write
+from tests.project import REPO
+from tests.site.sitekit import SiteProject, serve
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -97,7 +98,7 @@ def test_burmese_font_is_loaded_and_used(page: Page, real_site: tuple[Path, str]
     assert ["Polyglot Myanmar", "400", "loaded"] in faces, faces
     assert page.evaluate("""document.fonts.check('16px "Polyglot Myanmar"', 'မြန်မာ')""")
     family = page.evaluate("getComputedStyle(document.querySelector('main p[lang=my]')).fontFamily")
-    assert family.startswith('"Polyglot Myanmar"'), family
+    assert family.startswith('"Polyglot Latin", "Polyglot Myanmar"'), family
     # The glyphs on screen come from our font: Burmese set in it is wider than the fallback box glyphs.
     width = page.evaluate("""() => { const s = document.createElement('span'); s.lang = 'my';
         s.textContent = 'မြန်မာနိုင်ငံ'; document.body.append(s); return s.getBoundingClientRect().width; }""")
@@ -167,10 +168,10 @@ def test_the_burmese_call_shows_the_organisations_own_burmese(page: Page, real_s
     # Only the English paragraph the Burmese has no counterpart for falls back, marked.
     english = [block for block in body if block["lang"] != "my"]
     assert [(b["lang"], b["marked"]) for b in english] == [("en", True)]
-    assert english[0]["text"].startswith("Please fill out this application form")
+    assert english[0]["text"].startswith("အင်္ဂလိပ်ဘာသာဖြင့် Please fill out this application form")
     assert all(block["height"] > 0 for block in [title, *body])
     family = page.evaluate("getComputedStyle(document.querySelector('article .body p[lang=my]')).fontFamily")
-    assert family.startswith('"Polyglot Myanmar"'), family
+    assert family.startswith('"Polyglot Latin", "Polyglot Myanmar"'), family
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     image = page.screenshot(full_page=True)
     assert image.startswith(b"\x89PNG")
@@ -180,7 +181,12 @@ def test_the_burmese_call_shows_the_organisations_own_burmese(page: Page, real_s
 def test_a_hostile_translation_stays_text_in_the_browser(page: Page, built: SiteProject) -> None:
     server, url = serve(built.root / "site")
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     try:
         visit(page, f"{url}my/deadline.html")
         assert page.evaluate("document.querySelectorAll('script').length") == 0
@@ -193,3 +199,34 @@ def test_a_hostile_translation_stays_text_in_the_browser(page: Page, built: Site
         server.shutdown()
         server.server_close()
     assert dialogs == []
+
+
+LABELS = """() => [...document.querySelectorAll('.fallback-label')].map(e => ({lang: e.lang, text: e.innerText,
+    visible: e.getBoundingClientRect().width > 0, block: e.parentElement.lang}))"""
+BURMESE_TEXT = "() => [...document.querySelectorAll('[lang=my]')].map(e => e.innerText)"
+
+
+@pytest.mark.parametrize("path", ["my/call-for-applications-2018.html", "my/index.html"])
+def test_burmese_pages_latin_face_labels_and_no_dotted_circles(
+    page: Page, real_site: tuple[Path, str], path: str
+) -> None:
+    """What the screenshots show, asserted: the Latin face paired with the Burmese one is
+    loaded and used for the Latin names, every English block is labelled in Burmese, and
+    HarfBuzz with the site's font (what Chromium shapes with) inserts no dotted circle."""
+    from polyglot.site.render_check import site_shaper
+
+    _, url = real_site
+    visit(page, url + path)
+    faces = page.evaluate(FONT_FACES)
+    assert ["Polyglot Latin", "400", "loaded"] in faces, faces
+    assert page.evaluate("""document.fonts.check('16px "Polyglot Latin"', 'Asia Catalyst')""")
+    labels = page.evaluate(LABELS)
+    if path.endswith("call-for-applications-2018.html"):
+        assert labels == [{"lang": "my", "text": "အင်္ဂလိပ်ဘာသာဖြင့်", "visible": True, "block": "en"}]
+    shaper = site_shaper()
+    for text in page.evaluate(BURMESE_TEXT):
+        assert "\u25cc" not in text
+        assert shaper.problems(text) == [], text
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = path.replace("/", "-").removesuffix(".html")
+    atomic_write(SCREENSHOTS / f"{name}-labelled.png", page.screenshot(full_page=True))

@@ -20,7 +20,7 @@ be.
 
 Lines and columns in everything reported (diagnostics, ``--explain``, ``--format
 json``) count in the whole input: a block that begins inside a line knows how many
-characters of that line came before it (``Block.first_column``).
+characters of that line came before it (``NormalizedBlock.first_column``).
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def blocks(
 
 
 @dataclass(frozen=True)
-class Block:
+class NormalizedBlock:
     """A block of the input and what normalizing it gave, lines counted in the whole input."""
 
     first_line: int
@@ -150,10 +150,12 @@ class Block:
         return self.text != self.source
 
 
-def _placed(first: int, column: int, source: str, result: BlockResult, cut: Diagnostic | None = None) -> Block:
+def _placed(
+    first: int, column: int, source: str, result: BlockResult, cut: Diagnostic | None = None
+) -> NormalizedBlock:
     """A block's result with its lines (and, on its first line, columns) counted in the whole input."""
     if not first and not column and cut is None:
-        return Block(0, source, result.text, result.diagnostics, result.changes)
+        return NormalizedBlock(0, source, result.text, result.diagnostics, result.changes)
 
     def shift(line: int, col: int) -> tuple[int, int]:
         return line + first, col + column if line == 1 else col
@@ -167,7 +169,7 @@ def _placed(first: int, column: int, source: str, result: BlockResult, cut: Diag
     )
     if cut is not None:
         diagnostics = (cut, *diagnostics)
-    return Block(first, source, result.text, diagnostics, changes, column)
+    return NormalizedBlock(first, source, result.text, diagnostics, changes, column)
 
 
 def line_cut(line: int, column: int) -> Diagnostic:
@@ -189,7 +191,7 @@ def _run_block(args: tuple[str, Options, bool]) -> BlockResult:
 
 def normalize_blocks(
     texts: Iterable[str], options: Options = Options(), *, jobs: int = 1, explain: bool = False
-) -> Iterator[Block]:
+) -> Iterator[NormalizedBlock]:
     """Normalize blocks in order, each as a document of its own.
 
     With ``jobs`` > 1 the blocks go to worker processes, at most two per worker in
@@ -198,7 +200,7 @@ def normalize_blocks(
     first_line = first_column = 0
     before = ""
 
-    def numbered(results: Iterable[tuple[str, BlockResult]]) -> Iterator[Block]:
+    def numbered(results: Iterable[tuple[str, BlockResult]]) -> Iterator[NormalizedBlock]:
         nonlocal first_line, first_column, before
         for text, result in results:
             cut = None

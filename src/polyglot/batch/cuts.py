@@ -28,24 +28,22 @@ from __future__ import annotations
 from polyglot.burmese.chars import (
     BASES,
     LOST_GLYPHS,
-    MYANMAR_BLOCKS,
-    ZAWGYI_PREBASE,
+    MYANMAR_RANGES,
+    ZAWGYI_PREBASE_CLASS,
+    ZERO_WIDTH,
     char_class,
     myanmar_chars,
     needs_base,
 )
 from polyglot.patterns import lazy_compile
 
-_MY = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in MYANMAR_BLOCKS)
-_ZW = "\u200b\u200c\u200d\u2060\ufeff"
-_PREBASE = char_class(ZAWGYI_PREBASE)
 _MARK = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") or needs_base(ch, "zawgyi")))
-_ENDS_SYLLABLE = f"[^\\s{_ZW}{LOST_GLYPHS}{_PREBASE}\u1039]"
+_ENDS_SYLLABLE = f"[^\\s{ZERO_WIDTH}{LOST_GLYPHS}{ZAWGYI_PREBASE_CLASS}\u1039]"
 """May end a piece before a space: not whitespace, a zero-width or lost-glyph character,
 Zawgyi's pre-base E or medial RA, or a virama (which stacks the letter after it)."""
-_BEGINS_SYLLABLE = f"[^\\s{_ZW}{LOST_GLYPHS}{_PREBASE}{_MARK}]"
+_BEGINS_SYLLABLE = f"[^\\s{ZERO_WIDTH}{LOST_GLYPHS}{ZAWGYI_PREBASE_CLASS}{_MARK}]"
 """May begin the piece after the spaces: not a mark in either encoding, nor a pre-base."""
-_OUTSIDE_RUNS = f"[^\\s{_MY}{_ZW}{LOST_GLYPHS}]"
+_OUTSIDE_RUNS = f"[^\\s{MYANMAR_RANGES}{ZERO_WIDTH}{LOST_GLYPHS}]"
 """A character no Myanmar run holds (``segment.MYANMAR_RUN``)."""
 _CUTS = (
     "(?<=[\\r\\v\\f\\x1c-\\x1e\\x85\\u2028\\u2029])(?=[^\\n])"
@@ -54,7 +52,9 @@ _CUTS = (
 )
 _CLEAN_CUT = lazy_compile(_CUTS)
 _LAST_CLEAN_CUT = lazy_compile(f"(?s:.*)(?:{_CUTS})")
-_LAST_SYLLABLE_START = lazy_compile(f"(?s:.*)(?<=[^\\s{_PREBASE}\u1039])(?=[{char_class(BASES)}][^\u1039\u103a])")
+_LAST_SYLLABLE_START = lazy_compile(
+    f"(?s:.*)(?<=[^\\s{ZAWGYI_PREBASE_CLASS}\u1039])(?=[{char_class(BASES)}][^\u1039\u103a])"
+)
 """Before a letter that is not killed (its syllable's first letter), not after a virama
 or a Zawgyi pre-base mark: a syllable boundary in either encoding."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from polyglot.files import BOM
+
 
 def _lines(text: str) -> list[str]:
     """Lines with their endings, split at ``\\n`` only (as files are read)."""
@@ -17,11 +19,17 @@ class LineDiff:
     so no line is ever shown as removed and re-added when it did not change), with
     ``context`` unchanged lines around each change, hunks closer than twice that merged,
     as ``diff -u`` does. Memory: the current hunk and ``context`` lines before it.
+
+    What GNU ``patch`` must read back: a name with whitespace is followed by a tab on the
+    ``---``/``+++`` lines (where ``diff -u`` puts its timestamp; without it ``patch``
+    ends the name at the first space), and with ``bom`` the file's byte order mark is
+    part of its first line in both versions, as it is of the file's bytes.
     """
 
-    def __init__(self, name: str, context: int = 3) -> None:
+    def __init__(self, name: str, context: int = 3, *, bom: bool = False) -> None:
         self.name = name
         self.context = context
+        self.bom = bom
         self.line = 0
         self.before: list[str] = []
         self.hunk: list[tuple[str, str]] | None = None
@@ -36,6 +44,8 @@ class LineDiff:
         A block may end inside a line (a long line's piece): that line is held until
         the block that ends it comes, so it is compared, and shown, as one line.
         """
+        if self.bom:  # the first line, in both versions
+            old, new, self.bom = BOM + old, BOM + new, False
         olds, news = _lines(old), _lines(new)
         if self.held is not None and olds:
             olds[0] = "".join([*self.held[0], olds[0]])
@@ -103,7 +113,8 @@ class LineDiff:
             i = j
         count = sum(1 for tag, _ in hunk if tag != "+")
         span = f"{self.start}" if count == 1 else f"{self.start},{count}"
-        head = "" if self.header else f"--- a/{self.name}\n+++ b/{self.name}\n"
+        end = "\t" if any(ch.isspace() for ch in self.name) else ""
+        head = "" if self.header else f"--- a/{self.name}{end}\n+++ b/{self.name}{end}\n"
         self.header = True
         return f"{head}@@ -{span} +{span} @@\n" + "".join(body)
 

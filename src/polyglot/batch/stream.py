@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from polyglot.batch.block import BLOCK_LINES, Block, Options, blocks, normalize_blocks
+from polyglot.batch.block import BLOCK_LINES, NormalizedBlock, Options, blocks, normalize_blocks
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.files import BOM, AtomicOutput, open_binary, read_lines, split_bom
 
@@ -25,7 +25,7 @@ def stream_blocks(
     jobs: int = 1,
     block_lines: int = BLOCK_LINES,
     explain: bool = False,
-) -> tuple[bool, Iterator[Block]]:
+) -> tuple[bool, Iterator[NormalizedBlock]]:
     """Read UTF-8 lines from ``handle`` and normalize them block by block, lazily.
 
     A line is read in fragments of ``READ_BYTES`` and a long one cut into pieces

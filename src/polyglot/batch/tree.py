@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,29 +31,72 @@ class Job:
     relative: str
 
 
-def walk(root: str | os.PathLike[str], skip: str | os.PathLike[str] | None = None) -> Iterator[str]:
-    """Every file under ``root``, sorted, skipping hidden files and folders: the one tree walk.
+_KINDS = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
+
+LINK = "a symbolic link (a tree's links are not followed; name the link itself to normalize what it points to)"
+"""Why a link in a tree is skipped (see ``walk``)."""
+
+
+def walk(
+    root: str | os.PathLike[str],
+    skip: str | os.PathLike[str] | None = None,
+    skipped: Callable[[str, str], None] | None = None,
+) -> Iterator[str]:
+    """Every regular file under ``root``, sorted, skipping hidden files and folders: the one tree walk.
 
     ``skip`` is a folder left out (a run's output folder inside its own tree: walking it
     would normalize the last run's output into a folder one level deeper each time).
+
+    Symbolic links inside the tree are never followed, to a file or to a folder (git's
+    rule: a link is a link): following one could write outside the tree the user gave,
+    or the same file twice under two names. What is not a regular file (a named pipe,
+    whose opening waits for a writer forever; a socket, a device) is not text to read.
+    Each of these is told to ``skipped`` with why, so that none is left out silently.
     """
-    skipped = os.path.realpath(skip) if skip is not None else None
+    excluded = os.path.realpath(skip) if skip is not None else None
+    say = skipped if skipped is not None else (lambda path, why: None)
     for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".") and (skipped is None or os.path.realpath(os.path.join(folder, d)) != skipped)
-        )
+        kept = []
+        for d in sorted(dirs):
+            path = os.path.join(folder, d)
+            if d.startswith(".") or (excluded is not None and os.path.realpath(path) == excluded):
+                continue
+            if os.path.islink(path):
+                say(path, LINK)
+            else:
+                kept.append(d)
+        dirs[:] = kept
         for name in sorted(names):
-            if not name.startswith("."):
-                yield os.path.join(folder, name)
+            if name.startswith("."):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError:
+                yield path  # gone or unreadable: reading it says which, as for any file
+                continue
+            if stat.S_ISLNK(mode):
+                say(path, LINK)
+            elif not stat.S_ISREG(mode):
+                say(path, f"not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'a special file')})")
+            else:
+                yield path
 
 
-def plan_tree(root: str | os.PathLike[str], out: str | os.PathLike[str] | None) -> list[Job]:
+def plan_tree(
+    root: str | os.PathLike[str],
+    out: str | os.PathLike[str] | None,
+    skipped: Callable[[str, str], None] | None = None,
+) -> list[Job]:
     """Every file ``walk`` finds under ``root`` (but not in ``out``); written to ``out`` (or in place)."""
     base = Path(root)
     jobs = []
-    for name in walk(base, out):
+    for name in walk(base, out, skipped):
         path = Path(name)
         relative = path.relative_to(base).as_posix()
         destination = Path(out) / relative if out is not None else path
@@ -60,14 +104,29 @@ def plan_tree(root: str | os.PathLike[str], out: str | os.PathLike[str] | None) 
     return jobs
 
 
+def output_key(options: Options, block_lines: int) -> str:
+    """Everything that decides what normalizing a file writes, as one string: the
+    program's version, the rules it applies (``pipeline.rules_digest``), the options and
+    the block size (a block is a document: another size, other context)."""
+    import polyglot
+    from polyglot.burmese.pipeline import rules_digest
+
+    repair = "repair" if options.repair else "no-repair"
+    return (
+        f"polyglot {polyglot.__version__}, rules {rules_digest()}, "
+        f"{options.target}/{options.source}/{repair}, {block_lines} lines a block"
+    )
+
+
 class Ledger:
     """The finished files of a tree run, so that a re-run skips them.
 
-    One JSON line per finished file, appended and flushed as each finishes, naming the
-    options and the size and modification time of the source and of the result. The
-    record lives in ``ledger_folder()``, one file per (tree, output folder). A file
-    counts as done only while all of those still match: edit a source, or ask for other
-    options, and it is done again. A line cut short by an interruption is ignored. A
+    One JSON line per finished file, appended and flushed as each finishes, naming
+    everything that decides the output (``output_key``) and the size and modification
+    time of the source and of the result. The record lives in ``ledger_folder()``, one
+    file per (tree, output folder). A file counts as done only while all of those still
+    match: edit a source, ask for other options or another block size, or upgrade
+    polyglot or its rules, and it is done again. A line cut short by an interruption is ignored. A
     record that cannot be read counts as empty; one that cannot be written is an
     ``InputError`` naming it.
     """
@@ -78,6 +137,7 @@ class Ledger:
         out: str | os.PathLike[str] | None,
         options: Options,
         folder: str | os.PathLike[str] | None = None,
+        block_lines: int = BLOCK_LINES,
     ) -> None:
         import hashlib
         import json
@@ -85,7 +145,7 @@ class Ledger:
         where = f"{os.path.abspath(root)}\0{os.path.abspath(out) if out is not None else ''}"
         name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:24]
         self.path = Path(folder if folder is not None else ledger_folder()) / f"{name}.jsonl"
-        self.key = f"{options.target}/{options.source}/{'repair' if options.repair else 'no-repair'}"
+        self.key = output_key(options, block_lines)
         self.done: dict[str, dict[str, object]] = {}
         lines: list[str] = []
         with contextlib.suppress(OSError):  # none yet, or unreadable: every file is to do
@@ -139,6 +199,7 @@ def normalize_tree(
     progress: Callable[[Job, FileReport | None], None] | None = None,
     errors: list[str] | None = None,
     ledger: str | os.PathLike[str] | None = None,
+    skipped: Callable[[str, str], None] | None = None,
 ) -> list[FileReport]:
     """Normalize every file under ``root`` into ``out`` (or in place) on ``jobs`` processes.
 
@@ -148,10 +209,10 @@ def normalize_tree(
     A file that cannot be read as text or written is not recorded; with ``errors`` given, its
     message goes there and the other files still run (otherwise the ``InputError``
     propagates). ``ledger`` is the folder for the record of finished files (default:
-    ``ledger_folder()``).
+    ``ledger_folder()``). ``skipped`` hears what the walk leaves out, and why (``walk``).
     """
-    todo = plan_tree(root, out)
-    record = Ledger(root, out, options, ledger)
+    todo = plan_tree(root, out, skipped)
+    record = Ledger(root, out, options, ledger, block_lines)
     reports: list[FileReport] = []
     pending = []
     for job in todo:

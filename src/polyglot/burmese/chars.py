@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterable
 from enum import Enum
 
 MYANMAR_BLOCKS = ((0x1000, 0x109F), (0xAA60, 0xAA7F), (0xA9E0, 0xA9FF))
+MYANMAR_RANGES = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in MYANMAR_BLOCKS)
+"""The Myanmar blocks as a regular-expression class, without brackets."""
 
 
 _MYANMAR = frozenset(chr(cp) for lo, hi in MYANMAR_BLOCKS for cp in range(lo, hi + 1))
@@ -96,6 +98,7 @@ BASES = CONSONANTS | INDEPENDENT_VOWELS | OTHER_LETTERS
 DIGITS = frozenset(chr(cp) for cp in range(0x1040, 0x104A))
 SHAN_DIGITS = frozenset(chr(cp) for cp in range(0x1090, 0x109A))
 PUNCTUATION = frozenset("\u104a\u104b\u104c\u104d\u104f")  # ၊ ။ ၌ ၍ ၏
+AA_VOWELS = frozenset("\u102b\u102c")  # ါ ာ: the vowel sign AA, tall and round
 
 VIRAMA = "\u1039"  # invisible stacker: ္
 ASAT = "\u103a"  # visible killer: ်
@@ -207,6 +210,13 @@ A private-use code point means nothing outside the font that chose it, so inside
 Burmese it is a lost character, like U+FFFD; each distinct one is its own stand-in."""
 
 
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+"""The invisible characters a run of Myanmar script may hold (a string that is also a
+regular-expression class): zero-width space (Burmese text's word-break hint),
+non-joiner, joiner, word joiner, and U+FEFF (a byte-order mark inside text). They carry
+no letter, so a run goes on across them, and repairs look through them as through a gap."""
+
+
 def in_burmese_word(ch: str) -> bool:
     """Can ``ch`` be part of a Burmese word, in either encoding: a Myanmar character other
     than the digits ၀–၉ and the punctuation ၊ ။ that ends a phrase or sentence? (Shan's
@@ -225,6 +235,7 @@ def is_lost_glyph(ch: str) -> bool:
 ZAWGYI_PREBASE = frozenset("\u1031\u103b" + "".join(chr(cp) for cp in range(0x107E, 0x1085)))
 """Zawgyi stores the vowel E and the medial RA (all its glyph variants) *before* the
 consonant, in visual order. These are the only Zawgyi marks that may follow a space."""
+ZAWGYI_PREBASE_CLASS = char_class(ZAWGYI_PREBASE)
 
 ZAWGYI_LETTERS = frozenset(
     list(CONSONANTS)
@@ -256,3 +267,8 @@ def zawgyi_needs_base(ch: str) -> bool:
 def needs_base(ch: str, encoding: str) -> bool:
     """Can ``ch`` not begin a syllable in ``encoding`` (``"unicode"`` or ``"zawgyi"``)?"""
     return zawgyi_needs_base(ch) if encoding == "zawgyi" else is_mark(ch)
+
+
+MARK_IN_BOTH_CLASS = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs_base(ch, "zawgyi")))
+"""Marks that cannot begin a syllable in either encoding, as a regular-expression class
+(so not Zawgyi's pre-base vowel E and medial RA, which legitimately follow a space)."""

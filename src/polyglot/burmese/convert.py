@@ -31,7 +31,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from polyglot.burmese.changes import declare
-from polyglot.burmese.chars import MYANMAR_BLOCKS, ZAWGYI_PREBASE, char_class
+from polyglot.burmese.chars import MYANMAR_BLOCKS, ZAWGYI_PREBASE, ZAWGYI_PREBASE_CLASS, char_class
 from polyglot.burmese.memo import short_texts
 from polyglot.patterns import lazy_compile
 
@@ -83,14 +83,13 @@ def _zawgyi_icu(text: str) -> str:
     return str(icu_transliterator("Zawgyi-my").transliterate(text))
 
 
-_PREBASE = char_class(ZAWGYI_PREBASE)
 _MEDIAL_RA = char_class(ZAWGYI_PREBASE - {"\u1031"})
 _STARTS = "\u1000-\u1021\u106a\u106b\u108f\u1090"
 _ONSET = f"\u1031?[{_MEDIAL_RA}]?[{_STARTS}]"
 """How Zawgyi begins a syllable: the vowel E, then a medial RA, then the consonant,
 each pre-base mark at most once (ICU moves exactly these behind their consonant)."""
 _CLOSING = "\u1039\u105a\u1037\u1094\u1095\u1064\u108b-\u108d"
-_ZAWGYI_SYLLABLE = lazy_compile(f"{_ONSET}(?:[^{_STARTS}{_PREBASE}]|(?<=[{_CLOSING}]){_ONSET})*")
+_ZAWGYI_SYLLABLE = lazy_compile(f"{_ONSET}(?:[^{_STARTS}{ZAWGYI_PREBASE_CLASS}]|(?<=[{_CLOSING}]){_ONSET})*")
 _DIGIT = re.compile("[\u1040-\u1049]")
 
 

@@ -33,11 +33,10 @@ from typing import Literal
 from polyglot.burmese.chars import (
     CONSONANTS,
     INDEPENDENT_VOWELS,
+    MARK_IN_BOTH_CLASS,
     VIRAMA,
     ZAWGYI_LETTERS,
     char_class,
-    myanmar_chars,
-    needs_base,
 )
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
@@ -179,8 +178,7 @@ def no_letter(text: str) -> bool:
     return _LETTER.search(text) is None
 
 
-_MARK_IN_BOTH = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs_base(ch, "zawgyi")))
-_TYPED_GAP_BEFORE_MARK = lazy_compile(f"(?<=\\S)[ \t]+(?=[{_MARK_IN_BOTH}])")
+_TYPED_GAP_BEFORE_MARK = lazy_compile(f"(?<=\\S)[ \t]+(?=[{MARK_IN_BOTH_CLASS}])")
 """Spaces typed between a letter and a mark that follows a letter in both encodings: a
 typing habit of Zawgyi and Unicode typists alike (``ရဲ ႔``, ``ဖွင့ ်``), so no evidence of
 either encoding. The run is weighed as if they were not there; what ``repair`` does with

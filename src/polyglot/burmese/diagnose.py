@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from polyglot.burmese.chars import (
+    AA_VOWELS,
     ASAT,
     BASE_CLASS,
     BASES,
@@ -76,7 +77,6 @@ _SINGLE_SLOTS = {
 
 
 _IMPOSSIBLE_WITH_E = frozenset("\u102d\u102e\u1032\u102f\u1030")
-_A_VOWELS = frozenset("\u102b\u102c")
 _KILLED_BY_ASAT = frozenset("\u102d\u102e\u1032\u1036")
 """Upper vowels and the anusvara, which never share a syllable with an asat (0 times in
 real Unicode and ICU's dictionary; 999 labelled Zawgyi strings read as Unicode, where
@@ -156,7 +156,7 @@ def _find_problems(cluster: Cluster) -> Iterator[Problem]:
             "impossible-vowels",
             f"the vowel E cannot combine with {_name(other)} in one Burmese syllable",
         )
-    elif "\u1031" in cluster.marks and ASAT in cluster.marks and not _A_VOWELS & set(cluster.marks):
+    elif "\u1031" in cluster.marks and ASAT in cluster.marks and not AA_VOWELS & set(cluster.marks):
         yield Problem(
             cluster.start + len(head),
             "impossible-vowels",

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from polyglot.burmese.changes import Edit, Rule, rule
 from polyglot.burmese.chars import (
+    AA_VOWELS,
     ASAT,
     BASE_CLASS,
     BASES,
@@ -29,6 +30,7 @@ from polyglot.burmese.chars import (
     MARK_SLOTS,
     MEDIALS,
     VIRAMA,
+    ZERO_WIDTH,
     char_class,
     is_mark,
 )
@@ -37,12 +39,8 @@ from polyglot.burmese.clusters import CLUSTER, canonical_marks, clusters
 from polyglot.burmese.shortcuts import shortcuts_on
 from polyglot.patterns import lazy_compile
 
-_ZW = "\u200b\u200c\u200d\u2060\ufeff"
-_HAS_ZW = lazy_compile(f"[{_ZW}]")
-_ZW_RUN = re.compile(f"[{_ZW}]+")
-
-
-_JOINERS = "\u200c\u200d\u2060\ufeff"
+_HAS_ZW = lazy_compile(f"[{ZERO_WIDTH}]")
+_ZW_RUN = re.compile(f"[{ZERO_WIDTH}]+")
 
 
 @rule("normalize")
@@ -66,7 +64,7 @@ def remove_stray_zero_width(text: str) -> Iterator[Edit]:
         nxt = text[end] if end < len(text) else ""
         prev = text[start - 1] if start else ""
         after = text[end + 1] if end + 1 < len(text) else ""
-        visible_after = after and not after.isspace() and after not in _ZW  # not the edge of a break
+        visible_after = after and not after.isspace() and after not in ZERO_WIDTH  # not the edge of a break
         if nxt == DOT_BELOW and _is_letter_or_mark(prev) and not is_mark(after) and visible_after:
             # The dot below is typed last in a syllable: the break was typed just before
             # it and belongs after it (ICU's ``Zawgyi-my`` moves it the same way).
@@ -103,9 +101,6 @@ def fix_zero_for_wa(text: str) -> Iterator[Edit]:
                 yield i, i + 1, "\u101d"
         elif ch == "\u101d" and prev in DIGITS and (nxt in DIGITS or not _is_letter_or_mark(nxt)):
             yield i, i + 1, "\u1040"
-
-
-_A_VOWELS = frozenset("\u102b\u102c")
 
 
 def _marks_after(text: str, base: int) -> str:
@@ -182,7 +177,7 @@ def fix_u_for_nya(text: str) -> Iterator[Edit]:
     if "\u1025" not in text:
         return
     for cluster in clusters(text):
-        if cluster.head == "\u1025" and (ASAT in cluster.marks or (MEDIALS | _A_VOWELS) & set(cluster.marks)):
+        if cluster.head == "\u1025" and (ASAT in cluster.marks or (MEDIALS | AA_VOWELS) & set(cluster.marks)):
             yield cluster.start, cluster.start + 1, "\u1009"
 
 
@@ -216,7 +211,7 @@ def _foreign_marks(marks: str) -> bool:
     present = set(marks)
     if "\u1032" in present and present & _OTHER_VOWELS:
         return True
-    return "\u1036" in present and ASAT in present and bool(present & _A_VOWELS)
+    return "\u1036" in present and ASAT in present and bool(present & AA_VOWELS)
 
 
 _OTHER_VOWELS = frozenset("\u102b\u102c\u102d\u102e\u102f\u1030\u1031\u1036")

@@ -36,7 +36,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from polyglot.burmese.chars import DIGITS, is_myanmar
+from polyglot.burmese.chars import DIGITS, PUNCTUATION, is_myanmar
 from polyglot.burmese.lexicon import is_possessive, is_word, syllables, word_joins
 
 BOUND = frozenset(
@@ -166,9 +166,6 @@ PHRASE_FINAL = frozenset(
 )
 """Particles that close a phrase: a space commonly follows them."""
 
-_SPACE_AFTER = frozenset("\u104a\u104b\u104c\u104d\u104f")
-"""၊ ။ and the one-character particles ၌ ၍ ၏: a space always follows them in running text."""
-
 _LONGEST_PARTICLE = max(len(syllables(p)) or 1 for p in BOUND | PHRASE_FINAL)
 
 
@@ -229,9 +226,9 @@ def break_is_space(before: str, after: str) -> bool:
     left, right = _edge_runs(before, after)
     if not left or not right or not is_myanmar(left[-1]) or not is_myanmar(right[0]):
         return True
-    if left[-1] in _SPACE_AFTER:
+    if left[-1] in PUNCTUATION:  # ၊ ။ and the particles ၌ ၍ ၏: a space always follows them
         return True
-    if right[0] in _SPACE_AFTER:
+    if right[0] in PUNCTUATION:
         return False  # punctuation and the one-character particles close what precedes them
     if word_joins(left + right) > word_joins(left) + word_joins(right):
         return False  # a dictionary word runs across the break

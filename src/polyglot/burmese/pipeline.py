@@ -571,3 +571,22 @@ def unstable_run(det: Detection, line: int, column: int) -> Diagnostic:
         f"{det.text!r} is left as typed: its normalized form would be normalized differently again",
         "check its encoding and damage: `polyglot detect` shows the readings, `--from` settles the encoding",
     )
+
+
+def rules_digest() -> str:
+    """A digest of every rule ``normalize_text`` may apply (names, kinds, scopes, reasons) and
+    of the ICU it converts and segments with: what a record of finished work must match.
+
+    A change to a rule's code alone goes unseen here; a release changes the version, which
+    such records hold too (``batch.tree.Ledger``). The repair rules register when repair is
+    first needed, so they are loaded first: the digest must not depend on what ran before.
+    """
+    import hashlib
+
+    import icu
+
+    from polyglot.burmese import changes, repair  # noqa: F401  (repair registers its rules)
+
+    rules = sorted((r.name, r.kind, r.scope, r.reason) for r in changes.REGISTRY.values())
+    text = "\n".join("\t".join(fields) for fields in rules) + f"\nICU {icu.ICU_VERSION}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

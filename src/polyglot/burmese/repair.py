@@ -39,6 +39,8 @@ from polyglot.burmese.chars import (
     REPLACEMENT,
     ZAWGYI_LETTERS,
     ZAWGYI_PREBASE,
+    ZAWGYI_PREBASE_CLASS,
+    ZERO_WIDTH,
     char_class,
     in_burmese_word,
     is_lost_glyph,
@@ -54,14 +56,14 @@ RESTORE_MARGIN = 2
 """How many more dictionary word boundaries restoring a letter must produce than deleting
 the whitespace: two, so that one lucky word never decides."""
 
-_GAP = f"(?:[^\\S\\n\\r]|[\u200b-\u200d\u2060\ufeff{LOST_GLYPHS}])+"
-_SPACE_BEFORE = lazy_compile(f"{_GAP}(?=[^\\s\u200b-\u200d\u2060\ufeff{LOST_GLYPHS}])")
+_GAP = f"(?:[^\\S\\n\\r]|[{ZERO_WIDTH}{LOST_GLYPHS}])+"
+_SPACE_BEFORE = lazy_compile(f"{_GAP}(?=[^\\s{ZERO_WIDTH}{LOST_GLYPHS}])")
 """A gap before a visible character: whitespace, invisible format characters and the
 characters that stand for a lost glyph (``chars.LOST_GLYPHS``), all just as impossible
 between a mark and its letter."""
 
 
-_PREBASE = f"[{char_class(ZAWGYI_PREBASE)}]"
+_PREBASE = f"[{ZAWGYI_PREBASE_CLASS}]"
 _MAY_HAVE_SITES = {
     "unicode": lazy_compile(f"{_GAP}(?={[{char_class(myanmar_chars(lambda ch: needs_base(ch, 'unicode')))}]})"),
     "zawgyi": lazy_compile(

@@ -22,14 +22,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from polyglot.burmese.chars import LOST_GLYPHS, MYANMAR_BLOCKS, char_class, myanmar_chars, needs_base
+from polyglot.burmese.chars import LOST_GLYPHS, MARK_IN_BOTH_CLASS, MYANMAR_RANGES, ZERO_WIDTH
 from polyglot.patterns import lazy_compile
 
-_MY = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in MYANMAR_BLOCKS)
-_MARKS = char_class(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs_base(ch, "zawgyi")))
-"""Marks that cannot begin a syllable in either encoding (so not Zawgyi's pre-base vowel E
-and medial RA, which legitimately follow a space)."""
-_ZW = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, non-joiner, joiner, word joiner, BOM
 LINE_SEPARATORS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 """Every character ``str.splitlines`` ends a line at: a run never holds one, so it is never
 taken for a space (and removed as one) nor joins what it separates."""
@@ -37,8 +32,8 @@ _SEPARATORS = "\\n\\r\\v\\f\\x1c-\\x1e\\x85\\u2028\\u2029"
 _SPACE = f"[^\\S{_SEPARATORS}]"  # whitespace within a line
 _ODD_SPACE = f"(?:[^\\S{_SEPARATORS} \\t]|[{LOST_GLYPHS}])"  # whitespace other than space and tab; lost glyphs
 MYANMAR_RUN = lazy_compile(
-    f"[{_ZW}]*(?:{_SPACE}+(?=[{_MARKS}])|{_ODD_SPACE}+(?=[{_MY}]))?[{_MY}][{_MY}{_ZW}]*"
-    f"(?:(?:{_SPACE}|[{_ZW}{LOST_GLYPHS}])+[{_MY}][{_MY}{_ZW}]*)*"
+    f"[{ZERO_WIDTH}]*(?:{_SPACE}+(?=[{MARK_IN_BOTH_CLASS}])|{_ODD_SPACE}+(?=[{MYANMAR_RANGES}]))?[{MYANMAR_RANGES}][{MYANMAR_RANGES}{ZERO_WIDTH}]*"
+    f"(?:(?:{_SPACE}|[{ZERO_WIDTH}{LOST_GLYPHS}])+[{MYANMAR_RANGES}][{MYANMAR_RANGES}{ZERO_WIDTH}]*)*"
     f"(?:(?>{_ODD_SPACE}+)(?![^\\s{LOST_GLYPHS}]))?"  # atomic: all of them or none
 )
 """A run of Myanmar script: Myanmar characters, with spaces and invisible format
@@ -49,7 +44,7 @@ private-use character: ``chars.LOST_GLYPHS``) inside or touching either edge: a 
 stand-in for a letter it lost (U+2002 for က in the seed) can begin or end a word, and
 only the Burmese it touches can say whether it is a letter."""
 
-_HAS_MYANMAR = re.compile(f"[{_MY}]")
+_HAS_MYANMAR = re.compile(f"[{MYANMAR_RANGES}]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from polyglot.burmese.detect import detect_text
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.catalog import tokens
 from polyglot.catalog.model import Catalog, Message
+from polyglot.catalog.scripts import wrong_script
 from polyglot.locales import Locale
 
 ERROR = "error"
@@ -140,6 +141,20 @@ def burmese(message: Message, locale: Locale) -> Iterator[Problem]:
     for diagnostic in result.diagnostics:
         severity = WARNING if diagnostic.code in UNCERTAIN else ERROR
         yield severity, f"column {diagnostic.column}: {diagnostic.code}: {diagnostic.message}"
+
+
+# --------------------------------------------------------------------------- any language
+
+
+@check("script")
+def script(message: Message, locale: Locale) -> Iterator[Problem]:
+    """A translation must be written in its language's script (names, numbers and URLs
+    aside): Chinese ingested as Burmese, or the English pasted back, is not a translation."""
+    if locale.is_source:
+        return
+    problem = wrong_script(message.msgstr, locale.script)
+    if problem is not None:
+        yield ERROR, problem.describe(locale.name, locale.script)
 
 
 # --------------------------------------------------------------------------- invariants

@@ -1,8 +1,9 @@
 """Catalogs → what the website and programs load: ``.mo``, Jed JSON, ``manifest.json``.
 
-Only translations a reader may see are compiled: not fuzzy, not empty, and with the
-same placeholders as their msgid (a translation that drops ``%(name)s`` would crash or
-mislead at run time, so it is left out and reported). All outputs are deterministic
+Only translations a reader may see are compiled: not fuzzy, not empty, and nothing
+``polyglot check`` calls an error (Zawgyi, a dotted circle, placeholders that differ from
+the msgid, the wrong script…): such a translation is left out and reported, and the
+site and programs show the English instead. All outputs are deterministic
 (sorted, no timestamps), so compiling twice writes nothing the second time, and the
 manifest's hashes tell a deployment exactly which catalog it is serving.
 """
@@ -12,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from polyglot.catalog import tokens
-from polyglot.catalog.check import Finding
+from polyglot.catalog.check import ERROR, Finding, check_catalog
 from polyglot.catalog.model import Catalog, Message
 from polyglot.catalog.stats import catalog_stats
 from polyglot.config import Config
@@ -26,24 +28,53 @@ from polyglot.locales import Locale
 MO_MAGIC = 0x950412DE
 
 
-def publishable(catalog: Catalog) -> tuple[list[Message], list[Finding]]:
-    """The messages to publish, and a finding for each translation left out."""
+CatalogCheck = Callable[[Catalog, Locale], list[Finding]]
+"""A check of a whole catalog beyond ``check_catalog``: the command passes the site's
+render check (HarfBuzz with the site's Burmese font), which the catalog package may not
+import (the site builds on the catalogs, not the reverse)."""
+
+
+def blocking_findings(catalog: Catalog, locale: Locale, more: CatalogCheck | None = None) -> list[Finding]:
+    """What ``polyglot check`` calls an error in ``catalog``'s messages: the same checks
+    (``more`` being the render check ``check`` also runs), so compile and check can never
+    disagree about what may be published."""
+    found = check_catalog(catalog, locale) + (more(catalog, locale) if more is not None else [])
+    return [finding for finding in found if finding.severity == ERROR and finding.check != "header"]
+
+
+def publishable(
+    catalog: Catalog, locale: Locale, more: CatalogCheck | None = None
+) -> tuple[list[Message], list[Finding]]:
+    """The messages to publish, and one finding per (message, check) left out.
+
+    A translation ``check`` calls an error is not published: the reader gets the English,
+    marked as such, rather than Zawgyi shown as garbage, a dotted circle, a broken
+    placeholder or Chinese on a Burmese page. The finding names the catalog line, the
+    check and the msgid (``FILE:LINE: [check] 'msgid' …``) so the translator can find it.
+    """
+    errors: dict[int, dict[str, Finding]] = {}
+    for finding in blocking_findings(catalog, locale, more):
+        errors.setdefault(finding.line, {}).setdefault(finding.check, finding)
     chosen, left_out = [], []
     for message in catalog.active:
         if not message.translated:
             continue
+        line = message.msgstr_line or message.line
+        failed = dict(errors.get(line, {}))
         if any(tokens.placeholders(message.msgid) != tokens.placeholders(text) for text in message.translations):
+            failed.setdefault("placeholders", Finding(catalog.path, line, "placeholders", "placeholders differ"))
+        if not failed:
+            chosen.append(message)
+            continue
+        for name, finding in failed.items():
             left_out.append(
                 Finding(
                     catalog.path,
-                    message.msgstr_line or message.line,
-                    "placeholders",
-                    "placeholders differ from the msgid; left out of the build",
-                    "warning",
+                    line,
+                    name,
+                    f"{message.msgid[:60]!r} left out of the build, English shown: {finding.message}",
                 )
             )
-            continue
-        chosen.append(message)
     return chosen, left_out
 
 
@@ -110,8 +141,12 @@ def json_path(config: Config, locale: Locale) -> Path:
     return config.build / "json" / f"{config.domain}.{locale.web_tag}.json"
 
 
-def compile_all(config: Config, catalogs: dict[Locale, Catalog], *, dry_run: bool = False) -> CompileResult:
+def compile_all(
+    config: Config, catalogs: dict[Locale, Catalog], *, dry_run: bool = False, more: CatalogCheck | None = None
+) -> CompileResult:
     """Write every locale's outputs and the manifest; only files whose bytes change.
+
+    ``more``: a further check whose errors keep a message out (the command's render check).
 
     With ``dry_run`` nothing is written; ``written`` lists the files that would be.
     """
@@ -129,7 +164,7 @@ def compile_all(config: Config, catalogs: dict[Locale, Catalog], *, dry_run: boo
 
     locales: dict[str, object] = {}
     for locale, catalog in catalogs.items():
-        messages, left_out = publishable(catalog)
+        messages, left_out = publishable(catalog, locale, more)
         result.left_out += left_out
         stats = catalog_stats(catalog)
         locales[locale.code] = {

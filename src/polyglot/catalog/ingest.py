@@ -34,7 +34,9 @@ from dataclasses import dataclass, field, replace
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.catalog import tokens
 from polyglot.catalog.model import Catalog, Message
+from polyglot.catalog.scripts import wrong_script
 from polyglot.content.document import Block, Document, fold, line_break, parse_document
+from polyglot.files import InputError
 from polyglot.locales import Locale
 
 MIN_SCORE = 0.0
@@ -316,6 +318,12 @@ def ingest(
         report.changes = [
             f"{path}:{c.line}:{c.column}: [{c.kind}] {c.rule}: {c.before!r} → {c.after!r}" for c in result.changes
         ]
+    problem = wrong_script(text, locale.script)
+    if problem is not None:
+        raise InputError(
+            f"{path}: not a {locale.name} translation: {problem.describe(locale.name, locale.script)}; "
+            f"nothing ingested (is --lang {locale.code} the language of this file?)"
+        )
     translated = parse_document(text, path)
     source_blocks = list(source.blocks)
     translation_blocks = list(translated.blocks)

@@ -397,22 +397,32 @@ def check(files: tuple[Path, ...], langs: tuple[str, ...], fix: bool, fmt: str) 
 @click.command(name="compile")
 @lang_option
 @check_option
+@click.option("--strict", is_flag=True, help="Exit 1 if any translation was left out (for CI builds of a website).")
 @quiet_option
-def compile_command(langs: tuple[str, ...], dry_run: bool, quiet: bool) -> None:
-    """Build .mo and Jed 1.x JSON per language and build/manifest.json (never fuzzy)."""
+def compile_command(langs: tuple[str, ...], dry_run: bool, strict: bool, quiet: bool) -> None:
+    """Build .mo and Jed 1.x JSON per language and build/manifest.json (never fuzzy).
+
+    A translation `polyglot check` calls an error is left out (the English is shown,
+    marked) and named on stderr as FILE:LINE: [check] 'msgid'. The rest is still
+    published, and the exit status is 0; with --strict it is 1 when anything was left out.
+    """
     from polyglot.catalog.compile import compile_all
+    from polyglot.site.render_check import check_catalog_rendering
 
     config = _config()
-    result = compile_all(config, _load_catalogs(config, langs), dry_run=dry_run)
-    if not dry_run:
-        for finding in result.left_out:
-            click.echo(str(finding), err=True)
+    result = compile_all(config, _load_catalogs(config, langs), dry_run=dry_run, more=check_catalog_rendering)
+    for finding in result.left_out:
+        click.echo(str(finding), err=True)
     for path in result.written:
         _say(quiet and not dry_run, f"{config.relative(path)}: {_state(True, dry_run)}")
+    failed = strict and bool(result.left_out)
     if dry_run:
         _say(quiet, f"{len(result.written)} files would change, {len(result.unchanged)} up to date")
-        sys.exit(1 if result.written else 0)
-    _say(quiet, f"{len(result.written)} files written, {len(result.unchanged)} unchanged")
+        sys.exit(1 if result.written or failed else 0)
+    count = len({(finding.path, finding.line) for finding in result.left_out})
+    left = f", {count} translations left out (English shown)" if count else ""
+    _say(quiet, f"{len(result.written)} files written, {len(result.unchanged)} unchanged{left}")
+    sys.exit(1 if failed else 0)
 
 
 @click.command()

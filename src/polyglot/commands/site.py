@@ -9,6 +9,15 @@ import click
 from polyglot.config import load_config
 
 
+def _warn_uncompiled(paths: list[str]) -> None:
+    for path in paths:
+        click.echo(
+            f"{path}: changed since the last `polyglot compile`; this output shows the compiled "
+            "translations: run `polyglot compile`, then run this again",
+            err=True,
+        )
+
+
 @click.command()
 @click.option(
     "--out",
@@ -31,6 +40,11 @@ def build(out: Path | None, threshold: float | None, quiet: bool) -> None:
     Every announcement gets a page in every language; untranslated or fuzzy blocks are
     shown in English, marked as such. Burmese text that the site's font would show with a
     dotted circle is reported (as `polyglot check` does, where it is an error).
+
+    A catalog edited since the last `polyglot compile` is named, with the advice to
+    compile: build does not compile by itself, because compile is the step that decides
+    what may be published (and, with --strict, fails a CI job); a build that compiled
+    silently would publish catalogs nobody ran that step on.
     """
     from dataclasses import replace
 
@@ -44,6 +58,7 @@ def build(out: Path | None, threshold: float | None, quiet: bool) -> None:
     site = site_root(config, settings, out)
     report = build_site(config, settings, site)
     say = (lambda message: None) if quiet else click.echo
+    _warn_uncompiled(report.uncompiled)
     for locale in config.languages:
         pages = [page for page in report.pages if page.locale == locale.code]
         complete = sum(page.complete for page in pages)
@@ -65,6 +80,42 @@ def build(out: Path | None, threshold: float | None, quiet: bool) -> None:
     say(f"open {(site / 'index.html').resolve().as_uri()}")
 
 
+@click.command(name="export")
+@click.option(
+    "--layout",
+    required=True,
+    type=click.Choice(["hugo", "jekyll", "eleventy", "mkdocs", "json"]),
+    help="Where and how to write: a site generator's content layout, or JSON for JS apps.",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The directory to write into (default: export/LAYOUT).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+def export_command(layout: str, out: Path | None, quiet: bool) -> None:
+    """Write every announcement in every language for another site generator or a JS app.
+
+    Markdown with front matter (title, date, lang, slug, translation state) where Hugo,
+    Jekyll, Eleventy or MkDocs look for content, English fallback blocks wrapped in
+    <span class="polyglot-fallback" lang="en"> with a label in the page's language; or
+    one JSON file per language keyed by document and block. From the compiled catalogs,
+    like `polyglot build`.
+    """
+    from polyglot.site.export import export
+
+    config = load_config()
+    target = out if out is not None else config.root / "export" / layout
+    report = export(config, layout, target)
+    _warn_uncompiled(report.uncompiled)
+    if not quiet:
+        for path in report.written:
+            click.echo(f"{path}: written")
+        click.echo(f"{target}: {len(report.written)} files written, {len(report.unchanged)} unchanged")
+
+
 @click.command(name="outline")
 @click.argument("page", type=click.Path(dir_okay=False, path_type=Path))
 def outline_command(page: Path) -> None:
@@ -76,4 +127,4 @@ def outline_command(page: Path) -> None:
         click.echo(str(line))
 
 
-__all__ = ["build", "outline_command"]
+__all__ = ["build", "export_command", "outline_command"]

@@ -18,6 +18,9 @@ from polyglot.content.document import Block, Document
 Translate = Callable[[str], "str | None"]
 """Maps a block's message to its translation, or to None when there is none."""
 
+Fallback = Callable[[Block], str]
+"""What to write for a block without a translation (its English, marked for the target)."""
+
 
 def _replace_block(lines: list[str | None], block: Block, translation: str) -> None:
     """Put ``translation`` where ``block`` was, keeping the block's own markup.
@@ -51,12 +54,18 @@ def _replace_cells(line: str, cells: list[tuple[Block, str | None]]) -> str:
     return "".join(out) + line[cursor:]
 
 
-def translated_body(document: Document, translate: Translate) -> str:
-    """The document's body (no front matter) with every translated block replaced."""
+def translated_body(document: Document, translate: Translate, fallback: Fallback | None = None) -> str:
+    """The document's body (no front matter) with every translated block replaced.
+
+    A block without a translation keeps its source text, or, given ``fallback``, becomes
+    what ``fallback`` returns for it (``polyglot export`` wraps it in a marked ``<span>``).
+    """
     lines: list[str | None] = list(document.text.split("\n"))
     rows: dict[int, list[tuple[Block, str | None]]] = {}
     for block in document.body_blocks:
         translation = translate(block.text)
+        if translation is None and fallback is not None:
+            translation = fallback(block)
         if block.kind == "table cell":
             rows.setdefault(block.line - 1, []).append((block, translation))
         elif translation is not None:
@@ -77,9 +86,15 @@ def translated_meta(document: Document, translate: Translate, language: str) -> 
     return meta
 
 
-def render_markdown(document: Document, translate: Translate, language: str) -> str:
-    """The whole document in ``language``: front matter and body."""
-    body = translated_body(document, translate)
+def render_markdown(document: Document, translate: Translate, language: str, fallback: Fallback | None = None) -> str:
+    """The whole document in ``language``: its front matter (prose fields translated,
+    ``language`` set, the rest as written) and its body, block by block.
+
+    ``translate`` maps a message to its published translation or None; a block without
+    one keeps its English, or becomes ``fallback(block)``. This is the library form of
+    ``polyglot export`` (which adds the front matter other site generators expect).
+    """
+    body = translated_body(document, translate, fallback)
     if not document.meta:
         return body
     meta = translated_meta(document, translate, language)

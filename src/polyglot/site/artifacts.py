@@ -54,6 +54,33 @@ def load_manifest(config: Config) -> dict[str, object]:
     return data
 
 
+def changed_since_compile(config: Config, manifest: dict[str, object]) -> list[str]:
+    """The catalogs (and the template) whose bytes differ from what the manifest says
+    ``polyglot compile`` read: edits the site will not show until compile runs again.
+
+    Hashes, not modification times: a checkout or a copy changes the times of files
+    whose content did not change, and an edit saved within the same second does not.
+    """
+    recorded: list[tuple[str, str]] = []
+    template = manifest.get("template")
+    if isinstance(template, dict):
+        recorded.append((str(template.get("path")), str(template.get("sha256"))))
+    locales = manifest["locales"]
+    assert isinstance(locales, dict)
+    for entry in locales.values():
+        try:
+            info = entry["files"]["catalog"]
+            recorded.append((str(info["path"]), str(info["sha256"])))
+        except (KeyError, TypeError):
+            continue
+    changed = []
+    for relative, digest in recorded:
+        path = config.root / relative
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            changed.append(relative)
+    return changed
+
+
 def load_translations(config: Config, locale: Locale, manifest: dict[str, object]) -> Translations:
     """The published messages of ``locale``, from its Jed JSON catalog.
 

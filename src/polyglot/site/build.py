@@ -32,8 +32,8 @@ from polyglot.content.document import Document
 from polyglot.files import read_text, write_text_if_changed
 from polyglot.locales import Locale
 from polyglot.site import fonts as site_fonts
-from polyglot.site.artifacts import Translations, load_manifest, load_translations
-from polyglot.site.html import SOURCE_TAG, Coverage, render_body, render_inline
+from polyglot.site.artifacts import Translations, changed_since_compile, load_manifest, load_translations
+from polyglot.site.html import SOURCE_TAG, Coverage, fallback_label, render_body, render_inline
 from polyglot.site.localize import format_announcement_date, format_percentage, language_name
 from polyglot.site.messages import site_strings
 from polyglot.site.render_check import Shaper, check_strings
@@ -65,6 +65,12 @@ class BuildReport:
     fonts: list[site_fonts.SiteFont] = field(default_factory=list)
     render_findings: list[Finding] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
+    uncompiled: list[str] = field(default_factory=list)
+    """Catalogs edited since ``polyglot compile``: the site shows their compiled state."""
+
+
+CHOOSE = "Choose a language"
+"""The root page's prompt (in ``root.html``), shown in every language that has translated it."""
 
 
 @dataclass
@@ -73,6 +79,9 @@ class _Alternate:
     name: str
     href: str
     current: bool
+    prompt: str = ""
+    """On the root page: "Choose a language" in this language (its own words), if translated."""
+    prompt_tag: str = ""
 
 
 def _load_documents(config: Config) -> list[Document]:
@@ -103,7 +112,7 @@ class SiteBuilder:
         self.environments = {locale: translated_environment(t) for locale, t in self.translations.items()}
         self.documents = _load_documents(config)
         self.files: dict[str, str] = {}
-        self.report = BuildReport(site)
+        self.report = BuildReport(site, uncompiled=changed_since_compile(config, manifest))
         self.burmese_strings: list[tuple[str, int, str]] = []
 
     # ---------------------------------------------------------------- pages
@@ -119,7 +128,8 @@ class SiteBuilder:
     def page(self, locale: Locale, document: Document) -> tuple[dict[str, object], PageReport]:
         translations = self.translations[locale]
         coverage = Coverage()
-        body = render_body(document, translations.get, locale.web_tag, coverage)
+        label = fallback_label(translations.get, locale.web_tag)
+        body = render_body(document, translations.get, locale.web_tag, coverage, label)
         title, title_tag, title_id = _front(document, "title", translations)
         summary, summary_tag, summary_id = _front(document, "summary", translations)
         for tag, msgid in ((title_tag, title_id), (summary_tag, summary_id)):
@@ -139,9 +149,11 @@ class SiteBuilder:
             "date": format_announcement_date(date, locale) if date else "",
             "datetime": date,
             "partial": not coverage.complete,
+            "untranslated": not coverage.translated,
             "below_threshold": below,
             "percent": format_percentage(coverage.percent, locale),
             "body": body,
+            "label": label,
         }
         return item, report
 
@@ -178,10 +190,19 @@ class SiteBuilder:
                 seo_alternates=self.alternates(locale, "index.html", 1, set()),
             )
         source = self.config.source
-        root_alternates = [
-            _Alternate(loc.web_tag, language_name(loc), f"{loc.web_tag}/index.html", False)
-            for loc in self.config.languages
-        ]
+        root_alternates = []
+        for loc in self.config.languages:
+            prompt = self.translations[loc].get(CHOOSE)
+            root_alternates.append(
+                _Alternate(
+                    loc.web_tag,
+                    language_name(loc),
+                    f"{loc.web_tag}/index.html",
+                    False,
+                    prompt or "",
+                    loc.web_tag if prompt else "",
+                )
+            )
         self.files["index.html"] = (
             self.environments[source]
             .get_template("root.html")
@@ -224,6 +245,7 @@ class SiteBuilder:
         )
         chinese_text += "".join(language_name(locale) for locale in self.config.languages)
         fonts += site_fonts.install_chinese(self.site, self.settings.chinese_font, chinese_text)
+        fonts += site_fonts.install_latin(self.site, "".join(self.files.values()))
         self.files["fonts/fonts.css"] = site_fonts.font_css(fonts)
         self.report.fonts = fonts
 

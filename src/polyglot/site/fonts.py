@@ -1,4 +1,5 @@
-"""The site's self-hosted fonts: a Unicode Burmese font and a Simplified Chinese font.
+"""The site's self-hosted fonts: a Unicode Burmese font, a Latin face paired with it, and a
+Simplified Chinese font.
 
 Why self-hosted: a reader whose device has no Burmese font, or only a Zawgyi one, sees
 boxes or silently mis-shaped text; with the font shipped in the site every reader sees
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -34,6 +35,20 @@ BURMESE_FAMILY = "Polyglot Myanmar"
 """The CSS family name of the self-hosted Burmese font (distinct from any installed font,
 so a test can tell that this font, not a system one, was loaded)."""
 CHINESE_FAMILY = "Polyglot SC"
+LATIN_FAMILY = "Polyglot Latin"
+"""Paired with the Burmese face: Noto Sans Myanmar has no Latin letters, and the names in a
+Burmese page (Asia Catalyst, an e-mail address) would otherwise fall back to whatever
+sans-serif the reader's browser picks, in a design that does not match."""
+LATIN_RANGES = (
+    (0x0000, 0x024F),
+    (0x0300, 0x036F),
+    (0x1E00, 0x1EFF),
+    (0x2000, 0x206F),
+    (0x20A0, 0x20CF),
+    (0x2100, 0x214F),
+)
+"""What the Latin face is for (its ``unicode-range``): never a Myanmar or Han character."""
+LATIN_RANGE = ", ".join(f"U+{low:04X}-{high:04X}" for low, high in LATIN_RANGES)
 
 BURMESE_CANDIDATES = (
     ("NotoSansMyanmar-Regular.ttf", "NotoSansMyanmar-Bold.ttf"),
@@ -46,13 +61,19 @@ CHINESE_CANDIDATES = (
     ("NotoSansCJKsc-Regular.otf", "NotoSansCJKsc-Bold.otf"),
     ("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf"),
 )
+LATIN_CANDIDATES = (
+    ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+    ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
+)
 CHINESE_FACE = "Noto Sans CJK SC"
 """The face to take from a CJK collection: the Simplified Chinese glyph forms."""
 
 INSTALL_HINT = {
     "Burmese": "install one: sudo apt-get install fonts-noto-core (or fonts-sil-padauk)",
     "Chinese": "install one: sudo apt-get install fonts-noto-cjk",
+    "Latin": "install one: sudo apt-get install fonts-noto-core",
 }
+CANDIDATES = {"Burmese": BURMESE_CANDIDATES, "Chinese": CHINESE_CANDIDATES, "Latin": LATIN_CANDIDATES}
 
 
 @dataclass(frozen=True)
@@ -72,6 +93,7 @@ class SiteFont:
     url: str
     """Relative to the site root."""
     source: str
+    unicode_range: str = ""
 
 
 @cache
@@ -100,9 +122,9 @@ def _face_number(path: Path, family: str | None) -> int:
 
 
 def find_fonts(kind: str, override: str | None) -> list[FontFile]:
-    """The regular (and, when installed, bold) font of ``kind`` (``Burmese`` or ``Chinese``)."""
-    candidates = BURMESE_CANDIDATES if kind == "Burmese" else CHINESE_CANDIDATES
-    face = None if kind == "Burmese" else CHINESE_FACE
+    """The regular (and, when installed, bold) font of ``kind`` (``Burmese``, ``Chinese``, ``Latin``)."""
+    candidates = CANDIDATES[kind]
+    face = CHINESE_FACE if kind == "Chinese" else None
     if override is not None:
         path = Path(override)
         if not path.is_file():
@@ -195,28 +217,43 @@ def _subset_woff2(path: Path, number: int, characters: str) -> tuple[bytes, int]
 
 
 def install_chinese(site: Path, override: str | None, text: str) -> list[SiteFont]:
-    """Subset the Simplified Chinese font(s) to the characters of ``text`` into ``site/fonts/``.
+    """Subset the Simplified Chinese font(s) to the characters of ``text`` into ``site/fonts/``."""
+    return _install_subset(site, find_fonts("Chinese", override), CHINESE_FAMILY, "zh-hans", text)
+
+
+def install_latin(site: Path, text: str) -> list[SiteFont]:
+    """Subset the Latin face paired with the Burmese one to the Latin characters of ``text``
+    (and all of printable ASCII, so a later page's name needs no rebuilt font)."""
+    wanted = {char for char in text if any(low <= ord(char) <= high for low, high in LATIN_RANGES)}
+    wanted |= {chr(code) for code in range(0x20, 0x7F)}
+    fonts = _install_subset(site, find_fonts("Latin", None), LATIN_FAMILY, "latin", "".join(sorted(wanted)))
+    return [replace(font, unicode_range=LATIN_RANGE) for font in fonts]
+
+
+def _install_subset(site: Path, found: list[FontFile], family: str, prefix: str, text: str) -> list[SiteFont]:
+    """Cut each font down to the characters of ``text`` as ``site/fonts/<prefix>-<weight>.woff2``.
 
     Subsetting a CJK font takes seconds, so a small key file beside each output records
     what it was cut from (font file, face, size, mtime) and for which characters; when
-    both are unchanged the font is not cut again.
+    both are unchanged the font is not cut again. The name table (with the font's
+    licence, the SIL Open Font License for Noto) is kept whole, as the licence asks.
     """
     characters = "".join(sorted(set(text) - set("\n\r\t")))
     fonts = []
-    for font in find_fonts("Chinese", override):
+    for font in found:
         info = font.path.stat()
         key = hashlib.sha256(
             f"{font.path}|{font.number}|{info.st_size}|{info.st_mtime_ns}|{characters}".encode()
         ).hexdigest()
         weight = 700 if "bold" in font.path.name.lower() else 400
-        url = f"fonts/zh-hans-{weight}.woff2"
+        url = f"fonts/{prefix}-{weight}.woff2"
         key_path = site / f"{url}.key"
         if not ((site / url).is_file() and key_path.is_file() and read_text(key_path).text == key):
             data, weight = _subset_woff2(font.path, font.number, characters)
             write_text_if_changed(site / url, data)
             write_text_if_changed(key_path, key)
         suffix = f"#{font.number}" if font.number else ""
-        fonts.append(SiteFont(CHINESE_FAMILY, weight, url, f"{font.path}{suffix}"))
+        fonts.append(SiteFont(family, weight, url, f"{font.path}{suffix}"))
     return fonts
 
 
@@ -231,7 +268,8 @@ def font_css(fonts: list[SiteFont]) -> str:
             f"  font-weight: {font.weight};\n"
             "  font-style: normal;\n"
             "  font-display: swap;\n"
-            "}\n"
+            + (f"  unicode-range: {font.unicode_range};\n" if font.unicode_range else "")
+            + "}\n"
         )
     digest = hashlib.sha256("".join(font.source for font in fonts).encode()).hexdigest()[:12]
     return f"/* Self-hosted fonts, copied by `polyglot build` ({digest}). */\n" + "\n".join(rules)

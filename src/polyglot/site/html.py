@@ -13,7 +13,7 @@ language, or ``en`` with ``class="untranslated"`` where no published translation
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -25,12 +25,40 @@ from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
 from polyglot.content.document import Document, is_editor_note, line_break, markdown
+from polyglot.content.render import Translate
+from polyglot.locales import SOURCE_LOCALE, get_locale
 
-Lookup = Callable[[str], "str | None"]
-"""A block's message → its published translation, or None."""
-
-SOURCE_TAG = "en"
+SOURCE_TAG = get_locale(SOURCE_LOCALE).web_tag
+"""The ``lang`` of text shown untranslated, in the catalogs' source language."""
 UNTRANSLATED = "untranslated"
+LABEL_MSGID = "In English"
+"""The site string that labels a block shown in English (templates use it too, so it is extracted)."""
+LABEL_CLASS = "fallback-label"
+
+
+@dataclass(frozen=True)
+class FallbackLabel:
+    """The words that tell a reader a block is English, in the page's language where
+    translated (``lang`` says which), so a screen reader announces them correctly."""
+
+    text: str
+    tag: str
+
+
+def fallback_label(lookup: Translate, web_tag: str) -> FallbackLabel:
+    found = lookup(LABEL_MSGID)
+    return FallbackLabel(found, web_tag) if found is not None else FallbackLabel(LABEL_MSGID, SOURCE_TAG)
+
+
+def _label_tokens(label: FallbackLabel) -> list[Token]:
+    """``<span class="fallback-label" lang="my">အင်္ဂလိပ်ဘာသာဖြင့်</span>`` and a space, as inline tokens."""
+    opening = Token("fallback_label_open", "span", 1, attrs={"class": LABEL_CLASS, "lang": label.tag})
+    return [
+        opening,
+        Token("text", "", 0, content=label.text),
+        Token("fallback_label_close", "span", -1),
+        Token("text", "", 0, content=" "),
+    ]
 
 
 @dataclass
@@ -119,8 +147,13 @@ def _mark(token: Token, tag: str, fallback: bool) -> None:
         token.attrSet("class", f"{existing} {UNTRANSLATED}".strip() if existing else UNTRANSLATED)
 
 
-def render_body(document: Document, lookup: Lookup, web_tag: str, coverage: Coverage) -> Markup:
+def render_body(
+    document: Document, lookup: Translate, web_tag: str, coverage: Coverage, label: FallbackLabel | None = None
+) -> Markup:
     """The body of ``document`` in the language ``web_tag``, falling back block by block.
+
+    A fallback block starts with ``label`` (visible, and read by screen readers in the
+    page's language: the ``lang="en"`` of the block alone is not announced by all of them).
 
     ``coverage`` is updated with every body block's message. Raises AssertionError if the
     parser's blocks and the document's disagree, which would be a bug in this module.
@@ -141,6 +174,8 @@ def render_body(document: Document, lookup: Lookup, web_tag: str, coverage: Cove
             text, tag = translation, web_tag
         parsed = parser.parseInline(text, env)  # env: the document's link reference definitions
         token.children = fold_soft_breaks(parsed[0].children or []) if parsed else []
+        if translation is None and label is not None and web_tag != SOURCE_TAG:
+            token.children = _label_tokens(label) + token.children
         token.content = text
         _mark(_block_element(tokens, index), tag, fallback=translation is None and tag != web_tag)
     assert next(blocks, None) is None, f"{document.path}: blocks and parse disagree"

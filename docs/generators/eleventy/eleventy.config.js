@@ -1,0 +1,4 @@
+module.exports = function (eleventyConfig) {
+  eleventyConfig.addGlobalData("layout", "announcement.njk");
+  return { markdownTemplateEngine: false, dir: { input: "." } };
+};
