@@ -27,7 +27,7 @@ def pytest_configure(config: pytest.Config) -> None:
         settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
     if settings.get_current_profile_name() == "dev" and config.getoption("hypothesis_seed", None) is None:
         seed = random.SystemRandom().getrandbits(32)
-        core.global_force_seed = seed  # type: ignore[attr-defined]
+        core.global_force_seed = seed  # type: ignore[assignment]  # typed as None, set by --hypothesis-seed
         config.stash[_SEED] = seed
 
 

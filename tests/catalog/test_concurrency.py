@@ -10,8 +10,9 @@ import sys
 import pytest
 
 from polyglot.catalog.pofile import read_po
+from tests.project import Project
 
-from .conftest import Project, set_msgstr
+from .conftest import set_msgstr
 
 HOLD = """
 import fcntl, os, sys, time

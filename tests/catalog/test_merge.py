@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from polyglot.catalog.model import Message
+from polyglot.catalog.model import Catalog, Message
 from polyglot.catalog.pofile import read_po
 from tests.project import Project
 
@@ -103,12 +103,11 @@ def test_second_edit_keeps_the_original_previous_msgid(project: Project) -> None
     assert message.fuzzy and message.previous_msgid == PARAGRAPH
 
 
-def _reworded_catalogs(count: int, seed: int = 5):
+def _reworded_catalogs(count: int, seed: int = 5) -> tuple[Catalog, Catalog]:
     """A translated catalog of ``count`` paragraphs and a template with each one reworded."""
     import random
 
     from benchmarks.catalogs import paragraph, reword
-    from polyglot.catalog.model import Catalog, Message
 
     rng = random.Random(seed)
     base = list(dict.fromkeys(paragraph(rng) for _ in range(count)))
@@ -173,7 +172,7 @@ def test_a_message_turning_plural_is_counted_fuzzy_in_the_summary(project: Proje
     assert message.fuzzy and message.msgstr_plural[0] == BURMESE
 
 
-def test_update_replaces_a_stale_plural_forms_header(project: Project, tmp_path) -> None:
+def test_update_replaces_a_stale_plural_forms_header(project: Project, tmp_path: Path) -> None:
     """Plural-Forms comes from the locale table, whatever the file said (a translator's tool
     may have written English's two forms): GNU's msgfmt then checks msgstr[N] against it."""
     _translated_project(project)

@@ -275,7 +275,6 @@ def test_outline_lists_each_block_with_its_language_and_fallback(built: SiteProj
     built.run("outline", "site/nowhere.html", code=2)
 
 
-<<<<<<< HEAD
 def test_outline_refuses_a_page_polyglot_did_not_build(tmp_path: Path) -> None:
     """A page with no announcement article (another site's page, an index) is named as such, exit 2."""
     from click.testing import CliRunner
@@ -288,7 +287,8 @@ def test_outline_refuses_a_page_polyglot_did_not_build(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert f"{page}: no <article>" in result.stderr
     assert not result.stdout
-=======
+
+
 def test_build_says_when_catalogs_changed_since_compile(built: SiteProject) -> None:
     built.translate("zh_Hans", {"Late applications cannot be considered.": "逾期申请一律不予考虑。"})
     result = built.run("build")
@@ -303,4 +303,3 @@ def test_build_says_when_catalogs_changed_since_compile(built: SiteProject) -> N
     result = built.run("build", "-q")
     assert "changed since" not in result.stderr
     assert "逾期申请一律" in built.page("zh-Hans/deadline.html")
->>>>>>> main
