@@ -111,11 +111,14 @@ def locked(folder: Path, waiting: Callable[[], None] = lambda: None) -> Iterator
 
     ``waiting`` is called once if another command holds it; this one then waits its turn.
     """
-    import fcntl
-
     _READ.clear()  # what earlier commands in this process read says nothing about this one
-    if not folder.is_dir():
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): the check in ``save`` still guards every write
+        fcntl = None  # type: ignore[assignment]
+    if fcntl is None or not folder.is_dir():
         yield
+        _READ.clear()
         return
     fd = os.open(folder, os.O_RDONLY)
     try:
