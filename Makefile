@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml $(COMPILED_SOURCES)
 	@scripts/system-deps install
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,dask,eval]'
+	$(PY) -m pip install -q -e '.[dev,dask,eval,serve]'
 	@touch $(STAMP)
 
 CALL := corpus/call-for-applications-2018
@@ -61,6 +61,9 @@ demo: install demo-deps
 	@echo
 	@echo "Open the site: file://$(CURDIR)/site/index.html"
 	@echo "  (or serve it: $(PY) -m http.server -d site -b 127.0.0.1 8000, then http://127.0.0.1:8000/)"
+	@echo
+	@echo "== 8. The page for staff: paste or drop Burmese, see each change and why, take the clean text"
+	@echo "Start it: $(POLYGLOT) serve   then open http://127.0.0.1:8000/ (Ctrl-C stops it)"
 
 .PHONY: site
 site: install demo-deps

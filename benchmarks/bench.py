@@ -39,7 +39,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import catalogs
+from benchmarks import catalogs, shapes
 from benchmarks.corpus import MB, generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,10 +54,11 @@ TARGETS = {
     "startup_s": 0.1,
     "jobs2": 1.7,
     "unicode_mbps": 30.0,
+    "typed_speed-up": 6.0,
     "update_vs_msgmerge": 10.0,
 }
-"""The targets: normalize's (issue 18), and ``polyglot update`` on 1,000 reworded paragraphs
-against GNU msgmerge (``benchmarks/catalogs.py``)."""
+"""The throughput targets, and ``polyglot update`` on 1,000 reworded paragraphs against GNU
+msgmerge (``benchmarks/catalogs.py``); the shapes' targets are in ``benchmarks.shapes``."""
 
 
 @dataclass
@@ -314,6 +315,20 @@ def main() -> None:
     )
     checks.append(check(uni, uni_outputs))
 
+    typed = corpus("typed", args.unicode_size)
+    print(f"Unicode Burmese as people type it, {args.unicode_size:g} MB")
+    typed_outputs = {"polyglot": out / "typed.j1.txt"}
+    typed_series = interleaved(
+        typed,
+        args.rounds,
+        {"naive loop": naive(typed, out / "typed.naive.txt"), "polyglot": polyglot(typed)},
+        typed_outputs,
+    )
+    checks.append(check(typed, typed_outputs))
+
+    print("cost in every input shape (benchmarks.shapes)", flush=True)
+    shape_series, _, shape_targets = shapes.measure(DATA, args.rounds)
+
     big: Series | None = None
     if args.memory_size:
         source = corpus("mixed", args.memory_size)
@@ -332,6 +347,9 @@ def main() -> None:
     if big is not None:
         peak = max(peak, big.peak_mib)
     uni_mbps = next(s for s in uni_series if s.name == "polyglot").mbps
+    typed_mbps = next(s for s in typed_series if s.name == "polyglot").mbps
+    typed_by_name = {s.name: s for s in typed_series}
+    typed_ratio = typed_by_name["naive loop"].median_s / typed_by_name["polyglot"].median_s
     results = {
         "speed-up": (
             speedup,
@@ -354,7 +372,14 @@ def main() -> None:
             uni_mbps >= TARGETS["unicode_mbps"],
             f"{uni_mbps:.2f} MB/s (target ≥ {TARGETS['unicode_mbps']:g} MB/s)",
         ),
+        "typed": (
+            typed_ratio,
+            typed_ratio >= TARGETS["typed_speed-up"],
+            f"{typed_ratio:.2f}x the naive loop, {typed_mbps:.2f} MB/s (target ≥ {TARGETS['typed_speed-up']:g}x)",
+        ),
     }
+    for name, ok, figure in shape_targets:
+        results[name] = (0.0, ok, figure)
     updates = catalogs.run_all(DATA, POLYGLOT, args.rounds)
     reworded = next(case for case in updates if case.kind == "reworded" and case.count == 1_000)
     results["update"] = (
@@ -362,7 +387,10 @@ def main() -> None:
         reworded.ratio <= TARGETS["update_vs_msgmerge"],
         f"{reworded.ratio:.1f}x msgmerge (target ≤ {TARGETS['update_vs_msgmerge']:g}x)",
     )
-    write_results(args, details, startup, python_bare, rows, uni_series, results, checks, size, big, profile)
+    write_results(
+        args, details, startup, python_bare, rows, uni_series + typed_series, results, checks, size, big, profile
+    )
+    shapes_table(args.output, shape_series)
     with args.output.open("a", encoding="utf-8") as results_file:
         results_file.write("\n".join(["", *catalog_table(updates), ""]))
     print(args.output.read_text(encoding="utf-8"))
@@ -388,6 +416,27 @@ def catalog_table(cases: list[catalogs.Case]) -> list[str]:
         ratio = f"{case.ratio:.1f}x" if case.msgmerge_s < math.inf else "msgmerge did not finish"
         lines.append(f"| {case.label} | {ours} | {theirs} | {ratio} | {case.fuzzy:,} |")
     return lines
+
+
+def shapes_table(path: Path, series: list[shapes.Scaling]) -> None:
+    """Add the input shapes' times to the results (before the correctness section)."""
+    rows = [
+        "## Cost in every input shape",
+        "",
+        "`benchmarks/shapes.py`: each shape at two sizes four times apart, medians of interleaved rounds.",
+        "",
+        "| shape | sizes | median s | 4x the input costs |",
+        "|---|---|---|---|",
+        *[
+            f"| {s.name} | {s.sizes[0]:,} → {s.sizes[1]:,} {s.unit} | {s.seconds[0]:.3f} → {s.seconds[1]:.3f} | "
+            f"{s.factor:.1f}x |"
+            for s in series
+        ],
+        "",
+    ]
+    text = path.read_text(encoding="utf-8")
+    head, _, tail = text.partition("## Correctness")
+    path.write_text(head + "\n".join(rows) + "\n## Correctness" + tail, encoding="utf-8")
 
 
 def check(source: Path, outputs: dict[str, Path]) -> str:
@@ -442,10 +491,11 @@ def write_results(
         "start-up": "start-up, one-line input",
         "jobs": "`--jobs 2` vs one process",
         "unicode": "Unicode-only Burmese throughput",
+        "typed": "Unicode typed as people type it (`corpus.typed_paragraph`)",
         "update": "`polyglot update`, 1,000 reworded paragraphs",
     }
     for key, (_, ok, text) in results.items():
-        lines.append(f"| {names[key]} | {text} | {verdict(ok)} |")
+        lines.append(f"| {names.get(key, key)} | {text} | {verdict(ok)} |")
     lines += [
         "",
         "## Throughput",
@@ -453,7 +503,11 @@ def write_results(
         "| corpus | command | median s | MB/s | vs naive | peak RSS MiB |",
         "|---|---|---|---|---|---|",
     ]
-    table = [*[(f"mixed {s:g} MB", x) for s, x in rows], (f"Unicode {args.unicode_size:g} MB", uni_series)]
+    table = [
+        *[(f"mixed {s:g} MB", x) for s, x in rows],
+        (f"Unicode {args.unicode_size:g} MB", uni_series[:2]),
+        (f"typed Unicode {args.unicode_size:g} MB", uni_series[2:]),
+    ]
     for label, series in table:
         base = next(s for s in series if s.name == "naive loop").median_s
         for s in series:

@@ -133,11 +133,56 @@ def chinese_sentence(rng: random.Random) -> str:
     return "".join(rng.choice(_CHINESE) for _ in range(rng.randint(8, 40))) + "。"
 
 
+def typed_paragraph(words: Zipf, rng: random.Random) -> str:
+    """A paragraph as people type Unicode Burmese: sentences of phrases of real length (most
+    phrases one to three words, a few long runs of six or more without a space), commas
+    and full stops, numbers in Burmese digits and now and then in Latin ones, a bracketed
+    or quoted phrase, an English name; and the habits of typed text the rules normalize,
+    at the rates one sees in it: the asat typed before the dot below (``င့််`` order,
+    one word in fifty), the vowel ``ဥ`` typed for the letter ``ဉ`` before an asat, a
+    zero-width space between words now and then."""
+    asat_first = rng.random() < 1 / 3
+    sentences = []
+    for _ in range(rng.randint(1, 5)):
+        phrases = []
+        for _ in range(rng.randint(2, 12)):
+            count = rng.choice((1, 1, 1, 2, 2, 3, 4, 6, 8))
+            phrase = "".join(_typed_word(words.draw(rng), rng, asat_first) for _ in range(count))
+            roll = rng.random()
+            if roll < 0.06:
+                phrase = "".join("၀၁၂၃၄၅၆၇၈၉"[int(d)] for d in str(rng.randint(1, 2030))) + phrase
+            elif roll < 0.08:
+                phrase = f"({phrase})"
+            elif roll < 0.10:
+                phrase = f"“{phrase}”"
+            elif roll < 0.12:
+                phrase = f"{rng.randint(1, 99)} {phrase}"
+            elif roll < 0.13:
+                phrase = rng.choice(_ENGLISH).capitalize()
+            phrases.append(phrase + ("၊" if rng.random() < 0.08 else ""))
+        sentences.append(" ".join(phrases) + "။")
+    return " ".join(sentences)
+
+
+def _typed_word(word: str, rng: random.Random, asat_first: bool) -> str:
+    """``word`` as one typist types it: the generator's words carry the asat before the dot
+    below, which ``asat_first`` typists keep and others type in storage order."""
+    if not asat_first:
+        word = word.replace("\u103a\u1037", "\u1037\u103a")
+    roll = rng.random()
+    if roll < 0.02 and "\u1026" in word:
+        return word.replace("\u1026", "\u1025\u102e", 1)  # ဦ typed as ဥ + ီ
+    if roll < 0.03:
+        return word + "\u200b"  # a zero-width space between words
+    return word
+
+
 def lines(kind: str, seed: int = 7) -> Iterator[str]:
     """An endless, deterministic stream of lines (without newlines).
 
     ``mixed``: 60% Burmese (half of them Zawgyi), 25% English, 15% Chinese, and a blank
     line now and then. ``unicode``: Burmese in Unicode only. ``zawgyi``: Zawgyi only.
+    ``typed``: Unicode paragraphs as people type them (``typed_paragraph``).
     """
     rng = random.Random(seed)
     words = Zipf(vocabulary())
@@ -145,6 +190,8 @@ def lines(kind: str, seed: int = 7) -> Iterator[str]:
         roll = rng.random()
         if kind == "unicode":
             yield burmese_sentence(words, rng)
+        elif kind == "typed":
+            yield typed_paragraph(words, rng)
         elif kind == "zawgyi":
             yield unicode_to_zawgyi(burmese_sentence(words, rng))
         elif roll < 0.30:
@@ -177,7 +224,7 @@ def generate(path: str | Path, megabytes: float, kind: str = "mixed", seed: int 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=float, default=10, help="megabytes (1, 10, 100)")
-    parser.add_argument("--kind", choices=("mixed", "unicode", "zawgyi"), default="mixed")
+    parser.add_argument("--kind", choices=("mixed", "unicode", "zawgyi", "typed"), default="mixed")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args()

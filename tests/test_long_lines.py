@@ -18,8 +18,8 @@ from benchmarks.corpus import lines as corpus_lines
 from benchmarks.longline import sentences as damaged_sentences
 from polyglot.batch import block
 from polyglot.batch.block import Options, blocks, normalize_blocks, pieces
-from polyglot.batch.cuts import clean_cut
 from polyglot.batch.stream import stream_blocks
+from polyglot.burmese.cuts import clean_cut
 from polyglot.burmese.pipeline import normalize_text
 from polyglot.cli import main
 from polyglot.distributed import _normalize_partition

@@ -18,11 +18,13 @@ from typing import IO, TYPE_CHECKING, NoReturn
 import click
 
 from polyglot import __version__
-from polyglot.batch.block import BLOCK_LINES, Options
+from polyglot.batch.block import BLOCK_LINES, NormalizedBlock, Options
 from polyglot.batch.diff import LineDiff
+from polyglot.batch.record import detection_records
 from polyglot.batch.stream import FileReport, stream_blocks
 from polyglot.batch.tree import Job, normalize_tree, walk
 from polyglot.burmese.dictionary import DictionaryError
+from polyglot.documents import input_kind
 from polyglot.files import (
     BOM,
     AtomicOutput,
@@ -42,6 +44,7 @@ from polyglot.files import (
 if TYPE_CHECKING:
     from polyglot.burmese.changes import Change
     from polyglot.burmese.diagnose import Diagnostic
+    from polyglot.explain import WordChange
 
 STDIN = "-"
 
@@ -56,6 +59,7 @@ LAZY_COMMANDS = {
     "build": "polyglot.commands.site:build",
     "outline": "polyglot.commands.site:outline_command",
     "export": "polyglot.commands.site:export_command",
+    "serve": "polyglot.commands.serve:serve",
 }
 """The commands of ``polyglot.commands``, as ``module:attribute``: a module is
 imported only when one of its commands runs (or help lists them all), so that
@@ -221,6 +225,19 @@ def each_input(names: Iterable[str], run: Callable[[str], bool]) -> tuple[bool, 
     return findings, failed
 
 
+def _peek(stream: IO[bytes]) -> bytes:
+    """The first bytes waiting on a stream, without taking them (none where that cannot be done)."""
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        return bytes(peek(8)[:8])
+    if stream.seekable():
+        at = stream.tell()
+        head = stream.read(8)
+        stream.seek(at)
+        return head
+    return b""
+
+
 def load(path: str) -> TextFile:
     if path == STDIN:
         return decode(sys.stdin.buffer.read(), "<stdin>")
@@ -256,16 +273,17 @@ def detect(paths: tuple[str, ...], fmt: str, recursive: bool) -> None:
     surrogateescape), which give the name's bytes back.
     """
 
-    from polyglot.burmese.detect import detect_text
-
     def run(path: str) -> bool:
         name = "<stdin>" if path == STDIN else path
-        for det in detect_text(load(path).text):
+        for record in detection_records(name, load(path).text):
             if fmt == "json":
-                click.echo(json_line({"path": name, **det.to_dict()}))
+                click.echo(json_line(record))
             else:
-                snippet = visible(det.text if len(det.text) <= 40 else det.text[:39] + "…")
-                click.echo(f"{name}:{det.line}:{det.column}\t{det.encoding:<9}\t{det.probability:.3f}\t{snippet}")
+                text = str(record["text"])
+                snippet = visible(text if len(text) <= 40 else text[:39] + "…")
+                click.echo(
+                    f"{name}:{record['line']}:{record['column']}\t{record['encoding']:<9}\t{record['probability']:.3f}\t{snippet}"
+                )
         return False
 
     if each_input(expand_paths(paths, recursive), run)[1]:
@@ -318,6 +336,11 @@ def normalize_input(path: str, request: Request) -> bool:
     JSON record, ``--check``'s problems after its summary) waits in spools (``_Spool``),
     not in memory: a file with millions of problems costs disk, not gigabytes.
     """
+    kind = input_kind(path, _peek(sys.stdin.buffer) if path == STDIN else None)
+    if kind is not None:  # a Word, Excel, PowerPoint, OpenDocument, HTML or PDF document
+        from polyglot.documents.command import normalize_document_input
+
+        return normalize_document_input(path, request, kind)
     name = "<stdin>" if path == STDIN else path
     note: Callable[[str], None] = (lambda s: click.echo(s, err=True)) if request.text_to_stdout else click.echo
     warn: Callable[[str], None] = (lambda s: None) if request.quiet else (lambda s: click.echo(s, err=True))
@@ -350,7 +373,7 @@ def normalize_input(path: str, request: Request) -> bool:
                         text.write(json_line(block.text)[1:-1])  # a JSON string, in pieces
                     continue
                 if request.explain:
-                    explain_changes(name, block.changes, shown.reasons, note)
+                    explain_block(name, block, shown.reasons, note)
                     report_diagnostics(name, block.diagnostics, note)
                 elif request.check:
                     report_diagnostics(name, block.diagnostics, later.line)
@@ -459,14 +482,42 @@ def _progress(path: str, request: Request, stack: contextlib.ExitStack) -> Calla
     return bar.update
 
 
-def explain_changes(name: str, changes: Iterable[Change], said: set[str], echo: Callable[[str], None]) -> None:
-    """Each change: where, what, why, evidence.
+def explain_block(name: str, block: NormalizedBlock, said: set[str], echo: Callable[[str], None]) -> None:
+    """Each changed word of a block, in reading order: where, before → after, in context, why.
 
-    A rule's reason, and evidence shared by many changes (a document-wide repair), is
-    said once per file: the same paragraph nineteen times hides the changes themselves.
+    Words, not runs (``polyglot.explain``): a conversion is shown word by word where it
+    changed something, a Zawgyi "before" as what it reads (it is garbled in a Unicode font).
+    A rule's reason, and evidence shared by many changes (a document-wide repair), is said
+    once per file: the same paragraph nineteen times hides the changes themselves.
     """
+    from polyglot.explain import unplaced, word_changes
+
+    words = word_changes(block.source, block.text, block.changes, block.first_line, block.first_column)
+    for word in words:
+        rules = " + ".join(f"{c.kind} [{c.rule}]" for c in {c.rule: c for c in word.changes}.values())
+        echo(f"{name}:{word.line}:{word.column}: {rules} {_before_after(word)}")
+        left, right = word.context
+        echo(f"    in: {'… ' + left + ' ' if left else ''}«{word.after}»{' ' + right + ' …' if right else ''}")
+        _explain_reasons(word.changes, said, echo)
+    for c in unplaced(block.changes, words):
+        echo(f"{name}:{c.line}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r} (undone by a later step)")
+        _explain_reasons((c,), said, echo)
+
+
+def _before_after(word: WordChange) -> str:
+    """``'before' → 'after'``; Zawgyi is shown as its Unicode reading (garbled in a Unicode font)."""
+    if not any(c.rule == "zawgyi_to_unicode" for c in word.changes):
+        return f"{word.before!r} → {word.after!r}"
+    from polyglot.burmese.convert import zawgyi_to_unicode
+
+    reading = zawgyi_to_unicode(word.before)
+    if reading == word.after:
+        return f"{word.after!r} (typed in Zawgyi)"
+    return f"{reading!r} (Zawgyi, read as Unicode) → {word.after!r}"
+
+
+def _explain_reasons(changes: Iterable[Change], said: set[str], echo: Callable[[str], None]) -> None:
     for c in changes:
-        echo(f"{name}:{c.line}:{c.column}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r}")
         for label, text in (("why", c.reason), ("evidence", c.evidence)):
             if text and text not in said:
                 echo(f"    {label}: {text}")
@@ -529,7 +580,12 @@ def normalize_tree_in_place(root: str, out_dir: str | None, request: Request) ->
 @click.option("-i", "--in-place", is_flag=True, help="Rewrite the files (atomically, keeping their mode).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if anything would change or is ill-formed.")
 @click.option("--diff", is_flag=True, help="Show a unified diff instead of the text.")
-@click.option("--explain", is_flag=True, help="Explain every change: where, what, why, evidence.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Explain every change, word by word in reading order: FILE:LINE:COLUMN (a column counts what the "
+    "arrow keys step over), before → after, the words around it, why, evidence.",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--to", "target", type=click.Choice(["unicode", "zawgyi"]), default="unicode", show_default=True)
 @click.option(

@@ -104,14 +104,15 @@ def test_a_line_of_marks_with_no_letter_is_left_as_typed() -> None:
     assert normalize_text(once.text).text == once.text
 
 
-def test_a_run_whose_result_would_not_stand_is_left_as_typed() -> None:
+def test_a_run_whose_result_would_not_stand_is_read_as_the_normalized_document_reads() -> None:
     # The unclear first run follows the document's Zawgyi lean, but once the Zawgyi run is
-    # converted the lean is Unicode, and the result would be normalized again.
+    # converted the lean is Unicode, and the result would be normalized again; so it is read
+    # as Unicode, as it is alone, and reported (where every changed run used to be left as typed).
     text = "ဝန်ကြီး\u00a0္\v့\x85ဝန္ႀကီး အဖွဲ့အစည်းများနှင့်ပူးေပါင္းေဆာင္ရြက္ရန္ "
     once = normalize_text(text)
     first = once.text.split("\v")[0]
-    assert first == "ဝန်ကြီး\u00a0္"  # as typed, not half changed
-    assert "unstable-run" in [d.code for d in once.diagnostics]
+    assert first == normalize_text("ဝန်ကြီး\u00a0္").text
+    assert "first reading would not stand" in next(d.message for d in once.diagnostics if d.line == 1)
     assert normalize_text(once.text).text == once.text
 
 
@@ -142,3 +143,20 @@ def test_a_list_of_marks_after_a_word_stays_a_list() -> None:
     once = normalize_text(text)
     assert once.text == text
     assert [d.code for d in once.diagnostics] == ["orphan-mark"] * 3
+
+
+def test_one_unstable_ambiguous_run_never_leaves_the_whole_document_as_typed() -> None:
+    # Three clear Zawgyi lines and one unclear run, which follows their lean. Converted, they
+    # lean Unicode, and the run (left as typed or not) is read differently: it used to leave
+    # every line as typed. Read as the normalized document reads, it stands, and so do the rest.
+    text = "ပူးေပါင္းေဆာင္ရြက္ရန္\nအစည္းအေဝးကို\nကို ဝန်ကြီး\u00a0္\nရက္ေန့တြင္ ဝန္ေဆာင္မႈမ်ား"
+    once = normalize_text(text)
+    assert once.text.splitlines()[0] == "ပူးပေါင်းဆောင်ရွက်ရန်"
+    assert once.text.splitlines()[3] == "ရက်နေ့တွင် ဝန်ဆောင်မှုများ"
+    [unclear] = [d for d in once.diagnostics if d.code == "ambiguous-encoding"]
+    assert (unclear.line, "first reading would not stand") == (
+        3,
+        unclear.message[-len("first reading would not stand") - 1 : -1],
+    )
+    assert normalize_text(once.text).text == once.text
+    assert normalize_text(text, explain=False).text == once.text

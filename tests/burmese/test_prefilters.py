@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from polyglot.burmese import clean, diagnose, normalize, repair
+from polyglot.burmese.changes import Rule
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.burmese.diagnose import misreading_score, problems
@@ -163,6 +164,24 @@ def test_the_pipeline_gives_the_same_with_every_shortcut_off() -> None:
     check_same_with_and_without_shortcuts(_pipeline, texts)
 
 
+def _written(text: str) -> tuple[str, object]:
+    """What the batch writer asks for (no explanation), from a memo of its own."""
+    MEMO.tables.clear()
+    result = normalize_text(text, explain=False)
+    return result.text, result.diagnostics
+
+
+_WELL_FORMED_NOT_CLEAN = ["ကျောင်း\u200bသား", "(မြန်မာ)", "“စာ”", "ကြ့်", "ကြ့် (မွ)", "ဝန်ကြီး\u00a0္ ၁၉ကြ့်"]
+"""Phrases ``is_clean`` does not accept (a zero-width space, brackets, quotes) with and without problems."""
+
+
+def test_the_writer_gives_the_same_with_every_shortcut_off() -> None:
+    """Words the rules leave well-formed skip the tracking (``decide_word``): checked here."""
+    texts = [*_WELL_FORMED_NOT_CLEAN, "\n".join(UNICODE_SENTENCES), *sample(300, seed=5)]
+    check_same_with_and_without_shortcuts(_written, texts)
+    MEMO.tables.clear()
+
+
 # --- misreading_score: _MAY_BETRAY -----------------------------------------------------------
 
 
@@ -213,4 +232,49 @@ def test_a_wrong_cluster_local_fails_the_check(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(normalize, "_CLUSTER_LOCAL", re.compile("[\u1000-\u109f ]*"))  # digits and ဥ too
     with pytest.raises(AssertionError):
         check_same_with_and_without_shortcuts(canonical, ["က၀န်", *sample()])
+    clear_caches()
+
+
+# --- what a rule declares: adding a rule is one place -----------------------------------------
+
+
+def _ka_before_nga(text: str) -> Iterable[tuple[int, int, str]]:
+    """A toy rule that looks past its cluster: က becomes ခ where the next letter is င."""
+    return ((m.start(), m.start() + 1, "ခ") for m in re.finditer("က(?=[\u1000-\u1021\u103b-\u103e]*င)", text))
+
+
+def _with_rule(monkeypatch: pytest.MonkeyPatch, added: Rule) -> None:
+    monkeypatch.setattr(normalize, "RULES", (*normalize.RULES, added))
+    clear_caches()
+
+
+_TOY_TEXTS = ["ကငာာ", "ကြင််", "ကျင်းး", "ကကငိိ", *sample(400)]
+
+
+def test_a_new_rule_that_declares_its_context_keeps_the_cluster_shortcut_exact(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _with_rule(monkeypatch, Rule("normalize", "toy_ka_before_nga", "toy", _ka_before_nga, "word", context="က"))
+    assert canonical("ကငာာ") == "ခငာ"  # (not clean: a doubled mark)
+    check_same_with_and_without_shortcuts(canonical, _TOY_TEXTS)
+    monkeypatch.undo()
+    clear_caches()
+
+
+def test_a_new_rule_without_its_context_fails_the_cluster_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_rule(monkeypatch, Rule("normalize", "toy_ka_before_nga", "toy", _ka_before_nga, "word"))
+    with pytest.raises(AssertionError):
+        check_same_with_and_without_shortcuts(canonical, _TOY_TEXTS)
+    monkeypatch.undo()
+    clear_caches()
+
+
+def test_a_new_rule_the_clean_grammar_does_not_reflect_fails_its_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``is_clean`` is compiled and cannot be derived from the rules: a rule that changes
+    text it calls clean must make its soundness check fail until the grammar learns it."""
+    _with_rule(monkeypatch, Rule("normalize", "toy_ka_before_nga", "toy", _ka_before_nga, "word", context="က"))
+    assert is_clean("ကင")
+    with pytest.raises(AssertionError):
+        check_is_clean(["ကင", *UNICODE_SENTENCES])
+    monkeypatch.undo()
     clear_caches()

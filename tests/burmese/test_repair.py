@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from polyglot.burmese import repair
+from polyglot.burmese import lexicon, repair
 
 _CHARS = [chr(c) for c in range(0x1000, 0x10A0)] + [" ", " ", "\u2002", "\u200b", "\t", "a"]
 runs = st.lists(
@@ -76,3 +76,29 @@ def test_scoring_the_words_around_sites_ranks_hypotheses_as_whole_runs_do(texts:
     whole = _whole_run_score(texts, sites, "")
     for letter in "ကနသ":
         assert repair._score_hypothesis(texts, sites, letter) - base == _whole_run_score(texts, sites, letter) - whole
+
+
+def _competing_vowel_line(size: int) -> str:
+    """One line without spaces, every consonant carrying two vowel signs that compete."""
+    letters, vowels = "ကခဂစတနပမလသ", ["ို", "ုူ", "ိီ", "ူု"]
+    return "".join(letters[i % len(letters)] + vowels[i % len(vowels)] for i in range(size // 3))
+
+
+def test_a_line_without_spaces_is_scored_in_windows_around_its_repair_sites(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each repair is judged on the syllables around its site (``REPAIR_CONTEXT``), not on the
+    whole "word", which on a line without spaces is the line: 4x the line is 4x the work."""
+    scored = [0]
+    real = lexicon.word_joins
+
+    def counting(text: str) -> int:
+        scored[0] += len(text)
+        return real(text)
+
+    monkeypatch.setattr(repair, "word_joins", counting)
+    work = []
+    for size in (600, 2400):
+        scored[0] = 0
+        repair.plan_repairs([(_competing_vowel_line(size), "unicode")])
+        work.append(scored[0])
+    assert work[0] > 0
+    assert work[1] <= 5 * work[0]

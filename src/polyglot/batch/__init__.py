@@ -11,15 +11,16 @@ comes from these blocks, so what it reports is what it writes.
 This package holds no decision of its own (those are all in ``normalize_text``), one
 concept per module:
 
-* ``block``: lines into blocks (a long line into pieces), each block normalized, lines
-  and columns counted in the whole input;
-* ``cuts``: where a long line may be cut without changing anything but the context;
+* ``block``: lines into blocks (a long line into pieces, cut where ``burmese.cuts`` says
+  no rule looks across), each block normalized, lines and columns counted in the whole
+  input;
 * ``stream``: a byte stream or a file through the blocks (files are read and written
   through ``polyglot.files``: line by line, atomically);
 * ``pool``: the worker processes;
 * ``tree``: a tree of files, its walk and the ledger of finished files, so that an
   interrupted run resumes where it stopped;
-* ``diff``: the unified diff of a text and its normalized form, fed block by block.
+* ``diff``: the unified diff of a text and its normalized form, fed block by block;
+* ``record``: what ``--format json`` prints for an input, as ``polyglot serve`` answers it.
 
 It is named ``batch``, not ``normalize``, because ``polyglot.burmese.normalize`` is the
 text rule of that name; this is the machinery that runs the pipeline over inputs of any

@@ -30,14 +30,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from polyglot.batch.cuts import clean_cut, cut_line
 from polyglot.batch.pool import worker_pool
 from polyglot.burmese.changes import Change
+from polyglot.burmese.cuts import clean_cut, cut_line
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.pipeline import Source, Target, normalize_text
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from polyglot.burmese.detect import Prior
 
 BLOCK_LINES = 2000
 """Lines per block: enough context for detection (hundreds of Burmese runs), small
@@ -60,6 +62,8 @@ class Options:
     repair: bool = True
     source: Source = "auto"
     """``auto`` detects; ``zawgyi`` or ``unicode`` is the user's word for the input's encoding."""
+    prior: Prior | None = None
+    """Evidence about the document's encoding from outside its text (a document's fonts)."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,9 @@ class BlockResult:
 
 def normalize_block(text: str, options: Options = Options(), *, explain: bool = False) -> BlockResult:
     """``normalize_text`` on one block, as one document (picklable result, for worker processes)."""
-    result = normalize_text(text, target=options.target, repair=options.repair, source=options.source, explain=explain)
+    result = normalize_text(
+        text, target=options.target, repair=options.repair, source=options.source, explain=explain, prior=options.prior
+    )
     return BlockResult(result.text, tuple(result.diagnostics), tuple(result.changes))
 
 

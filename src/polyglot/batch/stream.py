@@ -11,6 +11,7 @@ from typing import BinaryIO
 
 from polyglot.batch.block import BLOCK_LINES, NormalizedBlock, Options, blocks, normalize_blocks
 from polyglot.burmese.diagnose import Diagnostic
+from polyglot.documents import input_kind, normalize_document_file
 from polyglot.files import BOM, AtomicOutput, open_binary, read_lines, split_bom
 
 READ_BYTES = 1 << 16
@@ -104,6 +105,8 @@ def normalize_file(
     block wrote (for a progress bar); ``on_diagnostics`` hears each block's diagnostics
     (otherwise the report keeps the first ``REPORT_LIMIT``).
     """
+    if input_kind(source) is not None:  # a Word, Excel … document, HTML, subtitles or a PDF
+        return normalize_document_file(source, destination, options)
     name = os.fspath(source)
     kept: list[Diagnostic] = []
     count = 0

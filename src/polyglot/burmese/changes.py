@@ -117,6 +117,13 @@ class Rule:
     reason: str
     find: Callable[[str], Iterable[Edit]] | None = None
     scope: Scope = "word"
+    context: str = ""
+    """The characters at which this rule decides by looking past the cluster they stand in
+    (a digit's neighbours, the letter after ``ဥ``); none: the rule is local to one cluster.
+    What the pre-filters need to know of a rule is declared here, beside it: the pipeline's
+    cluster-by-cluster shortcut (``normalize.cluster_local``) is derived from it, and
+    ``tests/burmese/test_prefilters.py`` checks that shortcut, and the compiled ``is_clean``
+    grammar, against every rule in ``RULES`` with the shortcuts off."""
 
     def edits(self, text: str) -> Iterable[Edit]:
         """The edits this rule proposes on ``text`` (none for a declared-only rule)."""
@@ -141,16 +148,17 @@ def declare(kind: str, name: str, scope: Scope, reason: str) -> Rule:
     return register(Rule(kind, name, " ".join(reason.split()), None, scope))
 
 
-def rule(kind: str, scope: Scope = "word") -> Callable[[Callable[[str], Iterable[Edit]]], Rule]:
+def rule(kind: str, scope: Scope = "word", context: str = "") -> Callable[[Callable[[str], Iterable[Edit]]], Rule]:
     """Declare a function ``text -> edits`` as a rule of ``scope``; its docstring becomes its reason.
 
     A ``word`` rule must decide inside whitespace-free pieces only (its edits on a run
     are its edits on each word of the run): ``tests/burmese/test_scopes.py`` checks that
     of every registered word rule. A rule that looks across a space is a ``run`` rule.
+    ``context``: the characters at which it looks past one cluster (``Rule.context``).
     """
 
     def wrap(func: Callable[[str], Iterable[Edit]]) -> Rule:
         doc = " ".join((func.__doc__ or "").split("\n\n")[0].split())
-        return register(Rule(kind, func.__name__, doc, func, scope))
+        return register(Rule(kind, func.__name__, doc, func, scope, context))
 
     return wrap

@@ -75,7 +75,18 @@ def _zawgyi_chunk(chunk: str) -> str:
     # then writes with the digit (``normalize.fix_wa_in_numbers``).
     if _DIGITS_ONLY.fullmatch(chunk) or _NUMBER_WITH_WA.fullmatch(chunk):
         return chunk
-    return "".join(map(_zawgyi_icu, zawgyi_syllables(chunk)))
+    return "".join(map(_zawgyi_icu, zawgyi_syllables(_REPEATED_MARK.sub(_MARK_KEPT, chunk))))
+
+
+_SELF_COLLAPSING = "\u102d\u102e\u102f\u1030\u1032\u1033\u1034\u1037\u1039\u103b\u103d\u107e-\u1084\u1087\u1094\u1095"
+"""Zawgyi signs that ``Zawgyi-my`` writes once however often they are typed in a row (its
+rules drop a sign repeated on its own letter: a vowel, a tone, a medial typed twice)."""
+_REPEATED_MARK = re.compile(f"([{_SELF_COLLAPSING}])\\1{{3,}}")
+_MARK_KEPT = r"\1\1\1"
+"""Such a sign four times or more is given to ICU three times: the transform's output is
+the same (tested on random strings), and its cost is not. ICU's rules rescan a run of
+marks from its start at every match, so one letter with 40,000 copies of a vowel sign (a
+broken keyboard, a hostile file) would take a minute there; shortened, it takes no time."""
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -436,8 +436,19 @@ def split_mixed(seg: Segment) -> list[Segment]:
     return out
 
 
-def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
-    """Decide each segment, letting the document's clear segments inform unclear ones.
+@dataclass(frozen=True)
+class Prior:
+    """Evidence about a whole document's encoding from outside its text (its fonts), as
+    log-odds of Zawgyi, with what it is for ``--explain``. It is added to the lean the
+    document's own clear runs give, so, like that lean, it tips unclear runs and is never
+    allowed to overrule a run whose own evidence clearly says Unicode."""
+
+    log_odds: float
+    reason: str
+
+
+def detect_segments(segments: Iterable[Segment], prior: Prior | None = None) -> list[Detection]:
+    """Decide each segment, letting the document's clear segments (and ``prior``) inform unclear ones.
 
     The detections' segments may be finer than the ones given (see ``split_mixed``).
     """
@@ -456,6 +467,7 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
     out = []
     for (seg, ev), (own_z, own_u) in zip(scored, votes, strict=True):
         lean = _prior(zawgyi_votes - own_z, unicode_votes - own_u)  # the rest of the document
+        outside = prior.log_odds if prior is not None else 0.0
         detector_p = model.probability(seg.text)
         if isinstance(ev, str):
             out.append(other_language(seg, ev, detector_p))
@@ -463,13 +475,15 @@ def detect_segments(segments: Iterable[Segment]) -> list[Detection]:
         if ev.identical:
             out.append(Detection(seg, "unicode", 0.0, detector_p, ev.describe()))
             continue
-        if lean > 0 and clearly_unicode(seg.text, ev):
-            lean = 0.0  # the prior may tip an unclear run, never overrule clear evidence
-        total = ev.total + lean
+        if lean + outside > 0 and clearly_unicode(seg.text, ev):
+            lean = outside = 0.0  # the prior may tip an unclear run, never overrule clear evidence
+        total = ev.total + lean + outside
         encoding: Encoding
         evidence = ev.describe()
         if abs(lean) >= 1.0:
             evidence += f"; document prior {lean:+.1f}"
+        if outside and prior is not None:
+            evidence += f"; {prior.reason} {outside:+.1f}"
         if total >= CONFIDENT:
             encoding = "zawgyi"
         elif total <= -CONFIDENT:

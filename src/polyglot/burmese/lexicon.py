@@ -50,11 +50,14 @@ def stranded_finals(text: str) -> int:
     return _parse(text)[1]
 
 
-def _parse(text: str) -> tuple[list[list[str]], int]:
+@short_texts(maxsize=1 << 15)
+def _parse(text: str) -> tuple[tuple[tuple[str, ...], ...], int]:
     """The runs of adjacent syllables of ``text``, and its stranded finals.
 
     A run ends wherever anything that is no part of a syllable stands between two:
     whitespace, punctuation, a replacement character, a stray mark, a stranded final.
+    Memoized: repair scoring reads each candidate's syllables for the dictionary and for
+    the document's vocabulary.
     """
     runs: list[list[str]] = []
     run: list[str] = []
@@ -77,7 +80,7 @@ def _parse(text: str) -> tuple[list[list[str]], int]:
         end = cluster.end
     if run:
         runs.append(run)
-    return runs, stranded
+    return tuple(map(tuple, runs)), stranded
 
 
 def syllable_count(text: str) -> int:
@@ -115,6 +118,8 @@ def is_possessive(text: str) -> bool:
 
 
 _STOP_FINALS = frozenset({"က်", "စ်", "တ်", "ပ်"})
+_TONE_ENDS = frozenset(DOT_BELOW + ASAT)
+"""The last characters a possessive can end with (``is_possessive``), checked before the call."""
 
 
 def dictionary() -> frozenset[str]:
@@ -147,7 +152,7 @@ def word_joins(text: str) -> int:
                 candidate = parts[start] + candidate
                 if len(candidate) > longest:
                     break
-                if is_word(candidate) or is_possessive(candidate):
+                if is_word(candidate) or (candidate[-1] in _TONE_ENDS and is_possessive(candidate)):
                     best[end] = max(best[end], best[start] + end - start - 1)
         joins += best[-1]
     return joins

@@ -79,7 +79,7 @@ def _is_letter_or_mark(ch: str) -> bool:
     return ch in BASES or is_mark(ch)
 
 
-@rule("normalize")
+@rule("normalize", context="\u1040")
 def fix_zero_for_wa(text: str) -> Iterator[Edit]:
     """The digit zero ၀ (U+1040) inside a word is the letter wa ဝ (U+101D); wa among digits is zero.
 
@@ -112,7 +112,7 @@ def _marks_after(text: str, base: int) -> str:
     return text[base + 1 : end]
 
 
-@rule("normalize")
+@rule("normalize", context="".join(sorted(DIGITS)))
 def fix_wa_in_numbers(text: str) -> Iterator[Edit]:
     """In a number typed with the letter wa for zero (``၂ဝဝ၄``), every wa is the digit ၀.
 
@@ -153,7 +153,7 @@ def remove_doubled_marks(text: str) -> Iterator[Edit]:
 _DOUBLED = lazy_compile(f"([{char_class(MARK_SLOTS)}])\\1+")
 
 
-@rule("normalize")
+@rule("normalize", context="\u1044")
 def fix_four_for_nyi(text: str) -> Iterator[Edit]:
     """The digit four ၄ followed by ``င်း`` is the abbreviation ၎င်း ("the said"), U+104E.
 
@@ -217,7 +217,7 @@ def _foreign_marks(marks: str) -> bool:
 _OTHER_VOWELS = frozenset("\u102b\u102c\u102d\u102e\u102f\u1030\u1031\u1036")
 
 
-@rule("normalize")
+@rule("normalize", context="\u1025")  # ဥ + ီ compose into ဦ, a letter of its own: a new cluster
 def compose_nfc(text: str) -> Iterator[Edit]:
     """Text is stored in Unicode Normalization Form C.
 
@@ -284,9 +284,11 @@ _SPLIT: list[tuple[tuple[Rule, ...], tuple[Rule, ...]]] = [by_scope(RULES)]
 
 def _rules() -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
     """The current rules by scope; the cluster cache is dropped when ``RULES`` is replaced."""
+    global _CLUSTER_LOCAL
     if RULES is not _CACHED_FOR[0]:
         _CACHED_FOR[0] = RULES
         _SPLIT[0] = by_scope(RULES)
+        _CLUSTER_LOCAL = cluster_local(_SPLIT[0][0])
         _canonical_alone.cache_clear()
     return _SPLIT[0]
 
@@ -305,14 +307,23 @@ def _canonical_words(text: str, words: tuple[Rule, ...]) -> str:
     return apply_rules(text, words)
 
 
-_CLUSTER_LOCAL = re.compile("[\u1000-\u1024\u1026-\u103f\u104a-\u109f ]*")
-"""Text in which every rule is local to one cluster: Myanmar characters and spaces only,
-without digits (the ၀/ဝ and ၄/၎ rules look at a letter's neighbours, and they only
-fire next to a digit) and without ``ဥ`` (which NFC composes with a following ``ီ``).
-NFC's reordering and composition never cross a letter, which starts every cluster,
-nor a space; zero-width characters are outside the Myanmar block. So applying the rules
-to each cluster alone gives what applying them to the whole text gives (a pre-filter of
-``canonical``: ``tests/burmese/test_prefilters.py`` checks it with the shortcut off)."""
+def cluster_local(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """Text in which every one of ``rules`` is local to one cluster: Myanmar characters and
+    spaces only, without the characters at which a rule declares it looks past its cluster
+    (``Rule.context``: the ၀/ဝ and ၄/၎ rules look at a digit's neighbours; NFC makes the
+    letter ဦ of ဥ and ီ, which changes where clusters begin). Otherwise NFC's reordering
+    and composition never cross a letter, which starts every cluster, nor a space;
+    zero-width characters are outside the Myanmar block. So applying the rules to each
+    cluster alone gives what applying them to the whole text gives (a pre-filter of
+    ``canonical``: ``tests/burmese/test_prefilters.py`` checks it with the shortcut off,
+    and with a new rule that declares its context and one that does not)."""
+    context = {ch for r in rules for ch in r.context}
+    local = [chr(cp) for cp in range(0x1000, 0x10A0) if chr(cp) not in context]
+    return re.compile(f"[{char_class(local)} ]*")
+
+
+_CLUSTER_LOCAL = cluster_local(by_scope(RULES)[0])
+"""``cluster_local`` of the current word rules (derived again when ``RULES`` is replaced)."""
 
 
 def _canonical_cluster(match: re.Match[str]) -> str:

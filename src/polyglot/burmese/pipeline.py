@@ -36,6 +36,7 @@ treated by its lean, and a diagnostic says so: no silent guesses.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,9 +55,10 @@ from polyglot.burmese.convert import (
 from polyglot.burmese.diagnose import Diagnostic, Problem, problems
 from polyglot.burmese.normalize import canonical_words, rules_by_scope
 from polyglot.burmese.segment import Locator, has_myanmar, myanmar_segments, replace_segments
+from polyglot.burmese.shortcuts import shortcuts_on
 
 if TYPE_CHECKING:
-    from polyglot.burmese.detect import Detection
+    from polyglot.burmese.detect import Detection, Prior
     from polyglot.burmese.repair import RepairEdit
 
 Target = Literal["unicode", "zawgyi"]
@@ -81,11 +83,16 @@ class Result:
 def ambiguous_encoding(det: Detection, line: int, column: int) -> Diagnostic:
     """The report of a run whose encoding had to be guessed: what was done, and how sure."""
     done = "converted it as Zawgyi" if det.treat_as == "zawgyi" else "left it as Unicode"
+    if det.evidence.endswith(_REDECIDED):
+        done += f", {_REDECIDED}"
+        odds = f"P(Zawgyi) = {1.0 - det.probability:.2f} by its first reading"
+    else:
+        odds = f"P(Zawgyi) = {det.probability:.2f}"
     return Diagnostic(
         line,
         column,
         "ambiguous-encoding",
-        f"weak evidence for the encoding of {det.text!r} (P(Zawgyi) = {det.probability:.2f}); {done}",
+        f"weak evidence for the encoding of {det.text!r} ({odds}); {done}",
         "check it; `polyglot normalize --from` / `detect` show the readings",
     )
 
@@ -133,6 +140,7 @@ def decide_word(
     explanation is asked for, nothing needs placing, so the bookkeeping is skipped.
     """
     back = unicode_to_zawgyi if target == "zawgyi" else _same
+    normalized: str | None = None
     if not explain:
         converted = zawgyi_to_unicode(word) if treat_as == "zawgyi" else word
         if is_clean(converted):
@@ -146,6 +154,11 @@ def decide_word(
         reading = zawgyi_reading(word)
         if reading is not None:
             return _left_as_typed(word, reading)
+    if normalized is not None and shortcuts_on() and not problems(normalized):
+        # Nothing to place (no edits asked for, no problem found): the rules' text is
+        # ``normalized`` either way, so it needs no tracking (a phrase with a zero-width
+        # space, a bracket or a digit is not ``is_clean`` but is often well-formed).
+        return Word(back(normalized), (), normalized, converted)
     tracked = TrackedText.at(word, 0)
     if treat_as == "zawgyi":
         tracked.apply(conversion_edits(word, "unicode"))
@@ -439,11 +452,14 @@ def normalize_text(
     repair: bool = True,
     source: Source = "auto",
     explain: bool = True,
+    prior: Prior | None = None,
 ) -> Result:
     """Detect, repair, convert and normalize every Burmese run of ``text``.
 
     ``source`` skips detection when the caller knows the input's encoding; with
-    ``explain=False`` no change records are built (the text and diagnostics are the same).
+    ``explain=False`` no change records are built (the text and diagnostics are the same);
+    ``prior`` is evidence about the document's encoding from outside its text (a Word
+    document's fonts: ``detect.Prior``).
 
     The result is a fixed point: normalizing it again changes nothing, so ``--check``
     agrees with ``-i`` on its own output. Each run is decided on the whole document, and
@@ -451,8 +467,11 @@ def normalize_text(
     evidence every other run is judged by); so the output is read once more, and where
     that would change a run's result again, the first result was a guess the pipeline
     itself does not stand by: the run is left as typed, with a diagnostic (never half
-    changed). That choice is checked the same way (``_stands``), and where even it would
-    not stand, every changed run is left as typed. Text that comes out unchanged, or with
+    changed). That choice is checked the same way (``_stands``); where it would not stand,
+    the runs that then move are left as typed too (``FALLBACK_ROUNDS``), and where the
+    unstable runs are ambiguous ones, they are read the other way, as the document reads
+    once normalized (``_redecided``), each candidate kept only where it stands. Only where
+    none does is every changed run left as typed. Text that comes out unchanged, or with
     ``source`` given, needs no second reading.
 
     >>> normalize_text("Asia Catalyst မွ Human Rights").text
@@ -460,17 +479,40 @@ def normalize_text(
     """
     if not has_myanmar(text):
         return Result(text)
-    doc = _read(text, source, repair)
+    doc = _read(text, source, repair, prior)
     result, spans = _write(doc, target, explain)
     if source != "auto" or not result.changed:
         return result  # with ``--from`` the caller decides, and its output is not its input's kind
     moved = _changed_again(result.text, target, repair)
     if not moved:
         return result
-    candidate = _write(doc, target, explain, _overlapping(spans, moved))[0]
-    if not candidate.changed or _stands(candidate.text, target, repair):
-        return candidate
+    keep = _overlapping(spans, moved)
+    for _ in range(FALLBACK_ROUNDS):
+        candidate, kept_spans = _write(doc, target, explain, keep)
+        if not candidate.changed or _stands(candidate.text, target, repair):
+            return candidate
+        # Leaving runs as typed moved the evidence again: leave the runs that move now as
+        # typed too, rather than every changed run of the document.
+        grown = keep | _overlapping(kept_spans, _changed_again(candidate.text, target, repair))
+        if grown == keep:
+            break
+        keep = grown
+    other = _redecided(doc, keep, repair)
+    if other is not None:
+        candidate = _write(other, target, explain)[0]
+        if not candidate.changed or _stands(candidate.text, target, repair):
+            return candidate
     return _write(doc, target, explain, frozenset(s.start for s in spans if s.changed))[0]
+
+
+FALLBACK_ROUNDS = 4
+"""How many times the set of runs left as typed may grow before every changed run is.
+
+Each candidate is returned only where it stands (``_stands``: normalizing it gives it
+back), so the result is a fixed point whichever round ends it; the rounds only spare the
+runs whose result does stand, where one unstable run used to leave a whole document as
+typed. Each round reads the document twice more, and only documents with an unstable
+run pay for it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,17 +524,45 @@ class _Document:
     plans: list[list[RepairEdit]]
 
 
-def _read(text: str, source: Source, repair: bool) -> _Document:
+def _read(text: str, source: Source, repair: bool, prior: Prior | None = None) -> _Document:
     """The document-scope steps: detect each run's encoding (or take ``source``), plan repairs."""
     # Imported here: text without Burmese never loads the detector's model or the dictionary.
     from polyglot.burmese.detect import assume_encoding, detect_segments
-    from polyglot.burmese.repair import plan_repairs
 
     segments = list(myanmar_segments(text))
-    detections = detect_segments(segments) if source == "auto" else assume_encoding(segments, source)
+    detections = detect_segments(segments, prior) if source == "auto" else assume_encoding(segments, source)
+    return _planned(text, detections, repair)
+
+
+def _planned(text: str, detections: list[Detection], repair: bool) -> _Document:
+    """The document with its repairs planned for these detections."""
+    from polyglot.burmese.repair import plan_repairs
+
     runs = [(d.text if d.is_burmese else "", d.treat_as) for d in detections]  # other languages: no repair
     plans = plan_repairs(runs) if repair else [[] for _ in detections]
     return _Document(text, detections, plans)
+
+
+def _redecided(doc: _Document, starts: frozenset[int], repair: bool) -> _Document | None:
+    """``doc`` with its ambiguous runs among ``starts`` read in the other encoding, or None.
+
+    An ambiguous run follows the document's lean (``detect``); where converting the
+    document's clear runs moves that lean, the run's first reading does not stand, and
+    neither may its text as typed (a Unicode run with damage is repaired once the lean is
+    Unicode). Read the other way, it agrees with the document as normalized.
+    """
+    if not any(d.segment.start in starts and d.encoding == "ambiguous" for d in doc.detections):
+        return None
+    detections = [
+        dataclasses.replace(d, probability=1.0 - d.probability, evidence=f"{d.evidence}; {_REDECIDED}")
+        if d.segment.start in starts and d.encoding == "ambiguous"
+        else d
+        for d in doc.detections
+    ]
+    return _planned(doc.text, detections, repair)
+
+
+_REDECIDED = "read as the document reads once its clear runs are normalized (its first reading would not stand)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,7 +104,7 @@ REMOVE_INSERTED_SPACE = declare(
     "remove_inserted_space",
     "document",
     "A space cannot stand before a dependent mark, which always attaches to the letter "
-    "before it; PDF extraction inserted it.",
+    "before it: typed there out of habit or inserted by PDF extraction, it splits one syllable in two.",
 )
 MOVE_SPACE_AFTER_TONE_MARK = declare(
     "repair",
@@ -379,11 +379,12 @@ def _typing_habit(runs: Sequence[tuple[str, str]], site: _Site) -> bool:
         return False
     # The word around the site: a gap before a mark is no word boundary (``ခွင ့ ်``), so
     # the word reaches past such gaps, and they are left out when the pieces are judged.
-    lo = site.start
-    while lo > 0 and not (text[lo - 1].isspace() and not needs_base(text[lo], encoding)):
+    # (As far as ``REPAIR_CONTEXT`` reaches: a line without spaces has no word edge.)
+    lo, floor = site.start, max(site.start - REPAIR_CONTEXT, 0)
+    while lo > floor and not (text[lo - 1].isspace() and not needs_base(text[lo], encoding)):
         lo -= 1
-    hi = site.offset + 1
-    while hi < len(text) and not (text[hi].isspace() and not needs_base(_after_gap(text, hi), encoding)):
+    hi, ceiling = site.offset + 1, min(site.offset + 1 + REPAIR_CONTEXT, len(text))
+    while hi < ceiling and not (text[hi].isspace() and not needs_base(_after_gap(text, hi), encoding)):
         hi += 1
     left = "".join(text[lo : site.start].split())
     right = "".join(text[site.offset + 1 : hi].split())
@@ -541,11 +542,39 @@ def _space_removal(text: str, encoding: str, site: _Site, evidence: str, *, type
     )
 
 
+REPAIR_CONTEXT = 40
+"""How far, in characters, the context a repair is judged in reaches on each side of its
+site, at most. The longest word of the dictionary has 33 characters, so every word that
+could hold the site is in view; text beyond it scores every hypothesis alike. Bounding it
+keeps a line without spaces (a PDF's text layer, a dump) linear: its "words" would
+otherwise be the whole line, read again for every site."""
+
+
 def _window(text: str, start: int, end: int) -> tuple[int, int]:
-    """The words on both sides of ``text[start:end]``: the context a repair is judged in."""
-    left = text.rfind(" ", 0, max(start - 1, 0))
-    right = text.find(" ", end + 1)
-    return left + 1, (len(text) if right < 0 else right)
+    """The words on both sides of ``text[start:end]``, at most ``REPAIR_CONTEXT`` characters
+    each way (cut where a syllable begins): the context a repair is judged in."""
+    left = text.rfind(" ", max(start - REPAIR_CONTEXT - 2, 0), max(start - 1, 0))
+    right = text.find(" ", end + 1, end + REPAIR_CONTEXT + 1)
+    lo = left + 1 if left >= 0 or start <= REPAIR_CONTEXT + 1 else _syllable_edge(text, start - REPAIR_CONTEXT)
+    hi = right if right >= 0 else _syllable_edge(text, end + REPAIR_CONTEXT)
+    return lo, hi
+
+
+_SYLLABLE_EDGE = re.compile(f"(?:{_PREBASE}{{0,2}})[\u1000-\u1021](?![\u1039\u103a])")
+"""Where a syllable begins in either encoding: a consonant that no asat or virama follows
+(one would make it a final, or stack the next letter under it), with Zawgyi's pre-base
+marks before it."""
+
+
+def _syllable_edge(text: str, pos: int) -> int:
+    """The first place at or after ``pos`` (a few characters on at most) where a syllable
+    begins, so that a cut context holds whole syllables; the end of ``text`` past its end."""
+    if pos >= len(text):
+        return len(text)
+    found = _SYLLABLE_EDGE.search(text, pos, pos + 12)
+    while found is not None and found.start() > pos and text[found.start() - 1] == "\u1039":
+        found = _SYLLABLE_EDGE.search(text, found.start() + 1, pos + 12)
+    return found.start() if found is not None else pos
 
 
 _COMPETING = re.compile("[\u102f\u1030\u1033\u1034]{2}|[\u102d\u102e]{2}")

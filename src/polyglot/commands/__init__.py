@@ -1,4 +1,4 @@
-"""The commands of ``polyglot`` beyond ``detect`` and ``normalize``: the catalog's and the site's.
+"""The commands of ``polyglot`` beyond ``detect`` and ``normalize``: the catalog's, the site's, ``serve``.
 
 They sit on top with ``cli``, above every library package they call, so that a command may
 combine packages (``check`` runs the catalog checks and the site's render check; ``extract``

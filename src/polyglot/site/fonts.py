@@ -203,7 +203,7 @@ def install_burmese(site: Path, override: str | None) -> list[SiteFont]:
 
 
 @cache
-def _subset_woff2(path: Path, number: int, characters: str) -> tuple[bytes, int]:
+def subset_woff2(path: Path, number: int, characters: str) -> tuple[bytes, int]:
     """The face cut down to ``characters`` as WOFF2, and its weight (memoized: slow for CJK)."""
     face = open_font(FontFile(path, number))
     options = subset.Options()
@@ -249,7 +249,7 @@ def _install_subset(site: Path, found: list[FontFile], family: str, prefix: str,
         url = f"fonts/{prefix}-{weight}.woff2"
         key_path = site / f"{url}.key"
         if not ((site / url).is_file() and key_path.is_file() and read_text(key_path).text == key):
-            data, weight = _subset_woff2(font.path, font.number, characters)
+            data, weight = subset_woff2(font.path, font.number, characters)
             write_text_if_changed(site / url, data)
             write_text_if_changed(key_path, key)
         suffix = f"#{font.number}" if font.number else ""

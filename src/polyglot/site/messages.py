@@ -20,18 +20,24 @@ COMMENT = "site"
 """The extracted comment translators see: a string of the website, not of an announcement."""
 
 
+SERVE_TEMPLATES = TEMPLATES.parent.parent / "serve" / "templates"
+"""``polyglot serve``'s page: a page of the organisation's, translated with the site."""
+
+
 def site_strings() -> list[tuple[str, str, int]]:
     """Every translatable string of the templates: (msgid, location, line), in file order."""
     env = environment()
     found = []
-    for name in template_names():
-        source = read_text(TEMPLATES / name).text
-        # The i18n extension adds extract_translations to the environment at run time.
-        for line, _function, message in env.extract_translations(source):  # type: ignore[attr-defined]
-            texts = message if isinstance(message, tuple) else (message,)
-            for text in texts:
-                if text:
-                    found.append((text, f"polyglot/site/templates/{name}", line))
+    for folder in (TEMPLATES, SERVE_TEMPLATES):
+        where = folder.relative_to(TEMPLATES.parent.parent.parent).as_posix()
+        for name in template_names(folder):
+            source = read_text(folder / name).text
+            # The i18n extension adds extract_translations to the environment at run time.
+            for line, _function, message in env.extract_translations(source):  # type: ignore[attr-defined]
+                texts = message if isinstance(message, tuple) else (message,)
+                for text in texts:
+                    if text:
+                        found.append((text, f"{where}/{name}", line))
     return found
 
 

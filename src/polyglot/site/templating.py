@@ -36,18 +36,24 @@ def literal_percents(text: str) -> str:
     return _LONE_PERCENT.sub("%%", text)
 
 
-def _load(name: str) -> tuple[str, str, None] | None:
-    """Templates are read through ``polyglot.files`` like every other file."""
-    path = TEMPLATES / name
-    if not path.is_file():
+def _loader(folders: tuple[Path, ...]) -> FunctionLoader:
+    """Templates are read through ``polyglot.files`` like every other file (the first folder
+    that has one wins: ``polyglot serve``'s page includes the site's language switcher)."""
+
+    def load(name: str) -> tuple[str, str, None] | None:
+        for folder in folders:
+            path = folder / name
+            if path.is_file():
+                return read_text(path).text, str(path), None
         return None
-    return read_text(path).text, str(path), None
+
+    return FunctionLoader(load)
 
 
-def environment() -> Environment:
+def environment(folder: Path = TEMPLATES) -> Environment:
     """A fresh environment with the i18n extension (one per language: gettext differs)."""
     return Environment(
-        loader=FunctionLoader(_load),
+        loader=_loader((folder, TEMPLATES)),
         autoescape=True,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -57,9 +63,9 @@ def environment() -> Environment:
     )
 
 
-def translated_environment(translations: Translations) -> Environment:
+def translated_environment(translations: Translations, folder: Path = TEMPLATES) -> Environment:
     """The environment for one language, with escaping gettext installed."""
-    env = environment()
+    env = environment(folder)
 
     def gettext(message: str) -> Markup:
         found = translations.get(message)
@@ -74,5 +80,5 @@ def translated_environment(translations: Translations) -> Environment:
     return env
 
 
-def template_names() -> list[str]:
-    return sorted(path.name for path in TEMPLATES.glob("*.html"))
+def template_names(folder: Path = TEMPLATES) -> list[str]:
+    return sorted(path.name for path in folder.glob("*.html"))

@@ -1,4 +1,7 @@
-"""Where a long line is cut into pieces (``block.pieces``) without changing anything but the context.
+"""Where a long line is cut into pieces (``batch.block.pieces``) without changing anything but the context.
+
+These are Burmese rules (what no rule looks across), so they live beside the rules they
+protect; ``tests/test_long_lines.py`` checks them against the pipeline.
 
 A cut is made, in the second half of the piece's room, at the last of these places
 (``clean_cut``):
