@@ -71,9 +71,16 @@ site: install demo-deps
 	$(POLYGLOT) build
 	@echo "Open the site: file://$(CURDIR)/site/index.html"
 
+# Jed (the JavaScript gettext the site's JSON catalogs are for), from the npm registry once,
+# here in set-up: tests/catalog/test_jed.py loads the JSON with it and downloads nothing.
+JED_VERSION := 1.1.1
+JED := $(VENV)/node/node_modules/jed/package.json
+$(JED): | test-deps
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/node jed@$(JED_VERSION)
+
 # First, loudly: the compiled modules were built from their current source (the suite
 # must never test the interpreted fallback by accident); then the whole suite.
-test: install test-deps
+test: install test-deps $(JED)
 	$(VENV)/bin/pytest -q -x tests/test_compiled.py
 	$(VENV)/bin/pytest -q
 

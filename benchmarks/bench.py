@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import shutil
@@ -38,7 +39,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import shapes
+from benchmarks import catalogs, shapes
 from benchmarks.corpus import MB, generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,8 +55,10 @@ TARGETS = {
     "jobs2": 1.7,
     "unicode_mbps": 30.0,
     "typed_speed-up": 6.0,
+    "update_vs_msgmerge": 10.0,
 }
-"""The throughput targets; the shapes' targets are in ``benchmarks.shapes``."""
+"""The throughput targets, and ``polyglot update`` on 1,000 reworded paragraphs against GNU
+msgmerge (``benchmarks/catalogs.py``); the shapes' targets are in ``benchmarks.shapes``."""
 
 
 @dataclass
@@ -271,10 +274,16 @@ def main() -> None:
         default=0,
         help="also run polyglot once on a mixed corpus this large (MB) for its peak memory",
     )
+    parser.add_argument(
+        "--catalogs-only", action="store_true", help="only polyglot update against msgmerge; print, write nothing"
+    )
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
     if not shutil.which(POLYGLOT):
         raise SystemExit(f"bench: {POLYGLOT} not found (run make install)")
+    if args.catalogs_only:
+        print("\n".join(catalog_table(catalogs.run_all(DATA, POLYGLOT, args.rounds))))
+        return
     details = machine()
     out = DATA / "out"
     out.mkdir(parents=True, exist_ok=True)
@@ -371,13 +380,42 @@ def main() -> None:
     }
     for name, ok, figure in shape_targets:
         results[name] = (0.0, ok, figure)
+    updates = catalogs.run_all(DATA, POLYGLOT, args.rounds)
+    reworded = next(case for case in updates if case.kind == "reworded" and case.count == 1_000)
+    results["update"] = (
+        reworded.ratio,
+        reworded.ratio <= TARGETS["update_vs_msgmerge"],
+        f"{reworded.ratio:.1f}x msgmerge (target ≤ {TARGETS['update_vs_msgmerge']:g}x)",
+    )
     write_results(
         args, details, startup, python_bare, rows, uni_series + typed_series, results, checks, size, big, profile
     )
     shapes_table(args.output, shape_series)
+    with args.output.open("a", encoding="utf-8") as results_file:
+        results_file.write("\n".join(["", *catalog_table(updates), ""]))
     print(args.output.read_text(encoding="utf-8"))
     if any("DIFFERS" in c for c in checks):
         raise SystemExit("bench: the written output differs from the explained path's")
+
+
+def catalog_table(cases: list[catalogs.Case]) -> list[str]:
+    """``polyglot update`` against ``msgmerge --previous`` on the same catalogs, as Markdown."""
+    lines = [
+        "## Catalog update",
+        "",
+        f"A translated catalog of {catalogs.BASE:,} paragraphs, its template changed as named; median wall time",
+        "of each program (a subprocess, start-up included), interleaved.",
+        "",
+        "| template change | polyglot update s | msgmerge --previous s | ratio | fuzzy |",
+        "|---|---|---|---|---|",
+    ]
+    for case in cases:
+        ours, theirs = (
+            f"{s:.2f}" if s < math.inf else f"> {catalogs.LIMIT_S:g}" for s in (case.polyglot_s, case.msgmerge_s)
+        )
+        ratio = f"{case.ratio:.1f}x" if case.msgmerge_s < math.inf else "msgmerge did not finish"
+        lines.append(f"| {case.label} | {ours} | {theirs} | {ratio} | {case.fuzzy:,} |")
+    return lines
 
 
 def shapes_table(path: Path, series: list[shapes.Scaling]) -> None:
@@ -454,6 +492,7 @@ def write_results(
         "jobs": "`--jobs 2` vs one process",
         "unicode": "Unicode-only Burmese throughput",
         "typed": "Unicode typed as people type it (`corpus.typed_paragraph`)",
+        "update": "`polyglot update`, 1,000 reworded paragraphs",
     }
     for key, (_, ok, text) in results.items():
         lines.append(f"| {names.get(key, key)} | {text} | {verdict(ok)} |")

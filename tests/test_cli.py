@@ -2,6 +2,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -137,12 +138,24 @@ def _wait_until_reading_a_pipe(pid: int, limit: float = 30.0) -> None:
         time.sleep(0.05)
 
 
-def test_ctrl_c_exits_130() -> None:
-    import signal
+@pytest.mark.parametrize("inherited", [signal.SIG_DFL, signal.SIG_IGN], ids=["foreground", "background-job"])
+def test_ctrl_c_exits_130(inherited: signal.Handlers) -> None:
+    """Also as a background job of a script (`make test &`), whose children inherit SIGINT ignored."""
+    previous = signal.signal(signal.SIGINT, inherited)
+    try:
+        _ctrl_c_exits_130()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _ctrl_c_exits_130() -> None:
 
     # Standard input stays open, so normalize is still reading when the interrupt comes.
+    # SIGINT back to its default in the child: under `nohup` (or `make test &`) it inherits
+    # SIG_IGN, and Python then leaves an ignored SIGINT ignored, as it should.
     process = subprocess.Popen(
         [sys.executable, "-m", "polyglot.cli", "normalize", "-"],
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

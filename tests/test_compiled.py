@@ -26,10 +26,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.corpus import lines
+from tests.compiled import ALLOW_INTERPRETED, SRC, problem, problems
 
-SRC = Path(__file__).resolve().parent.parent / "src"
 MODULES = sorted(".".join(p.relative_to(SRC).with_suffix("").parts) for p in SRC.rglob("*.pxd"))
-ALLOW_INTERPRETED = os.environ.get("POLYGLOT_ALLOW_INTERPRETED") == "1"
 
 
 def test_some_modules_are_compiled() -> None:
@@ -40,16 +39,57 @@ def test_some_modules_are_compiled() -> None:
 def test_the_compiled_module_was_built_from_its_current_source(name: str) -> None:
     if ALLOW_INTERPRETED:
         pytest.skip("POLYGLOT_ALLOW_INTERPRETED=1: the interpreted fallback is allowed")
-    module = importlib.import_module(name)
-    path = Path(module.__file__ or "")
-    assert path.name.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)), (
-        f"{name} was imported from {path.name}, not from the extension Cython builds: "
-        "run `pip install -e .` (or `make install`)"
+    assert problem(name) is None
+    assert importlib.import_module(name).COMPILED
+
+
+def test_setup_py_and_the_package_name_every_compiled_module() -> None:
+    """``setup.py`` builds ``COMPILED`` and fails on a missing one; ``--version`` reads the package's list."""
+    import ast
+
+    import polyglot
+
+    assert set(polyglot.COMPILED_MODULES) == set(MODULES)
+    setup = ast.parse((SRC.parent / "setup.py").read_text(encoding="utf-8"))
+    named = next(
+        ast.literal_eval(node.value)
+        for node in setup.body
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "COMPILED" for t in node.targets)
     )
-    assert module.COMPILED
-    sources = [path.with_name(path.name.split(".")[0] + suffix) for suffix in (".py", ".pxd")]
-    newest = max(s.stat().st_mtime for s in sources)
-    assert path.stat().st_mtime >= newest, f"{path.name} is older than its source: run `pip install -e .`"
+    assert named == polyglot.COMPILED_MODULES
+
+
+def test_version_says_whether_the_modules_run_compiled() -> None:
+    from click.testing import CliRunner
+
+    from polyglot import __version__
+    from polyglot.cli import main
+
+    out = CliRunner().invoke(main, ["--version"]).output
+    expected = "interpreted" if ALLOW_INTERPRETED and not importlib.import_module(MODULES[0]).COMPILED else "compiled"
+    assert out == f"polyglot {__version__} ({expected})\n"
+
+
+def test_a_stale_build_is_found_before_any_test(tmp_path: Path) -> None:
+    """The session-start hook's check (``tests/compiled.py``) on a package whose source
+    changed after its extension was built, and on one whose extension is missing."""
+    package = tmp_path / "src" / "stalepkg"
+    package.mkdir(parents=True)
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    for name in ("fresh", "stale", "missing"):
+        (package / f"{name}.py").write_text("COMPILED = False\n")
+        (package / f"{name}.pxd").write_text("")
+        if name != "missing":
+            (package / f"{name}{suffix}").write_bytes(b"")
+    os.utime(package / f"stale{suffix}", (1, 1))
+    sys.path.insert(0, str(tmp_path / "src"))
+    try:
+        found = problems(tmp_path / "src")
+    finally:
+        sys.path.remove(str(tmp_path / "src"))
+    assert len(found) == 2
+    assert "is older than its source" in found[1] and "stale" in found[1]
+    assert "missing is imported from missing.py" in found[0]
 
 
 def interpreted(name: str) -> ModuleType:

@@ -166,8 +166,19 @@ class _Polyglot(click.Group):
                 formatter.write_dl(listed)
 
 
+def _version(context: click.Context, _: click.Parameter, value: bool) -> None:
+    """``polyglot 0.1.0 (compiled)``: the version, and whether the compiled modules run."""
+    if value and not context.resilient_parsing:
+        from polyglot import build
+
+        click.echo(f"polyglot {__version__} ({build()})")
+        context.exit()
+
+
 @click.group(cls=_Polyglot, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="polyglot")
+@click.option(
+    "--version", is_flag=True, expose_value=False, is_eager=True, callback=_version, help="Show the version and exit."
+)
 def main() -> None:
     """Publish announcements cleanly in English, Burmese and Chinese."""
 

@@ -1,9 +1,11 @@
-"""build/json/*.json is a Jed 1.x catalog: Jed itself (from the npm registry) loads it
-and answers every published message with its translation."""
+"""build/json/*.json is a Jed 1.x catalog: Jed itself loads it and answers every published
+message with its translation. Jed is installed by `make test` (``.venv/node``, from the npm
+registry in set-up, never during a test); ``POLYGLOT_JED`` names another installation."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,10 +17,11 @@ from tests.project import Project
 from .conftest import set_msgstr
 
 NODE = shutil.which("node")
-NPM = shutil.which("npm")
+ROOT = Path(__file__).resolve().parents[2]
+JED = Path(os.environ.get("POLYGLOT_JED", ROOT / ".venv" / "node" / "node_modules" / "jed"))
 
 READ_ALL = """
-const Jed = require(process.argv[1] + "/node_modules/jed");
+const Jed = require(process.argv[1]);
 const data = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8"));
 const i18n = new Jed(data);
 const out = {};
@@ -30,16 +33,10 @@ process.stdout.write(JSON.stringify(out));
 
 
 @pytest.fixture(scope="module")
-def jed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    assert NODE and NPM, "the Jed test needs Node.js and npm (scripts/system-deps test installs them)"
-    folder = tmp_path_factory.mktemp("jed")
-    subprocess.run(
-        [NPM, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(folder), "jed@1.1.1"],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return folder
+def jed() -> Path:
+    assert NODE, "the Jed test needs Node.js (scripts/system-deps test installs it)"
+    assert (JED / "package.json").is_file(), f"no Jed at {JED}: `make test` installs it (npm install jed)"
+    return JED
 
 
 def test_jed_reads_every_published_translation(project: Project, jed: Path) -> None:

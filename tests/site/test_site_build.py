@@ -275,6 +275,20 @@ def test_outline_lists_each_block_with_its_language_and_fallback(built: SiteProj
     built.run("outline", "site/nowhere.html", code=2)
 
 
+def test_outline_refuses_a_page_polyglot_did_not_build(tmp_path: Path) -> None:
+    """A page with no announcement article (another site's page, an index) is named as such, exit 2."""
+    from click.testing import CliRunner
+
+    from polyglot.cli import main
+
+    page = tmp_path / "other.html"
+    page.write_text("<!doctype html><html lang=en><body><p>Hello</p></body></html>\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["outline", str(page)])
+    assert result.exit_code == 2, result.output
+    assert f"{page}: no <article>" in result.stderr
+    assert not result.stdout
+
+
 def test_build_says_when_catalogs_changed_since_compile(built: SiteProject) -> None:
     built.translate("zh_Hans", {"Late applications cannot be considered.": "逾期申请一律不予考虑。"})
     result = built.run("build")

@@ -18,9 +18,10 @@ nothing and are what makes rules 2 and 3 possible later. Untranslated ones are d
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
 from typing import Any
 
 from polyglot.catalog.model import FUZZY, Catalog, Message
@@ -28,7 +29,7 @@ from polyglot.catalog.storage import catalog_header
 from polyglot.locales import Locale
 
 SIMILARITY = 0.6
-"""How alike (difflib ratio) an old msgid must be to a new one for its translation to
+"""How alike (``_similarity``) an old msgid must be to a new one for its translation to
 carry over as fuzzy. 0.6 is msgmerge's own threshold."""
 
 
@@ -44,11 +45,66 @@ class MergeReport:
     dropped: int = 0
 
 
-def _similarity(a: str, b: str) -> float:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < SIMILARITY or matcher.quick_ratio() < SIMILARITY:
+def _common_prefix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at the start (slices compared in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _edits(a: str, b: str, limit: int) -> int | None:
+    """The fewest insertions and deletions that turn ``a`` into ``b`` (Myers' O(ND) diff,
+    as GNU's ``fstrcmp``), or None when more than ``limit`` are needed.
+
+    The common start and end are cut off first, so a reworded paragraph costs about its
+    changed words, and the search stops at ``limit``: a candidate that cannot beat the
+    best so far costs little.
+    """
+    start = _common_prefix(a, b)
+    a, b = a[start:], b[start:]
+    end = _common_prefix(a[::-1], b[::-1])
+    a, b = a[: len(a) - end], b[: len(b) - end]
+    n, m = len(a), len(b)
+    if abs(n - m) > limit:
+        return None
+    if not n or not m:
+        return n + m
+    offset = limit + 1
+    furthest = [0] * (2 * limit + 3)
+    for edits in range(limit + 1):
+        for diagonal in range(-edits, edits + 1, 2):
+            if diagonal == -edits or (
+                diagonal != edits and furthest[offset + diagonal - 1] < furthest[offset + diagonal + 1]
+            ):
+                x = furthest[offset + diagonal + 1]
+            else:
+                x = furthest[offset + diagonal - 1] + 1
+            y = x - diagonal
+            while x < n and y < m and a[x] == b[y]:
+                x += 1
+                y += 1
+            furthest[offset + diagonal] = x
+            if x >= n and y >= m:
+                return edits
+    return None
+
+
+def _similarity(a: str, b: str, floor: float = SIMILARITY) -> float:
+    """How alike two msgids are, as msgmerge measures it: the share of both strings' characters
+    in their longest common subsequence (1.0 for equal strings); 0.0 when below ``floor``."""
+    total = len(a) + len(b)
+    if not total:
+        return 1.0
+    edits = _edits(a, b, int((1 - floor) * total))
+    if edits is None:
         return 0.0
-    return matcher.ratio()
+    score = (total - edits) / total
+    return score if score >= floor else 0.0
 
 
 def _shares_location(a: Message, b: Message) -> bool:
@@ -57,15 +113,74 @@ def _shares_location(a: Message, b: Message) -> bool:
 
 
 def _best_match(new: Message, candidates: Iterable[Message]) -> Message | None:
-    """The most similar old message, preferring one from the same announcement."""
+    """The most similar old message, preferring one from the same announcement (the first
+    of equals); each candidate is only measured as far as it could still win."""
     best, best_score = None, SIMILARITY
     for old in candidates:
-        score = _similarity(new.msgid, old.msgid)
-        if score and _shares_location(new, old):
-            score += 0.05
-        if score >= best_score and (best is None or score > best_score):
-            best, best_score = old, score
+        bonus = 0.05 if _shares_location(new, old) else 0.0
+        score = _similarity(new.msgid, old.msgid, max(SIMILARITY, best_score - bonus))
+        if score and score + bonus >= best_score and (best is None or score + bonus > best_score):
+            best, best_score = old, score + bonus
     return best
+
+
+GRAM = 4
+"""Characters per n-gram of the fuzzy index: msgmerge's own choice (``msgl-fsearch.c``)."""
+
+POSTINGS_BUDGET = 2_000
+"""How many index entries one lookup may read, rarest n-grams first. A reworded paragraph
+keeps most of its rare n-grams, which lead straight to its old version; common ones
+(`` the``) would make every lookup read the whole catalog, the quadratic cost the index
+is there to avoid."""
+
+SHORTLIST = 8
+"""Candidates sharing the most of those n-grams with a new msgid, compared with it exactly."""
+
+
+def _grams(text: str) -> frozenset[str]:
+    """The distinct ``GRAM``-character pieces of ``text`` (the whole text when shorter)."""
+    text = text.lower()
+    if len(text) <= GRAM:
+        return frozenset((text,))
+    return frozenset(text[i : i + GRAM] for i in range(len(text) - GRAM + 1))
+
+
+class FuzzyIndex:
+    """The orphaned translations indexed by their msgids' n-grams, as msgmerge indexes its
+    candidates: a new msgid is compared exactly (``_best_match``) only with the few old
+    ones that share most of its rarer n-grams, so a merge costs about the same per
+    changed message however many there are.
+
+    A message similar enough to inherit a translation (a ratio of 0.6) shares most of its
+    n-grams; the shortlist is a heuristic all the same, as msgmerge's is:
+    ``tests/catalog/test_merge.py`` compares its choice with the exhaustive search.
+    """
+
+    def __init__(self, orphans: list[Message]) -> None:
+        self.orphans = orphans
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for number, grams in enumerate(_grams(message.msgid) for message in orphans):
+            for gram in grams:
+                self.postings[gram].append(number)
+        self.used: set[int] = set()
+
+    def take(self, new: Message) -> Message | None:
+        """The old message whose translation ``new`` inherits (no longer offered to others)."""
+        grams = _grams(new.msgid)
+        lists = sorted((self.postings[g] for g in grams if g in self.postings), key=len)
+        chosen: list[int] = []
+        for numbers in lists:
+            if chosen and len(chosen) + len(numbers) > POSTINGS_BUDGET:
+                break
+            chosen += numbers
+        counts = Counter(chosen)
+        unused = (number for number in counts if number not in self.used)
+        ranked = heapq.nsmallest(SHORTLIST, unused, key=lambda n: (-counts[n], n))
+        ranked.sort()  # the exhaustive search's order: ties go to the first orphan
+        match = _best_match(new, (self.orphans[n] for n in ranked))
+        if match is not None:
+            self.used.add(next(n for n in ranked if self.orphans[n] is match))
+        return match
 
 
 def _translations(old: Message, template: Message, forms: int) -> dict[str, Any]:
@@ -125,21 +240,27 @@ def merge(template: Catalog, existing: Catalog | None, locale: Locale, domain: s
     orphans = [m for m in [*old.active, *old.obsolete] if m.key not in template_keys and m.has_translation]
     used: set[int] = set()
     messages: list[Message] = []
-    unmatched: list[Message] = []
+    unmatched: list[int] = []
     for new in template.active:
-        if new.key in active:
-            messages.append(_update(active[new.key], new, forms))
-            report.kept += 1
-        elif new.key in obsolete:
-            messages.append(_update(obsolete[new.key], new, forms))
-            used.add(id(obsolete[new.key]))
-            report.revived.append(new.msgid)
+        if new.key in active or new.key in obsolete:
+            same = active.get(new.key) or obsolete[new.key]
+            updated = _update(same, new, forms)
+            messages.append(updated)
+            if same.obsolete:
+                used.add(id(same))
+            if updated.fuzzy and not same.fuzzy:  # turned plural or singular (_translations)
+                report.fuzzy.append((same.msgid, new.msgid))
+            elif same.obsolete:
+                report.revived.append(new.msgid)
+            else:
+                report.kept += 1
         else:
+            unmatched.append(len(messages))
             messages.append(new)
-            unmatched.append(new)
-    for new in unmatched:
-        match = _best_match(new, (m for m in orphans if id(m) not in used))
-        index = next(i for i, m in enumerate(messages) if m is new)
+    index_of_orphans = FuzzyIndex([m for m in orphans if id(m) not in used])
+    for index in unmatched:
+        new = messages[index]
+        match = index_of_orphans.take(new)
         if match is None:
             plural = dict.fromkeys(range(forms), "") if new.msgid_plural is not None else {}
             messages[index] = replace(new, msgstr="", msgstr_plural=plural, flags=[], translator_comments=[])

@@ -23,8 +23,18 @@ from polyglot.files import InputError
 from polyglot.locales import Locale, get_locale
 
 
-def _config() -> Config:
-    return load_config()
+def _config(lock: bool = True) -> Config:
+    """The project's configuration; with ``lock``, this command holds the catalogs' lock
+    (``storage.locked``) until it ends, so concurrent catalog commands lose nothing."""
+    config = load_config()
+    if lock:
+
+        def waiting() -> None:
+            click.echo(f"{config.relative(config.locales)}: waiting for another polyglot command to finish", err=True)
+
+        context = click.get_current_context()
+        context.with_resource(storage.locked(config.locales, waiting))
+    return config
 
 
 def _span(blocks: tuple[Any, ...]) -> str:

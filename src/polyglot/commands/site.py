@@ -123,7 +123,7 @@ def outline_command(page: Path) -> None:
     from polyglot.files import read_text
     from polyglot.site.outline import outline
 
-    for line in outline(read_text(str(page)).text):
+    for line in outline(read_text(str(page)).text, str(page)):
         click.echo(str(line))
 
 

@@ -32,12 +32,14 @@ class _Outline(HTMLParser):
         self.langs: list[str] = []
         self.stack: list[tuple[str, str, bool, list[str]]] = []
         self.in_article = 0
+        self.articles = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         self.langs.append(values.get("lang") or (self.langs[-1] if self.langs else ""))
         if tag == "article":
             self.in_article += 1
+            self.articles += 1
         if self.in_article and tag in BLOCKS:
             classes = (values.get("class") or "").split()
             self.stack.append((tag, self.langs[-1], "untranslated" in classes, []))
@@ -58,10 +60,18 @@ class _Outline(HTMLParser):
             self.stack[-1][3].append(data)
 
 
-def outline(html: str) -> list[Line]:
+def outline(html: str, name: str = "<page>") -> list[Line]:
     """The blocks of a page's article in reading order (a block inside another, such as
-    a paragraph in a list item, is listed on its own, before its container)."""
+    a paragraph in a list item, is listed on its own, before its container).
+
+    A page with no ``<article>`` is not an announcement page ``polyglot build`` wrote:
+    an ``InputError``, since an empty outline would look like an empty announcement.
+    """
+    from polyglot.files import InputError
+
     parser = _Outline()
     parser.feed(html)
     parser.close()
+    if not parser.articles:
+        raise InputError(f"{name}: no <article>: not an announcement page written by `polyglot build`")
     return parser.lines
