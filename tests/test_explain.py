@@ -13,7 +13,8 @@ from polyglot.explain import grapheme_column, word_changes
 
 REPO = Path(__file__).resolve().parents[1]
 CALL = REPO / "corpus" / "incoming" / "call-for-applications-2018.my.txt"
-RECORD = re.compile(r"^(?P<name>.+?):(?P<line>\d+):(?P<column>\d+): ")
+# A change record; the problems left (``[code] message``) are listed after the changes.
+RECORD = re.compile(r"^(?P<name>.+?):(?P<line>\d+):(?P<column>\d+): (?!\[)")
 
 
 def explain(path: str) -> list[str]:

@@ -178,8 +178,11 @@ def test_opendocument_text_spans_and_spaces(tmp_path: Path) -> None:
 
 def test_fonts_are_evidence_not_an_override(tmp_path: Path) -> None:
     """ညေန (Zawgyi for ညနေ, evening) is too short for its text to decide: set in Zawgyi-One
-    it is read as Zawgyi, set in Pyidaungsu it is left as Unicode; a clearly Unicode
-    sentence set in Zawgyi-One stays as typed (and gets a Unicode font)."""
+    it is read as Zawgyi, silently, the font settling it. Set in Pyidaungsu, the font leans
+    Unicode but the dictionary speaks against that reading (ညနေ is a word, ညေန is none):
+    a prior, the font included, never outvotes the words, so it is converted, and never in
+    silence. A clearly Unicode sentence set in Zawgyi-One stays as typed (and gets a
+    Unicode font)."""
     import docx
 
     def run(font: str, text: str) -> tuple[str, list[str], list[str]]:
@@ -193,7 +196,9 @@ def test_fonts_are_evidence_not_an_override(tmp_path: Path) -> None:
     text, evidence, codes = run("Zawgyi-One", "ညေန")
     assert text == "ညနေ" and "fonts (3 Zawgyi, 0 Unicode Burmese) +1.4" in evidence[0]
     assert "ambiguous-encoding" not in codes  # the font settled what the text left open
-    assert run("Pyidaungsu", "ညေန")[0] == "ညေန"
+    text, evidence, codes = run("Pyidaungsu", "ညေန")
+    assert text == "ညနေ" and "fonts (0 Zawgyi, 3 Unicode Burmese) -1.4" in evidence[0]
+    assert "the prior not counted" in evidence[0] and "ambiguous-encoding" in codes
     assert run("Zawgyi-One", UNICODE_SENTENCES[5])[0] == UNICODE_SENTENCES[5]
 
 

@@ -69,7 +69,9 @@ def test_paste_the_call_see_each_change_and_why_and_copy_it(page: Page, server: 
     marks = page.locator("#paragraphs mark")
     assert marks.count() > 30
     verdicts = page.locator(".verdict strong").all_inner_texts()
-    assert verdicts and set(verdicts) == {"Zawgyi"}
+    # every paragraph is Zawgyi, but for the title's one Burmese word (မွ), well-formed and a
+    # word in both encodings: the page says it is unsure rather than choose in silence
+    assert verdicts[0] == "Unsure: could be either" and set(verdicts[1:]) == {"Zawgyi"}
     # a lost letter restored: highlighted in place, its reason shown on focus
     restored = page.locator("#paragraphs mark.kind-repair").first
     restored.focus()
@@ -180,4 +182,5 @@ def test_the_page_in_burmese_and_chinese_is_whole(page: Page, server: str, tag: 
     if tag == "my":
         page.locator("#paragraphs mark.kind-repair").nth(3).focus()
         image = page.screenshot(full_page=False)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         atomic_write(SCREENSHOTS / "serve-call-my.png", image)  # README's docs/serve.png is a copy
