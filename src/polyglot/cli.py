@@ -342,7 +342,7 @@ def normalize_input(path: str, request: Request) -> bool:
     if kind is not None:  # a Word, Excel, PowerPoint, OpenDocument, HTML or PDF document
         from polyglot.documents.command import Reporters, normalize_document_input
 
-        return normalize_document_input(path, request, kind, Reporters(explain_changes, report_diagnostics))
+        return normalize_document_input(path, request, kind, Reporters(explain_paragraph, report_diagnostics))
     name = "<stdin>" if path == STDIN else path
     note: Callable[[str], None] = (lambda s: click.echo(s, err=True)) if request.text_to_stdout else click.echo
     warn: Callable[[str], None] = (lambda s: None) if request.quiet else (lambda s: click.echo(s, err=True))
@@ -495,15 +495,43 @@ def explain_block(name: str, block: NormalizedBlock, said: set[str], echo: Calla
     from polyglot.explain import unplaced, word_changes
 
     words = word_changes(block.source, block.text, block.changes, block.first_line, block.first_column)
-    for word in words:
-        rules = " + ".join(f"{c.kind} [{c.rule}]" for c in {c.rule: c for c in word.changes}.values())
-        echo(f"{name}:{word.line}:{word.column}: {rules} {_before_after(word)}")
-        left, right = word.context
-        echo(f"    in: {'… ' + left + ' ' if left else ''}«{word.after}»{' ' + right + ' …' if right else ''}")
-        _explain_reasons(word.changes, said, echo)
+    _explain_words(words, lambda word: f"{name}:{word.line}:{word.column}", said, echo)
     for c in unplaced(block.changes, words):
         echo(f"{name}:{c.line}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r} (undone by a later step)")
         _explain_reasons((c,), said, echo)
+
+
+def explain_paragraph(
+    name: str,
+    before: str,
+    after: str,
+    changes: list[Change],
+    place: Callable[[Change], str],
+    said: set[str],
+    echo: Callable[[str], None],
+) -> None:
+    """A document's changed paragraph as ``explain_block`` shows a block's words, each named by
+    the place of its first change (``call.docx: paragraph 12, run 3``): in a document a person
+    finds a paragraph and a run, not a column."""
+    from polyglot.explain import unplaced, word_changes
+
+    first = min((c.line for c in changes), default=1)
+    words = word_changes(before, after, changes, first - 1)
+    _explain_words(words, lambda word: f"{name}: {place(word.changes[0])}", said, echo)
+    for c in unplaced(changes, words):
+        echo(f"{name}: {place(c)}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r} (the text reads the same there)")
+        _explain_reasons((c,), said, echo)
+
+
+def _explain_words(
+    words: Iterable[WordChange], where: Callable[[WordChange], str], said: set[str], echo: Callable[[str], None]
+) -> None:
+    for word in words:
+        rules = " + ".join(f"{c.kind} [{c.rule}]" for c in {c.rule: c for c in word.changes}.values())
+        echo(f"{where(word)}: {rules} {_before_after(word)}")
+        left, right = word.context
+        echo(f"    in: {'… ' + left + ' ' if left else ''}«{word.after}»{' ' + right + ' …' if right else ''}")
+        _explain_reasons(word.changes, said, echo)
 
 
 def _before_after(word: WordChange) -> str:
@@ -526,26 +554,6 @@ def _explain_reasons(changes: Iterable[Change], said: set[str], echo: Callable[[
                 said.add(text)
 
 
-def explain_changes(
-    name: str,
-    changes: Iterable[Change],
-    said: set[str],
-    echo: Callable[[str], None],
-    place: Callable[[int], str] | None = None,
-) -> None:
-    """Each change: where, what, why, evidence.
-
-    A rule's reason, and evidence shared by many changes (a document-wide repair), is
-    said once per file: the same paragraph nineteen times hides the changes themselves.
-    Where is ``name:line:column``, or ``place(i)`` for the i-th change (a document's
-    ``call.docx: paragraph 12, run 3``).
-    """
-    for i, c in enumerate(changes):
-        where = place(i) if place is not None else f"{name}:{c.line}:{c.column}"
-        echo(f"{where}: {c.kind} [{c.rule}] {c.before!r} → {c.after!r}")
-        _explain_reasons((c,), said, echo)
-
-
 def report_diagnostics(
     name: str,
     diagnostics: Iterable[Diagnostic],
@@ -554,7 +562,7 @@ def report_diagnostics(
     place: Callable[[int], str] | None = None,
 ) -> None:
     """One line per problem; ``total`` counts any not carried back (from a tree's worker);
-    ``place`` as in ``explain_changes``."""
+    ``place(i)``, where given, names the i-th problem's place (``call.docx: paragraph 12``)."""
     shown = 0
     for i, d in enumerate(diagnostics):
         hint = f" (suggestion: {d.suggestion})" if d.suggestion else ""

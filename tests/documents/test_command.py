@@ -35,6 +35,10 @@ def test_check_diff_explain_and_json_name_paragraphs_and_runs(tmp_path: Path) ->
     code, output = normalize("--explain", "--check", str(path))
     assert f"{path}: paragraph 1, run 1: convert [zawgyi_to_unicode]" in output
     assert f"{path}: paragraph 1, run 2: font [font_for_encoding] 'Zawgyi-One' → 'Pyidaungsu'" in output
+    # word by word, in context, as a text file's changes are; not the paragraph's whole run
+    assert f"{path}: paragraph 2: convert [zawgyi_to_unicode]" in output
+    assert any(row.startswith("    in: ") and "«" in row for row in output.splitlines())
+    assert ZG[2] not in output
     code, output = normalize("--format", "json", str(path))
     record = json.loads(output)
     assert record["path"] == str(path) and record["changed"] is True

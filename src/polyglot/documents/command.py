@@ -33,16 +33,23 @@ def read_document(path: str) -> bytes:
 @dataclass(frozen=True)
 class Reporters:
     """How the command line says what changed and what is still wrong
-    (``cli.explain_changes``, ``cli.report_diagnostics``), handed down by it: documents sit
+    (``cli.explain_paragraph``, ``cli.report_diagnostics``), handed down by it: documents sit
     below the command line, and a document's report reads like a text file's."""
 
     explain: Callable[..., None]
     report: Callable[..., None]
 
-    def changes(self, name: str, changes: tuple[Located, ...], echo: Callable[[str], None]) -> None:
-        """Each change with its place, and each reason and evidence once per document."""
-        found = [c.change for c in changes if c.change is not None]
-        self.explain(name, found, set(), echo, lambda i: f"{name}: {changes[i].where}")
+    def changes(self, name: str, result: DocumentResult, echo: Callable[[str], None]) -> None:
+        """Each changed word, paragraph by paragraph, and each reason and evidence once per document."""
+        said: set[str] = set()
+        places = {id(c.change): c.where for c in result.changes if c.change is not None}
+        shown: set[int] = set()
+        for where, before, after, inside in result.changed_paragraphs():
+            self.explain(name, before, after, inside, lambda c, where=where: places.get(id(c), where), said, echo)
+            shown.update(id(change) for change in inside)
+        for located in result.changes:  # a change outside the paragraphs' text (a font): by its own place
+            if located.change is not None and id(located.change) not in shown:
+                self.explain(name, "", "", [located.change], lambda c, where=located.where: where, said, echo)
 
     def problems(self, name: str, diagnostics: tuple[Located, ...], echo: Callable[[str], None]) -> None:
         found = [d.diagnostic for d in diagnostics if d.diagnostic is not None]
@@ -104,7 +111,7 @@ def normalize_document_input(path: str, request: Request, kind: str, say: Report
     elif request.explain:
         for line in result.notes:
             note(f"{path}: {line}")
-        say.changes(path, result.changes, note)
+        say.changes(path, result, note)
         say.problems(path, result.diagnostics, note)
     elif request.check:
         if result.changed:

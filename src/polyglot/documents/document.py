@@ -84,6 +84,24 @@ class DocumentResult:
     notes: tuple[str, ...] = ()
     """Evidence about the whole document (a PDF's fonts), shown with ``--explain``."""
 
+    def changed_paragraphs(self) -> Iterator[tuple[str, str, str, list[Change]]]:
+        """Each changed paragraph (where, before, after) with the changes made inside it.
+
+        A change's place (``paragraph 3, run 2``) lies within its paragraph's
+        (``paragraph 3``): the places are this package's, so the grouping is too. A font
+        renamed is a change to the markup, not to the text (its line and column are the
+        part's): it is not among a paragraph's text changes, and is shown by its own place.
+        """
+        for where, before, after in self.paragraphs:
+            inside = [
+                c.change
+                for c in self.changes
+                if c.change is not None
+                and c.change.kind != "font"
+                and (c.where == where or c.where.startswith(where + ","))
+            ]
+            yield where, before, after, inside
+
 
 @dataclass
 class Part:

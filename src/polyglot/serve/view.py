@@ -199,8 +199,7 @@ def page_view(upload: Upload) -> dict[str, object]:
     changes: list[dict[str, object]] = []
     if shown.document is not None:
         problems = [located.to_dict() for located in shown.document.diagnostics]
-        for where, before, after in shown.document.paragraphs:
-            located = [c.change for c in shown.document.changes if c.change and _within(c.where, where)]
+        for where, before, after, located in shown.document.changed_paragraphs():
             first = min((c.line for c in located), default=1)
             runs = _by_line((r["line"], r) for r in detection_records(upload.name, before))  # type: ignore[misc]
             runs = {line + first - 1: found for line, found in runs.items()}
@@ -233,11 +232,6 @@ def page_view(upload: Upload) -> dict[str, object]:
         "changes": changes,
         "problems": problems,
     }
-
-
-def _within(place: str, paragraph: str) -> bool:
-    """Is a change's place (``paragraph 3, run 2``) inside a paragraph's (``paragraph 3``)?"""
-    return place == paragraph or place.startswith(paragraph + ",")
 
 
 def _take_away(name: str, taken: Normalized) -> dict[str, object]:
