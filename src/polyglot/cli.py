@@ -505,6 +505,7 @@ def explain_paragraph(
     name: str,
     before: str,
     after: str,
+    first: int,
     changes: list[Change],
     place: Callable[[Change], str],
     said: set[str],
@@ -512,10 +513,10 @@ def explain_paragraph(
 ) -> None:
     """A document's changed paragraph as ``explain_block`` shows a block's words, each named by
     the place of its first change (``call.docx: paragraph 12, run 3``): in a document a person
-    finds a paragraph and a run, not a column."""
+    finds a paragraph and a run, not a column. ``first`` is the paragraph's line in the
+    document's text, where its changes' lines count."""
     from polyglot.explain import unplaced, word_changes
 
-    first = min((c.line for c in changes), default=1)
     words = word_changes(before, after, changes, first - 1)
     _explain_words(words, lambda word: f"{name}: {place(word.changes[0])}", said, echo)
     for c in unplaced(changes, words):

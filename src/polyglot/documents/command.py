@@ -44,12 +44,16 @@ class Reporters:
         said: set[str] = set()
         places = {id(c.change): c.where for c in result.changes if c.change is not None}
         shown: set[int] = set()
-        for where, before, after, inside in result.changed_paragraphs():
-            self.explain(name, before, after, inside, lambda c, where=where: places.get(id(c), where), said, echo)
+        for where, before, after, first, inside in result.changed_paragraphs():
+            self.explain(
+                name, before, after, first, inside, lambda c, where=where: places.get(id(c), where), said, echo
+            )
             shown.update(id(change) for change in inside)
         for located in result.changes:  # a change outside the paragraphs' text (a font): by its own place
             if located.change is not None and id(located.change) not in shown:
-                self.explain(name, "", "", [located.change], lambda c, where=located.where: where, said, echo)
+                self.explain(
+                    name, "", "", located.change.line, [located.change], lambda c, w=located.where: w, said, echo
+                )
 
     def problems(self, name: str, diagnostics: tuple[Located, ...], echo: Callable[[str], None]) -> None:
         found = [d.diagnostic for d in diagnostics if d.diagnostic is not None]

@@ -84,23 +84,30 @@ class DocumentResult:
     notes: tuple[str, ...] = ()
     """Evidence about the whole document (a PDF's fonts), shown with ``--explain``."""
 
-    def changed_paragraphs(self) -> Iterator[tuple[str, str, str, list[Change]]]:
-        """Each changed paragraph (where, before, after) with the changes made inside it.
+    def changed_paragraphs(self) -> Iterator[tuple[str, str, str, int, list[Change]]]:
+        """Each changed paragraph (where, before, after), the line of the document's text its
+        first change is on, and the changes made inside it.
 
         A change's place (``paragraph 3, run 2``) lies within its paragraph's
-        (``paragraph 3``): the places are this package's, so the grouping is too. A font
-        renamed is a change to the markup, not to the text (its line and column are the
-        part's): it is not among a paragraph's text changes, and is shown by its own place.
+        (``paragraph 3``): the places are this package's, so the grouping is too, done in one
+        pass over the changes (a long document has thousands of both). A font renamed is a
+        change to the markup, not to the text (its line and column are the part's): it is
+        not among a paragraph's text changes, and is shown by its own place. The adapters
+        give each paragraph one line of the document's text, so its first change's line is
+        the paragraph's.
         """
+        inside: dict[str, list[Change]] = {where: [] for where, _, _ in self.paragraphs}
+        for located in self.changes:
+            change, place = located.change, located.where
+            if change is None or change.kind == "font":
+                continue
+            while place not in inside and "," in place:
+                place = place.rsplit(",", 1)[0]
+            if place in inside:
+                inside[place].append(change)
         for where, before, after in self.paragraphs:
-            inside = [
-                c.change
-                for c in self.changes
-                if c.change is not None
-                and c.change.kind != "font"
-                and (c.where == where or c.where.startswith(where + ","))
-            ]
-            yield where, before, after, inside
+            found = inside[where]
+            yield where, before, after, min((c.line for c in found), default=1), found
 
 
 @dataclass

@@ -199,8 +199,7 @@ def page_view(upload: Upload) -> dict[str, object]:
     changes: list[dict[str, object]] = []
     if shown.document is not None:
         problems = [located.to_dict() for located in shown.document.diagnostics]
-        for where, before, after, located in shown.document.changed_paragraphs():
-            first = min((c.line for c in located), default=1)
+        for where, before, after, first, located in shown.document.changed_paragraphs():
             runs = _by_line((r["line"], r) for r in detection_records(upload.name, before))  # type: ignore[misc]
             runs = {line + first - 1: found for line, found in runs.items()}
             words = _by_line((w.line, w) for w in word_changes(before, after, located, first - 1))
