@@ -17,7 +17,12 @@ from pathlib import Path
 
 from setuptools import setup
 
-COMPILED = ("polyglot.burmese.clean", "polyglot.burmese.dictionary", "polyglot.burmese.markov")
+COMPILED = (
+    "polyglot.burmese.clean",
+    "polyglot.burmese.dictionary",
+    "polyglot.burmese.markov",
+    "polyglot.burmese.settle",
+)
 """Every module with a ``.pxd`` beside it (checked below), as ``polyglot.COMPILED_MODULES``
 names them (``tests/test_compiled.py`` checks the two agree)."""
 

@@ -120,7 +120,12 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
 
 
-COMPILED_MODULES = ("polyglot.burmese.clean", "polyglot.burmese.dictionary", "polyglot.burmese.markov")
+COMPILED_MODULES = (
+    "polyglot.burmese.clean",
+    "polyglot.burmese.dictionary",
+    "polyglot.burmese.markov",
+    "polyglot.burmese.settle",
+)
 """The modules Cython compiles at install time (``setup.py`` refuses a build that misses one)."""
 
 

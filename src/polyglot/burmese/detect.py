@@ -487,10 +487,14 @@ class Prior:
     reason: str
 
 
-def detect_segments(segments: Iterable[Segment], prior: Prior | None = None) -> list[Detection]:
+def detect_segments(
+    segments: Iterable[Segment], prior: Prior | None = None, votes: tuple[int, int] = (0, 0)
+) -> list[Detection]:
     """Decide each segment, letting the document's clear segments (and ``prior``) inform unclear ones.
 
     The detections' segments may be finer than the ones given (see ``split_mixed``).
+    ``votes`` are (Zawgyi, Unicode) votes of the document's other runs, decided without
+    a detection (``settle``): they count as the given segments' own votes do.
     """
     model = markov_model()
     segments = list(segments)
@@ -501,11 +505,11 @@ def detect_segments(segments: Iterable[Segment], prior: Prior | None = None) -> 
             scored.append((seg, language))  # another language: no encoding question, no vote
         else:
             scored += [(part, weigh(part.text)) for part in split_mixed(seg)]
-    votes = [_votes(seg, ev) if isinstance(ev, Evidence) else (0, 0) for seg, ev in scored]
-    zawgyi_votes = sum(z for z, _ in votes)
-    unicode_votes = sum(u for _, u in votes)
+    own_votes = [_votes(seg, ev) if isinstance(ev, Evidence) else (0, 0) for seg, ev in scored]
+    zawgyi_votes = votes[0] + sum(z for z, _ in own_votes)
+    unicode_votes = votes[1] + sum(u for _, u in own_votes)
     out = []
-    for (seg, ev), (own_z, own_u) in zip(scored, votes, strict=True):
+    for (seg, ev), (own_z, own_u) in zip(scored, own_votes, strict=True):
         lean = _prior(zawgyi_votes - own_z, unicode_votes - own_u)  # the rest of the document
         outside = prior.log_odds if prior is not None else 0.0
         detector_p = model.probability(seg.text)

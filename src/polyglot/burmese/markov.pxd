@@ -4,5 +4,5 @@ cimport cython
 
 cdef Py_ssize_t _CODE_POINTS
 
-@cython.locals(prev=Py_ssize_t, code=Py_ssize_t, state=Py_ssize_t, value=double, total=double, found=bint, ch=Py_UCS4)
-cpdef object pair_sum(str text, const unsigned short[::1] states, const double[::1] table, Py_ssize_t size)
+@cython.locals(prev=Py_ssize_t, code=Py_ssize_t, state=Py_ssize_t, value=double, total=double, found=bint, i=Py_ssize_t)
+cpdef object pair_sum(str text, Py_ssize_t start, Py_ssize_t end, const unsigned short[::1] states, const double[::1] table, Py_ssize_t size)

@@ -30,10 +30,12 @@ _CODE_POINTS = 0x10000
 """Every character of the model is in the Basic Multilingual Plane; beyond it is foreign."""
 
 
-def pair_sum(text: str, states: array[int], table: array[float], size: int) -> float | None:
-    """Sum of the model's values for each pair of neighbouring states in ``text``, or None.
+def pair_sum(text: str, start: int, end: int, states: array[int], table: array[float], size: int) -> float | None:
+    """Sum of the model's values for each pair of neighbouring states in ``text[start:end]``, or None.
 
-    ``text`` is read between two "foreign" states (0), as myanmar-tools reads it:
+    The span is read in place, so that a caller scoring many runs of one block
+    (``settle``) makes no copy of them. It is read between two "foreign" states (0), as
+    myanmar-tools reads a text:
     ``states`` maps a code point below U+10000 to its state, ``table[a * size + b]`` is
     the value of state ``a`` followed by ``b``, and NaN (foreign → foreign) carries no
     information. The values are added one at a time from the left, as myanmar-tools
@@ -43,8 +45,8 @@ def pair_sum(text: str, states: array[int], table: array[float], size: int) -> f
     prev = 0
     total = 0.0
     found = False
-    for ch in text:
-        code = ord(ch)
+    for i in range(start, end):
+        code = ord(text[i])
         state = states[code] if code < _CODE_POINTS else 0
         value = table[prev * size + state]
         if value == value:  # not NaN
@@ -81,7 +83,7 @@ class MarkovModel:
         The pairs are summed in the same order as myanmar-tools, so the result is
         bit-for-bit the same wherever its lookup is right.
         """
-        return pair_sum(text, self._states, self._table, self._size)
+        return pair_sum(text, 0, len(text), self._states, self._table, self._size)
 
     def probability(self, text: str) -> float:
         """P(Zawgyi) as myanmar-tools defines it (−inf when there is nothing to judge)."""

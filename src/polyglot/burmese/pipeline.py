@@ -54,12 +54,13 @@ from polyglot.burmese.convert import (
 )
 from polyglot.burmese.diagnose import Diagnostic, Problem, problems, reordered_still_ill_formed
 from polyglot.burmese.normalize import canonical_words, rules_by_scope
-from polyglot.burmese.segment import Locator, has_myanmar, myanmar_segments, replace_segments
+from polyglot.burmese.segment import Locator, Segment, has_myanmar, myanmar_segments
 from polyglot.burmese.shortcuts import shortcuts_on
 
 if TYPE_CHECKING:
     from polyglot.burmese.detect import Detection, Prior
     from polyglot.burmese.repair import RepairEdit
+    from polyglot.burmese.settle import Settlement
 
 Target = Literal["unicode", "zawgyi"]
 Source = Literal["auto", "unicode", "zawgyi"]
@@ -485,13 +486,15 @@ def normalize_text(
     """
     if not has_myanmar(text):
         return Result(text)
-    doc = _read(text, source, repair, prior)
+    doc = _read(text, source, repair, prior, None if explain else target)
     result, spans = _write(doc, target, explain)
     if source != "auto" or not result.changed:
         return result  # with ``--from`` the caller decides, and its output is not its input's kind
     moved = _changed_again(result.text, target, repair)
     if not moved:
         return result
+    if doc.settled is not None:
+        doc = _read(text, source, repair, prior)  # every run judged: some will be left as typed
     keep = _overlapping(spans, moved)
     for _ in range(FALLBACK_ROUNDS):
         candidate, kept_spans = _write(doc, target, explain, keep)
@@ -527,26 +530,53 @@ class _Document:
 
     text: str
     detections: list[Detection]
+    """The open runs' detections (every run's, where nothing was settled)."""
     plans: list[list[RepairEdit]]
+    settled: Settlement | None = None
+    """The runs ``settle`` decided without a detection, and what they give."""
 
 
-def _read(text: str, source: Source, repair: bool, prior: Prior | None = None) -> _Document:
-    """The document-scope steps: detect each run's encoding (or take ``source``), plan repairs."""
+def _read(text: str, source: Source, repair: bool, prior: Prior | None = None, target: str | None = None) -> _Document:
+    """The document-scope steps: detect each run's encoding (or take ``source``), plan repairs.
+
+    Given the ``target``, the runs whose outcome is certain are settled first, in one
+    compiled pass (``settle``), and only the others are detected here; without it (an
+    explanation is wanted: every change is recorded) every run is.
+    """
     # Imported here: text without Burmese never loads the detector's model or the dictionary.
     from polyglot.burmese.detect import assume_encoding, detect_segments
 
-    segments = list(myanmar_segments(text))
-    detections = detect_segments(segments, prior) if source == "auto" else assume_encoding(segments, source)
-    return _planned(text, detections, repair)
+    if source != "auto":
+        return _planned(text, assume_encoding(list(myanmar_segments(text)), source), repair)
+    word_rules, run_rules = rules_by_scope()
+    if target is None or run_rules or not _may_settle(prior):
+        return _planned(text, detect_segments(list(myanmar_segments(text)), prior), repair)
+    from polyglot.burmese.settle import settle
+
+    tables = {encoding: MEMO.table(encoding, target, word_rules) for encoding in ("unicode", "zawgyi")}
+    settled = settle(text, target, tables, clean_copies=target == "unicode")
+    locate = Locator(text) if settled.open else None
+    segments = [Segment(start, end, *locate(start), text[start:end]) for start, end in settled.open] if locate else []
+    detections = detect_segments(segments, prior, (settled.zawgyi_votes, settled.unicode_votes))
+    return _planned(text, detections, repair, settled)
 
 
-def _planned(text: str, detections: list[Detection], repair: bool) -> _Document:
-    """The document with its repairs planned for these detections."""
+def _may_settle(prior: Prior | None) -> bool:
+    """Can a run at the model's clip be settled under this outside ``prior`` (``settle.PRIOR_LIMIT``)?"""
+    from polyglot.burmese.settle import PRIOR_LIMIT
+
+    return prior is None or abs(prior.log_odds) <= PRIOR_LIMIT
+
+
+def _planned(text: str, detections: list[Detection], repair: bool, settled: Settlement | None = None) -> _Document:
+    """The document with its repairs planned for these detections (the settled runs have none)."""
     from polyglot.burmese.repair import plan_repairs
 
     runs = [(d.text if d.is_burmese else "", d.treat_as) for d in detections]  # other languages: no repair
-    plans = plan_repairs(runs) if repair else [[] for _ in detections]
-    return _Document(text, detections, plans)
+    if not repair:
+        return _Document(text, detections, [[] for _ in detections], settled)
+    context = ((text[start:end], encoding) for start, end, encoding in (settled.context if settled else ()))
+    return _Document(text, detections, plan_repairs(runs, context), settled)
 
 
 def _redecided(doc: _Document, starts: frozenset[int], repair: bool) -> _Document | None:
@@ -565,7 +595,7 @@ def _redecided(doc: _Document, starts: frozenset[int], repair: bool) -> _Documen
         else d
         for d in doc.detections
     ]
-    return _planned(doc.text, detections, repair)
+    return _planned(doc.text, detections, repair, doc.settled)
 
 
 _REDECIDED = "read as the document reads once its clear runs are normalized (its first reading would not stand)"
@@ -591,9 +621,7 @@ def _write(
     text, detections, plans = doc.text, doc.detections, doc.plans
     rules = rules_by_scope()
     report = _Report(text, explain)
-    replacements: dict[int, str] = {}
-    spans: list[_Span] = []
-    shift = 0
+    written: list[tuple[int, int, str]] = []
     for det, plan in zip(detections, plans, strict=True):
         seg = det.segment
         if not det.is_burmese:
@@ -603,18 +631,26 @@ def _write(
             continue
         if det.encoding == "ambiguous":
             report.diagnostics.append(ambiguous_encoding(det, *report.locate(seg.start)))
-        new = _normalize_run(det, plan, target, rules, report)
-        if new != seg.text:
-            replacements[seg.start] = new
-        spans.append(_Span(seg.start, seg.end, seg.start + shift, seg.start + shift + len(new), new != seg.text))
-        shift += len(new) - len(seg.text)
-    out = replace_segments(text, replacements, [d.segment for d in detections])
-    return Result(out, report.changes, report.diagnostics, detections, bool(replacements)), spans
+        written.append((seg.start, seg.end, _normalize_run(det, plan, target, rules, report)))
+    if doc.settled is not None and doc.settled.changed:
+        written = sorted(written + doc.settled.changed)  # runs never overlap: sorted by start
+    pieces: list[str] = []
+    spans: list[_Span] = []
+    pos = shift = 0
+    for start, end, new in written:
+        changed = new != text[start:end]
+        if changed:
+            pieces += (text[pos:start], new)
+            pos = end
+        spans.append(_Span(start, end, start + shift, start + shift + len(new), changed))
+        shift += len(new) - (end - start)
+    out = "".join([*pieces, text[pos:]]) if pieces else text
+    return Result(out, report.changes, report.diagnostics, detections, bool(pieces)), spans
 
 
 def _changed_again(text: str, target: str, repair: bool) -> list[tuple[int, int]]:
     """Where normalizing ``text`` changes it: the runs that change, as (start, end) in ``text``."""
-    return [(s.start, s.end) for s in _write(_read(text, "auto", repair), target, False)[1] if s.changed]
+    return [(s.start, s.end) for s in _write(_read(text, "auto", repair, target=target), target, False)[1] if s.changed]
 
 
 def _overlapping(spans: list[_Span], moved: list[tuple[int, int]]) -> frozenset[int]:
@@ -630,7 +666,7 @@ def _stands(text: str, target: str, repair: bool) -> bool:
     Either normalizing changes nothing, or what it changes is unstable and exactly the
     runs it would leave as typed are the ones that changed.
     """
-    doc = _read(text, "auto", repair)
+    doc = _read(text, "auto", repair, target=target)
     result, spans = _write(doc, target, False)
     if not result.changed:
         return True

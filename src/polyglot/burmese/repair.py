@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from polyglot.burmese.changes import declare
@@ -289,11 +289,21 @@ def _word_spans(text: str, offsets: list[int]) -> list[tuple[int, int, list[int]
     return spans
 
 
-def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]]:
-    """Decide, per whitespace character, whether it is an inserted space or a lost letter."""
+def plan_space_repairs(
+    runs: Sequence[tuple[str, str]], context: Iterable[tuple[str, str]] = ()
+) -> list[list[RepairEdit]]:
+    """Decide, per whitespace character, whether it is an inserted space or a lost letter.
+
+    ``context``: runs with no damage site, whose text is evidence (``plan_repairs``).
+    """
     plans: list[list[RepairEdit]] = [[] for _ in runs]
+    sites = _damage_sites(runs)
+    if not sites:
+        return plans
+    count = len(plans)
+    runs = [*runs, *context]  # sites index ``runs``; the context only adds evidence
     by_space: dict[str, list[_Site]] = {}
-    for site in _damage_sites(runs):
+    for site in sites:
         by_space.setdefault(site.space, []).append(site)
     restored: list[tuple[list[_Site], str]] = []
     for space in _TYPED_SPACES & by_space.keys():
@@ -354,7 +364,7 @@ def plan_space_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]
     for group, letter in restored:
         for run, edit in _restore_elsewhere(runs, group, letter, judged):
             plans[run].append(edit)
-    return plans
+    return plans[:count]
 
 
 _TYPED_SPACES = frozenset(" \t")
@@ -611,18 +621,27 @@ def plan_vowel_repairs(text: str, encoding: str, vocabulary: Vocabulary) -> list
     return edits
 
 
-def plan_repairs(runs: Sequence[tuple[str, str]]) -> list[list[RepairEdit]]:
+def plan_repairs(runs: Sequence[tuple[str, str]], context: Iterable[tuple[str, str]] = ()) -> list[list[RepairEdit]]:
     """All repairs for a document's Myanmar runs, given as ``(text, encoding)`` pairs.
 
-    Returns one list of edits per run, positions relative to that run.
+    Returns one list of edits per run, positions relative to that run. ``context`` is
+    the document's other runs, in which no repair can be (``settle``: no gap before a
+    mark, no competing vowels) but whose words and spacing are evidence for the repairs
+    of ``runs``: every count of evidence is over the whole document, in any order. It is
+    read only where ``runs`` has a place to repair.
     """
     readable = list(runs)
     if shortcuts_on() and not any(_SPACE_BEFORE.search(t) or _COMPETING.search(t) for t, _ in readable):
         return [[] for _ in runs]
-    plans = plan_space_repairs(readable)
     if not any(_COMPETING.search(t) for t, _ in readable):
-        return plans  # no competing vowels anywhere: the document's vocabulary would go unused
-    vocabulary = Vocabulary([_to_unicode(_COMPETING_WORD.sub(" ", t), e) for t, e in readable])
+        return plan_space_repairs(readable, context)  # no competing vowels: no vocabulary needed
+    others = list(context)
+    plans = plan_space_repairs(readable, others)
+    vocabulary = Vocabulary([_to_unicode(_COMPETING_WORD.sub(" ", t), e) for t, e in readable + others])
     for i, (text, encoding) in enumerate(readable):
         plans[i].extend(plan_vowel_repairs(text, encoding, vocabulary))
-    return plans
+    return plans  # no competing vowels anywhere: the document's vocabulary would go unused
+    vocabulary = Vocabulary([_to_unicode(_COMPETING_WORD.sub(" ", t), e) for t, e in readable])
+    for i, (text, encoding) in enumerate(readable[:count]):
+        plans[i].extend(plan_vowel_repairs(text, encoding, vocabulary))
+    return plans[:count]

@@ -82,27 +82,6 @@ def myanmar_segments(text: str) -> Iterator[Segment]:
         yield Segment(start, match.end(), *locate(start), match.group())
 
 
-def replace_segments(text: str, replacements: dict[int, str], segments: list[Segment]) -> str:
-    """Rebuild ``text`` with the runs whose start offset is in ``replacements`` replaced.
-
-    Everything outside those runs is copied verbatim, which is what guarantees that
-    non-Myanmar text, line endings and line counts are preserved.
-    """
-    if not replacements:
-        return text
-    out: list[str] = []
-    pos = 0
-    for seg in segments:
-        new = replacements.get(seg.start)
-        if new is None:
-            continue
-        out.append(text[pos : seg.start])
-        out.append(new)
-        pos = seg.end
-    out.append(text[pos:])
-    return "".join(out)
-
-
 class Locator:
     """Offsets into a text → (line, column), both 1-based: the one place lines are counted.
 

@@ -1,0 +1,27 @@
+# C types for settle.py, which Cython compiles at install time (setup.py). The .py file is
+# the source and runs unchanged without Cython; this file only says what is a C number.
+cimport cython
+from polyglot.burmese.markov cimport pair_sum
+
+cdef bytes _FLAGS
+cdef long _FIRST, _LAST, _OPEN, _UNICODE, _ZAWGYI
+cdef long _IN_RUN, _LETTER, _MARK_BOTH, _BASE_U, _BASE_Z, _UPPER, _LOWER, _OTHER
+cdef double CONFIDENT, MARKOV_CLIP, SHORT_RUN_MODEL_SCALE
+cdef Py_ssize_t SHORT_RUN, MIN_VOTING_PHRASE
+
+@cython.locals(start=Py_ssize_t, end=Py_ssize_t, verdict=long, size=Py_ssize_t, unicode=bint, copies=bint,
+               states="const unsigned short[::1]", table="const double[::1]")
+cpdef object settle(str text, str target, dict tables, bint clean_copies)
+
+@cython.locals(flags=bytes, seen=long, gap_u=bint, gap_z=bint, competing=bint, zero_width=bint, after_space=bint,
+               previous=long, phrases=Py_ssize_t, i=Py_ssize_t, c=long, f=long, lean=double, verdict=long)
+cdef long _verdict(str text, Py_ssize_t start, Py_ssize_t end, const unsigned short[::1] states,
+                   const double[::1] table, Py_ssize_t size) except -1
+
+@cython.locals(i=Py_ssize_t, j=Py_ssize_t, lean=double)
+cdef bint _phrase_leans_other_way(str text, Py_ssize_t start, Py_ssize_t end, bint unicode,
+                                  const unsigned short[::1] states, const double[::1] table,
+                                  Py_ssize_t size) except -1
+
+@cython.locals(words=list, out=list, pending=list, known=dict, flagged=set, i=Py_ssize_t, k=Py_ssize_t)
+cdef object _words(str run, object table, bint unicode, bint copies)

@@ -1,0 +1,288 @@
+# cython: boundscheck=False, wraparound=False
+# (for Cython: every index below is within a run found in ``text``, or checked first)
+"""Settle the certain runs of a block in one compiled pass, so that only the rest is judged.
+
+Almost all Burmese a user feeds polyglot is certain: a sentence of clean Unicode, or a
+sentence of Zawgyi the model scores at its clip. For such a run every step of the
+pipeline ends the same way whatever the rest of the document says (its verdict, its
+vote for the document's encoding, no repair, its words through the memo), yet the full
+pipeline builds a ``Segment``, a ``Detection``, weighs phrases and plans repairs for it
+in Python. ``settle`` reads a block's runs once, in compiled code, and for each run
+either **settles** it (its encoding, its vote, its output from the word memo) or leaves
+it **open** for the pipeline to judge (``pipeline._read``). Nothing is decided here that
+the pipeline would not decide: each condition below is a pre-filter that stands for one
+step of the pipeline, named with the step, and a run that fails any of them is open.
+``tests/burmese/test_settle.py`` checks every output and diagnostic against the
+pipeline with the shortcut switched off (``shortcuts.switched_off``), and that a
+mutated condition fails that check.
+
+A run is settled as **Unicode** or **Zawgyi** where all of these hold:
+
+* **Its characters** are letters and marks of the Myanmar block, ASCII spaces and, in a
+  Unicode run, zero-width spaces (typed between words: a gap like a space below, and a
+  character the word rules decide in its word): tabs, other invisible characters, odd
+  whitespace and lost glyphs are where repairs work, so those runs are open, and so is
+  a Zawgyi run with a zero-width space (``convert.spaced_zwsp_edits`` looks across it). It holds a consonant
+  (``_LETTER``): a run with no letter, or digits and punctuation alone, has no encoding
+  to find (``detect.no_encoding``) and casts no vote. It does not end in a virama
+  (``detect._truncated_unicode`` weighs such a run without it).
+* **Its language** is Burmese: where it holds a code point Burmese Unicode never uses
+  (``_OTHER``, from ``language.LANGUAGE_OF``), ``language.run_language`` is asked, as
+  ``detect_segments`` asks it.
+* **The model is at its clip**: myanmar-tools' log-odds for the whole run (scaled for a
+  short run as ``detect.weigh`` scales them) reach ``detect.MARKOV_CLIP`` on one side.
+  There ``weigh`` returns the clipped model score alone (for Unicode, once
+  ``diagnose.misreading_score`` finds nothing ill-formed), and with the document's lean
+  capped at ``detect.DOCUMENT_PRIOR_CAP`` and an outside prior within ``PRIOR_LIMIT``
+  the verdict stays beyond ``detect.CONFIDENT`` on the same side: ``detect_segments``
+  decides it so in every document, and it votes with its length.
+* **No phrase leans the other way** by ``detect.CONFIDENT``: ``detect.split_mixed``
+  cuts a run only where phrases lean both ways, so such a run is never cut.
+* **No gap before a mark** (a space or zero-width space before a mark that needs a letter in the run's
+  encoding, or before a mark of both encodings, ``_MARK_BOTH``; before Zawgyi's
+  pre-base vowel E or medial RA, ``_BASE_Z``): ``detect.weigh`` would join such a typed
+  gap, and ``repair._damage_sites`` looks for damage only there. **No competing vowels**
+  (two upper or two lower vowels in a row, ``repair._COMPETING``): the vowel repairs
+  look only there. So the run has no repair to plan (its text is still evidence for the
+  open runs' repairs: ``Settlement.context``).
+* **Its words** are decided by the word memo (``pipeline.WordTable``) without a
+  problem: a word with a problem is reported with its place, which the pipeline does.
+
+A settled Unicode run that is clean (``clean.is_clean``) is copied; any other settled
+run is its words through the memo, exactly as ``pipeline._word_pass`` puts them back.
+
+The conditions are sound, not complete: a run they do not settle costs what it always
+did. With the shortcut switched off nothing is settled.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from polyglot.burmese.chars import (
+    CONSONANTS,
+    ZAWGYI_PREBASE,
+    myanmar_chars,
+    needs_base,
+)
+from polyglot.burmese.clean import is_clean
+from polyglot.burmese.detect import (
+    CONFIDENT,
+    DOCUMENT_PRIOR_CAP,
+    MARKOV_CLIP,
+    MIN_VOTING_PHRASE,
+    SHORT_RUN,
+    SHORT_RUN_MODEL_SCALE,
+)
+from polyglot.burmese.diagnose import misreading_score
+from polyglot.burmese.language import LANGUAGE_OF, run_language
+from polyglot.burmese.markov import markov_model, pair_sum
+from polyglot.burmese.segment import MYANMAR_RUN
+from polyglot.burmese.shortcuts import _ON
+
+__all__ = ["COMPILED", "PRIOR_LIMIT", "Settlement", "WordLookup", "settle"]
+
+COMPILED = not __file__.endswith(".py")
+"""Whether this module was loaded from the extension Cython built (see ``setup.py``)."""
+
+PRIOR_LIMIT = MARKOV_CLIP - DOCUMENT_PRIOR_CAP - CONFIDENT
+"""The largest outside prior (a document's fonts, ``detect.Prior``) under which a run at the
+model's clip is still decided by its own side: 12 − 4 − 2 = 6 log-odds. A caller with a
+stronger prior does not settle."""
+
+_FIRST, _LAST = 0x1000, 0x109F
+"""The Myanmar block: every other character leaves a run open."""
+
+_IN_RUN, _LETTER, _MARK_BOTH, _BASE_U, _BASE_Z, _UPPER, _LOWER, _OTHER = 1, 2, 4, 8, 16, 32, 64, 128
+
+_UPPER_VOWELS = "\u102d\u102e"
+_LOWER_VOWELS = "\u102f\u1030\u1033\u1034"
+"""``repair._COMPETING``'s two classes: two of one class in a row compete."""
+
+
+def _flags() -> bytes:
+    """One byte of flags per code point of the Myanmar block, from the sets the rules use."""
+    mark_both = set(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs_base(ch, "zawgyi")))
+    out = bytearray()
+    for cp in range(_FIRST, _LAST + 1):
+        ch = chr(cp)
+        f = _IN_RUN
+        f |= _LETTER if ch in CONSONANTS else 0
+        f |= _MARK_BOTH if ch in mark_both else 0
+        f |= _BASE_U if needs_base(ch, "unicode") else 0
+        f |= _BASE_Z if needs_base(ch, "zawgyi") or ch in ZAWGYI_PREBASE else 0
+        f |= _UPPER if ch in _UPPER_VOWELS else 0
+        f |= _LOWER if ch in _LOWER_VOWELS else 0
+        f |= _OTHER if ch in LANGUAGE_OF else 0
+        out.append(f)
+    return bytes(out)
+
+
+_FLAGS = _flags()
+
+_OPEN, _UNICODE, _ZAWGYI = 0, 1, 2
+
+
+class WordLookup(Protocol):
+    """What ``settle`` needs of a word memo (``pipeline.WordTable``)."""
+
+    text: dict[str, str]
+    flagged: set[str]
+
+    def fill(self, words: list[str], explain: bool) -> None: ...
+
+
+class Settlement:
+    """A block's runs: the open ones for the pipeline, what the settled ones give."""
+
+    def __init__(self) -> None:
+        self.open: list[tuple[int, int]] = []
+        """(start, end) of each run left to the pipeline, in order."""
+        self.changed: list[tuple[int, int, str]] = []
+        """(start, end, output) of each settled run whose output differs from its text."""
+        self.context: list[tuple[int, int, str]] = []
+        """(start, end, encoding) of every settled run: evidence for the open runs' repairs."""
+        self.zawgyi_votes = 0
+        self.unicode_votes = 0
+        """The settled runs' votes for the document's encoding (``detect._votes``)."""
+
+
+def settle(text: str, target: str, tables: dict[str, WordLookup], clean_copies: bool) -> Settlement:
+    """Every Myanmar run of ``text`` (``segment.MYANMAR_RUN``), settled or left open.
+
+    ``tables`` holds the word memo for each encoding a run may be settled in, writing
+    ``target``; ``clean_copies`` says a clean Unicode run is its own output (the word
+    rules change nothing in it and no run rule follows: ``pipeline._normalize_run``).
+    """
+    out = Settlement()
+    model = markov_model()
+    states, table, size = model._states, model._table, model._size
+    on = _ON[0]
+    for match in MYANMAR_RUN.finditer(text):
+        start, end = match.span()
+        verdict = _verdict(text, start, end, states, table, size) if on else _OPEN
+        if verdict == _OPEN:
+            out.open.append((start, end))
+            continue
+        unicode = verdict == _UNICODE
+        encoding = "unicode" if unicode else "zawgyi"
+        run = text[start:end]
+        copies = unicode and clean_copies
+        written = run if copies and is_clean(run) else _words(run, tables[encoding], unicode, copies)
+        if written is None:
+            out.open.append((start, end))
+            continue
+        if verdict == _UNICODE:
+            out.unicode_votes += end - start
+        else:
+            out.zawgyi_votes += end - start
+        out.context.append((start, end, encoding))
+        if written != run:
+            out.changed.append((start, end, written))
+    return out
+
+
+def _verdict(text: str, start: int, end: int, states: object, table: object, size: int) -> int:
+    """``_UNICODE`` or ``_ZAWGYI`` where ``text[start:end]`` is certain (see the module), else ``_OPEN``."""
+    flags = _FLAGS
+    seen = 0
+    gap_u = gap_z = competing = zero_width = False
+    after_space = False
+    previous = 0
+    phrases = 1
+    for i in range(start, end):
+        c = ord(text[i])
+        if c == 0x20 or c == 0x200B:
+            zero_width = zero_width or c == 0x200B
+            after_space = True
+            previous = 0
+            continue
+        if c < _FIRST or c > _LAST:
+            return _OPEN
+        f = flags[c - _FIRST]
+        if after_space:
+            phrases += 1
+            gap_u = gap_u or (f & (_BASE_U | _MARK_BOTH)) != 0
+            gap_z = gap_z or (f & (_BASE_Z | _MARK_BOTH)) != 0
+            after_space = False
+        competing = competing or (previous & f & (_UPPER | _LOWER)) != 0
+        previous = f
+        seen |= f
+    if not seen & _LETTER or competing or ord(text[end - 1]) == 0x1039:
+        return _OPEN
+    total = pair_sum(text, start, end, states, table, size)
+    if total is None:
+        return _OPEN
+    lean = -total
+    if end - start < SHORT_RUN:
+        lean *= SHORT_RUN_MODEL_SCALE
+    if lean <= -MARKOV_CLIP and not gap_u:
+        verdict = _UNICODE
+    elif lean >= MARKOV_CLIP and not gap_z and not zero_width:
+        verdict = _ZAWGYI
+    else:
+        return _OPEN
+    if phrases > 1 and _phrase_leans_other_way(text, start, end, verdict == _UNICODE, states, table, size):
+        return _OPEN
+    if seen & _OTHER and run_language(text[start:end]) != "burmese":
+        return _OPEN
+    return verdict
+
+
+def _phrase_leans_other_way(
+    text: str, start: int, end: int, unicode: bool, states: object, table: object, size: int
+) -> bool:
+    """Does a phrase of ``MIN_VOTING_PHRASE`` characters or more lean, by ``CONFIDENT``, to the
+    encoding the run is not (``detect.split_mixed`` weighs phrases only then)?"""
+    i = start
+    while i < end:
+        j = i
+        while j < end and text[j] != " ":
+            j += 1
+        if j - i >= MIN_VOTING_PHRASE:
+            total = pair_sum(text, i, j, states, table, size)
+            lean = -total if total is not None else 0.0
+            if (lean >= CONFIDENT) if unicode else (lean <= -CONFIDENT):
+                return True
+        i = j + 1
+    return False
+
+
+def _words(run: str, table: WordLookup, unicode: bool, copies: bool) -> str | None:
+    """``run``'s words through the memo, put back between its spaces, as
+    ``pipeline._word_pass`` puts them; None where the run is not settled after all.
+
+    ``unicode``: the run is settled as Unicode only where no word betrays a misreading
+    (``diagnose.misreading_score`` is the sum over its words: ``detect.weigh`` asks it of
+    the run). ``copies``: a clean word is its own output (``pipeline.decide_word`` returns
+    it unchanged when Unicode is read and written), so it needs no memo entry. None also
+    where a word has a problem to report: the pipeline places it.
+    """
+    words = run.split(" ")
+    out: list[str | None] = []
+    pending: list[str] = []
+    for word in words:
+        if copies and is_clean(word):
+            out.append(word)
+            continue
+        if unicode and misreading_score(word):
+            return None
+        out.append(None)
+        pending.append(word)
+    if not pending:
+        return " ".join(words)
+    known = table.text
+    for word in pending:
+        if word not in known:
+            table.fill(pending, False)
+            known = table.text
+            break
+    flagged = table.flagged
+    if flagged and not flagged.isdisjoint(pending):
+        return None
+    k = 0
+    for i in range(len(out)):
+        if out[i] is None:
+            out[i] = known[pending[k]]
+            k += 1
+    return " ".join(out)  # type: ignore[arg-type]  (every None was filled)
