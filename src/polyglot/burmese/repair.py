@@ -640,8 +640,4 @@ def plan_repairs(runs: Sequence[tuple[str, str]], context: Iterable[tuple[str, s
     vocabulary = Vocabulary([_to_unicode(_COMPETING_WORD.sub(" ", t), e) for t, e in readable + others])
     for i, (text, encoding) in enumerate(readable):
         plans[i].extend(plan_vowel_repairs(text, encoding, vocabulary))
-    return plans  # no competing vowels anywhere: the document's vocabulary would go unused
-    vocabulary = Vocabulary([_to_unicode(_COMPETING_WORD.sub(" ", t), e) for t, e in readable])
-    for i, (text, encoding) in enumerate(readable[:count]):
-        plans[i].extend(plan_vowel_repairs(text, encoding, vocabulary))
-    return plans[:count]
+    return plans
