@@ -3,32 +3,33 @@
 cimport cython
 
 cdef long _KA, _ATHA, _NGA, _ASAT, _VIRAMA, _E, _ANUSVARA, _DOT_BELOW, _VISARGA
+cdef str _BREAK
 cdef long _Y, _R, _W, _H, _TALL_A, _AA, _I, _II, _AI, _U, _UU, _ZERO, _NINE
 
 @cython.locals(n=Py_ssize_t, i=Py_ssize_t)
 cpdef bint is_clean(str text) except -1
 
-cdef long _at(str text, Py_ssize_t i, Py_ssize_t n) noexcept
+cdef inline long _at(str text, Py_ssize_t i, Py_ssize_t n) noexcept
 
 @cython.locals(c=long)
 cdef Py_ssize_t _token(str text, Py_ssize_t i, Py_ssize_t n) except -2
 
-cdef Py_ssize_t _optional(str text, Py_ssize_t i, Py_ssize_t n, long c) noexcept
+cdef inline Py_ssize_t _optional(str text, Py_ssize_t i, Py_ssize_t n, long c) noexcept
 
 @cython.locals(kinzi=bint)
 cdef Py_ssize_t _head(str text, Py_ssize_t i, Py_ssize_t n) except -2
 
-cdef Py_ssize_t _medials(str text, Py_ssize_t i, Py_ssize_t n) noexcept
+cdef inline Py_ssize_t _medials(str text, Py_ssize_t i, Py_ssize_t n) noexcept
 
 @cython.locals(c=long, killed=Py_ssize_t, a=Py_ssize_t)
 cdef Py_ssize_t _consonant_marks(str text, Py_ssize_t i, Py_ssize_t n) noexcept
 
-cdef Py_ssize_t _lower(str text, Py_ssize_t i, Py_ssize_t n) noexcept
+cdef inline Py_ssize_t _lower(str text, Py_ssize_t i, Py_ssize_t n) noexcept
 
 @cython.locals(c=long, a=Py_ssize_t)
 cdef Py_ssize_t _before_a(str text, Py_ssize_t i, Py_ssize_t n) noexcept
 
-cdef Py_ssize_t _tones(str text, Py_ssize_t i, Py_ssize_t n) noexcept
+cdef inline Py_ssize_t _tones(str text, Py_ssize_t i, Py_ssize_t n) noexcept
 
 @cython.locals(j=Py_ssize_t)
 cdef Py_ssize_t _number(str text, Py_ssize_t i, Py_ssize_t n) except -2

@@ -31,7 +31,10 @@ it stands for:
   and a visarga: ``ဥ`` with an asat or a medial is the consonant ``ဉ`` mistyped;
 * a number is a run of digits with no letter or mark touching it, because a digit
   next to a letter may be a look-alike (``၀`` for ``ဝ``, ``၄`` for ``၎``);
-* punctuation stands alone; tokens are separated by nothing or by ASCII spaces.
+* punctuation stands alone; tokens are separated by nothing, by ASCII spaces, or by one
+  zero-width space (the line-break hint typed between words, which
+  ``normalize.remove_stray_zero_width`` keeps between two syllables: never beside a
+  space, at an edge, doubled, or before a mark, since no token begins with one).
 
 Each token is read once and never re-read (where a slot offers alternatives, the first
 that fits is taken), so the reading is linear in the text.
@@ -63,6 +66,7 @@ _Y, _R, _W, _H = 0x103B, 0x103C, 0x103D, 0x103E  # the medials
 _INDEPENDENTS = frozenset((0x1023, 0x1024, 0x1025, 0x1026, 0x1027, 0x1029, 0x102A, 0x103F, 0x104E))
 _PUNCTUATION = frozenset((0x104A, 0x104B, 0x104C, 0x104D, 0x104F))
 _ZERO, _NINE = 0x1040, 0x1049
+_BREAK = "\u200b"
 
 
 def is_clean(text: str) -> bool:
@@ -75,16 +79,19 @@ def is_clean(text: str) -> bool:
 
     False means only "not known to be clean": look closer. A pre-filter of the
     normalization rules and the diagnostics (always False with ``shortcuts.switched_off``).
-    Tokens follow each other directly or after ASCII spaces; the text neither begins
-    nor ends with a space.
+    Tokens follow each other directly, after ASCII spaces or after one zero-width space;
+    the text neither begins nor ends with either.
     """
     if not _ON[0]:
         return False
     n = len(text)
     i = _token(text, 0, n)
     while 0 < i < n:
-        while i < n and text[i] == " ":
-            i += 1
+        if text[i] == _BREAK:
+            i += 1  # one zero-width space between two tokens: a line-break hint, kept as typed
+        else:
+            while i < n and text[i] == " ":
+                i += 1
         i = _token(text, i, n) if i < n else -1
     return i == n and n > 0
 

@@ -236,7 +236,8 @@ def clearly_unicode(text: str, evidence: Evidence) -> bool:
         return False
     if _truncated_unicode(text):
         text = text[:-1]
-    return is_clean(text) and all_words(text) and not zawgyi_words_as_good(text)
+    well_formed = is_clean(text) or (canonical(text) == text and not problems(text))  # is_clean: its pre-filter
+    return well_formed and all_words(text) and not zawgyi_words_as_good(text)
 
 
 def zawgyi_words_as_good(text: str) -> bool:

@@ -300,6 +300,14 @@ rules_by_scope = _rules
 def _canonical_words(text: str, words: tuple[Rule, ...]) -> str:
     if is_clean(text):
         return text
+    if shortcuts_on() and words[:1] == (compose_nfc,):
+        # The rules begin with NFC, and clean text is a fixed point of all of them
+        # (``clean.is_clean``): where the composed text is clean, it is the result. This is
+        # the common typing habit, the asat typed before the dot below (``င့််`` for
+        # ``င့်``), at the cost of one composition instead of a cluster parse.
+        composed = unicodedata.normalize("NFC", text)
+        if composed is not text and composed != text and is_clean(composed):
+            return composed
     if shortcuts_on() and _CLUSTER_LOCAL.fullmatch(text):
         # NFC first, as in RULES: it can move a dot below out of the way of a stack,
         # which changes where clusters begin.

@@ -52,7 +52,7 @@ from polyglot.burmese.convert import (
     unicode_to_zawgyi,
     zawgyi_to_unicode,
 )
-from polyglot.burmese.diagnose import Diagnostic, Problem, problems, reordered_still_ill_formed
+from polyglot.burmese.diagnose import Diagnostic, Problem, misreading_score, problems, reordered_still_ill_formed
 from polyglot.burmese.normalize import canonical_words, rules_by_scope
 from polyglot.burmese.segment import Locator, Segment, has_myanmar, myanmar_segments
 from polyglot.burmese.shortcuts import shortcuts_on
@@ -227,6 +227,9 @@ class WordTable:
         self.text: dict[str, str] = {"": ""}
         self.words: dict[str, Word] = {"": _EMPTY}
         self.flagged: set[str] = set()
+        self.betraying: set[str] = set()
+        """Words read as Unicode that betray a misreading (``diagnose.misreading_score``):
+        detection's evidence, which ``settle`` needs of each word of a run."""
         self.chars = 0
 
     def fill(self, words: list[str], explain: bool) -> None:
@@ -247,6 +250,8 @@ class WordTable:
                 self.words[word] = entry
             if entry.problems:
                 self.flagged.add(word)
+            if self.treat_as == "unicode" and misreading_score(word):
+                self.betraying.add(word)
 
 
 class WordMemo:

@@ -3,9 +3,10 @@
 cimport cython
 from polyglot.burmese.markov cimport pair_sum
 
-cdef bytes _FLAGS
+cdef bytes _FLAGS, _LANGUAGE_FLAGS
+cdef long _DIGIT, _LETTER_LO
 cdef long _FIRST, _LAST, _OPEN, _UNICODE, _ZAWGYI
-cdef long _IN_RUN, _LETTER, _MARK_BOTH, _BASE_U, _BASE_Z, _UPPER, _LOWER, _OTHER
+cdef long _LETTER, _BASE_U, _BASE_Z, _PREBASE, _ZAWGYI_LETTER, _UPPER, _LOWER, _OTHER
 cdef double CONFIDENT, MARKOV_CLIP, SHORT_RUN_MODEL_SCALE
 cdef Py_ssize_t SHORT_RUN, MIN_VOTING_PHRASE
 
@@ -13,7 +14,8 @@ cdef Py_ssize_t SHORT_RUN, MIN_VOTING_PHRASE
                states="const unsigned short[::1]", table="const double[::1]")
 cpdef object settle(str text, str target, dict tables, bint clean_copies)
 
-@cython.locals(flags=bytes, seen=long, gap_u=bint, gap_z=bint, competing=bint, zero_width=bint, after_space=bint,
+@cython.locals(flags=bytes, language_flags=bytes, carriers=Py_ssize_t, well_formed=Py_ssize_t, word_length=Py_ssize_t,
+               word_other=bint, word_ok=bint, previous_kind=long, kind=long, seen=long, gap_u=bint, gap_z=bint, competing=bint, zero_width=bint, after_space=bint, prebase_after_gap=bint,
                previous=long, phrases=Py_ssize_t, i=Py_ssize_t, c=long, f=long, lean=double, verdict=long)
 cdef long _verdict(str text, Py_ssize_t start, Py_ssize_t end, const unsigned short[::1] states,
                    const double[::1] table, Py_ssize_t size) except -1
@@ -23,5 +25,5 @@ cdef bint _phrase_leans_other_way(str text, Py_ssize_t start, Py_ssize_t end, bi
                                   const unsigned short[::1] states, const double[::1] table,
                                   Py_ssize_t size) except -1
 
-@cython.locals(words=list, out=list, pending=list, known=dict, flagged=set, i=Py_ssize_t, k=Py_ssize_t)
+@cython.locals(words=list, out=list, pending=list, slots=list, known=dict, flagged=set, i=Py_ssize_t, k=Py_ssize_t)
 cdef object _words(str run, object table, bint unicode, bint copies)

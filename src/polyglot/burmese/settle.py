@@ -28,7 +28,9 @@ A run is settled as **Unicode** or **Zawgyi** where all of these hold:
   (``detect._truncated_unicode`` weighs such a run without it).
 * **Its language** is Burmese: where it holds a code point Burmese Unicode never uses
   (``_OTHER``, from ``language.LANGUAGE_OF``), ``language.run_language`` is asked, as
-  ``detect_segments`` asks it.
+  ``detect_segments`` asks it, unless fewer than half its words could vote for another
+  language (``language._too_few_to_outvote``, counted here in the same reading: most
+  Zawgyi words begin with a pre-base mark, which Unicode never does).
 * **The model is at its clip**: myanmar-tools' log-odds for the whole run (scaled for a
   short run as ``detect.weigh`` scales them) reach ``detect.MARKOV_CLIP`` on one side.
   There ``weigh`` returns the clipped model score alone (for Unicode, once
@@ -38,9 +40,9 @@ A run is settled as **Unicode** or **Zawgyi** where all of these hold:
   decides it so in every document, and it votes with its length.
 * **No phrase leans the other way** by ``detect.CONFIDENT``: ``detect.split_mixed``
   cuts a run only where phrases lean both ways, so such a run is never cut.
-* **No gap before a mark** (a space or zero-width space before a mark that needs a letter in the run's
-  encoding, or before a mark of both encodings, ``_MARK_BOTH``; before Zawgyi's
-  pre-base vowel E or medial RA, ``_BASE_Z``): ``detect.weigh`` would join such a typed
+* **No gap before a mark** (a space or zero-width space before a mark that needs a
+  letter in the run's encoding, ``_BASE_U`` or ``_BASE_Z``; in Zawgyi, before a pre-base
+  vowel E or medial RA with no letter after it in its word): ``detect.weigh`` would join such a typed
   gap, and ``repair._damage_sites`` looks for damage only there. **No competing vowels**
   (two upper or two lower vowels in a row, ``repair._COMPETING``): the vowel repairs
   look only there. So the run has no repair to plan (its text is still evidence for the
@@ -57,10 +59,15 @@ did. With the shortcut switched off nothing is settled.
 
 from __future__ import annotations
 
-from typing import Protocol
+import unicodedata
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Protocol
 
 from polyglot.burmese.chars import (
     CONSONANTS,
+    DIGITS,
+    SHAN_DIGITS,
+    ZAWGYI_LETTERS,
     ZAWGYI_PREBASE,
     myanmar_chars,
     needs_base,
@@ -74,11 +81,13 @@ from polyglot.burmese.detect import (
     SHORT_RUN,
     SHORT_RUN_MODEL_SCALE,
 )
-from polyglot.burmese.diagnose import misreading_score
 from polyglot.burmese.language import LANGUAGE_OF, run_language
 from polyglot.burmese.markov import markov_model, pair_sum
 from polyglot.burmese.segment import MYANMAR_RUN
 from polyglot.burmese.shortcuts import _ON
+
+if TYPE_CHECKING:
+    from array import array
 
 __all__ = ["COMPILED", "PRIOR_LIMIT", "Settlement", "WordLookup", "settle"]
 
@@ -93,7 +102,7 @@ stronger prior does not settle."""
 _FIRST, _LAST = 0x1000, 0x109F
 """The Myanmar block: every other character leaves a run open."""
 
-_IN_RUN, _LETTER, _MARK_BOTH, _BASE_U, _BASE_Z, _UPPER, _LOWER, _OTHER = 1, 2, 4, 8, 16, 32, 64, 128
+_LETTER, _BASE_U, _BASE_Z, _PREBASE, _ZAWGYI_LETTER, _UPPER, _LOWER, _OTHER = 1, 2, 4, 8, 16, 32, 64, 128
 
 _UPPER_VOWELS = "\u102d\u102e"
 _LOWER_VOWELS = "\u102f\u1030\u1033\u1034"
@@ -101,16 +110,19 @@ _LOWER_VOWELS = "\u102f\u1030\u1033\u1034"
 
 
 def _flags() -> bytes:
-    """One byte of flags per code point of the Myanmar block, from the sets the rules use."""
-    mark_both = set(myanmar_chars(lambda ch: needs_base(ch, "unicode") and needs_base(ch, "zawgyi")))
+    """One byte of flags per code point of the Myanmar block, from the sets the rules use.
+
+    A mark of both encodings (``chars.MARK_IN_BOTH_CLASS``, where ``weigh`` joins a typed
+    gap) needs a base in each, so ``_BASE_U`` and ``_BASE_Z`` cover it.
+    """
     out = bytearray()
     for cp in range(_FIRST, _LAST + 1):
         ch = chr(cp)
-        f = _IN_RUN
-        f |= _LETTER if ch in CONSONANTS else 0
-        f |= _MARK_BOTH if ch in mark_both else 0
+        f = _LETTER if ch in CONSONANTS else 0
         f |= _BASE_U if needs_base(ch, "unicode") else 0
-        f |= _BASE_Z if needs_base(ch, "zawgyi") or ch in ZAWGYI_PREBASE else 0
+        f |= _BASE_Z if needs_base(ch, "zawgyi") else 0
+        f |= _PREBASE if ch in ZAWGYI_PREBASE else 0
+        f |= _ZAWGYI_LETTER if ch in ZAWGYI_LETTERS else 0
         f |= _UPPER if ch in _UPPER_VOWELS else 0
         f |= _LOWER if ch in _LOWER_VOWELS else 0
         f |= _OTHER if ch in LANGUAGE_OF else 0
@@ -120,6 +132,23 @@ def _flags() -> bytes:
 
 _FLAGS = _flags()
 
+_DIGIT, _LETTER_LO = 1, 2
+
+
+def _language_flags() -> bytes:
+    """Per code point of the block, what ``language._unicode_well_formed`` asks of a word:
+    digits (Burmese and Shan) and letters (category Lo); its marks are ``_BASE_U``."""
+    out = bytearray()
+    for cp in range(_FIRST, _LAST + 1):
+        ch = chr(cp)
+        f = _DIGIT if ch in DIGITS or ch in SHAN_DIGITS else 0
+        f |= _LETTER_LO if unicodedata.category(ch) == "Lo" else 0
+        out.append(f)
+    return bytes(out)
+
+
+_LANGUAGE_FLAGS = _language_flags()
+
 _OPEN, _UNICODE, _ZAWGYI = 0, 1, 2
 
 
@@ -128,6 +157,7 @@ class WordLookup(Protocol):
 
     text: dict[str, str]
     flagged: set[str]
+    betraying: set[str]
 
     def fill(self, words: list[str], explain: bool) -> None: ...
 
@@ -147,7 +177,7 @@ class Settlement:
         """The settled runs' votes for the document's encoding (``detect._votes``)."""
 
 
-def settle(text: str, target: str, tables: dict[str, WordLookup], clean_copies: bool) -> Settlement:
+def settle(text: str, target: str, tables: Mapping[str, WordLookup], clean_copies: bool) -> Settlement:
     """Every Myanmar run of ``text`` (``segment.MYANMAR_RUN``), settled or left open.
 
     ``tables`` holds the word memo for each encoding a run may be settled in, writing
@@ -182,29 +212,56 @@ def settle(text: str, target: str, tables: dict[str, WordLookup], clean_copies: 
     return out
 
 
-def _verdict(text: str, start: int, end: int, states: object, table: object, size: int) -> int:
+def _verdict(text: str, start: int, end: int, states: array[int], table: array[float], size: int) -> int:
     """``_UNICODE`` or ``_ZAWGYI`` where ``text[start:end]`` is certain (see the module), else ``_OPEN``."""
-    flags = _FLAGS
+    flags, language_flags = _FLAGS, _LANGUAGE_FLAGS
     seen = 0
     gap_u = gap_z = competing = zero_width = False
     after_space = False
+    prebase_after_gap = False  # a pre-base mark after a gap, no letter after it yet in its word
     previous = 0
     phrases = 1
-    for i in range(start, end):
-        c = ord(text[i])
+    # ``language._too_few_to_outvote``, word by word: words of two or more characters with
+    # a code point of another language, and how many of them are well-formed as Unicode.
+    carriers = well_formed = word_length = 0
+    word_other = word_ok = False
+    previous_kind = 0  # the previous character's digit / letter-or-mark kind
+    for i in range(start, end + 1):
+        c = ord(text[i]) if i < end else 0x20
         if c == 0x20 or c == 0x200B:
             zero_width = zero_width or c == 0x200B
+            gap_z = gap_z or prebase_after_gap
+            prebase_after_gap = False
             after_space = True
             previous = 0
+            if c == 0x20:
+                if word_length > 1 and word_other:
+                    carriers += 1
+                    well_formed += word_ok
+                word_length = 0
+            else:
+                word_length += 1
+                previous_kind = 0
             continue
         if c < _FIRST or c > _LAST:
             return _OPEN
         f = flags[c - _FIRST]
+        kind = (language_flags[c - _FIRST] & _DIGIT) | (4 if f & _BASE_U or language_flags[c - _FIRST] & _LETTER_LO else 0)
+        if word_length == 0:
+            word_other, word_ok = False, not f & _BASE_U
+        elif (kind & _DIGIT and previous_kind & 4) or (kind & 4 and previous_kind & _DIGIT):
+            word_ok = False  # a digit touching a letter or a mark
+        word_other = word_other or (f & _OTHER) != 0
+        word_length += 1
+        previous_kind = kind
         if after_space:
             phrases += 1
-            gap_u = gap_u or (f & (_BASE_U | _MARK_BOTH)) != 0
-            gap_z = gap_z or (f & (_BASE_Z | _MARK_BOTH)) != 0
+            gap_u = gap_u or (f & _BASE_U) != 0
+            gap_z = gap_z or (f & _BASE_Z) != 0
+            prebase_after_gap = (f & _PREBASE) != 0
             after_space = False
+        elif f & _ZAWGYI_LETTER:
+            prebase_after_gap = False
         competing = competing or (previous & f & (_UPPER | _LOWER)) != 0
         previous = f
         seen |= f
@@ -224,13 +281,13 @@ def _verdict(text: str, start: int, end: int, states: object, table: object, siz
         return _OPEN
     if phrases > 1 and _phrase_leans_other_way(text, start, end, verdict == _UNICODE, states, table, size):
         return _OPEN
-    if seen & _OTHER and run_language(text[start:end]) != "burmese":
-        return _OPEN
+    if seen & _OTHER and (zero_width or 2 * well_formed >= carriers) and run_language(text[start:end]) != "burmese":
+        return _OPEN  # (where too few words could vote for another language, it is Burmese unasked)
     return verdict
 
 
 def _phrase_leans_other_way(
-    text: str, start: int, end: int, unicode: bool, states: object, table: object, size: int
+    text: str, start: int, end: int, unicode: bool, states: array[int], table: array[float], size: int
 ) -> bool:
     """Does a phrase of ``MIN_VOTING_PHRASE`` characters or more lean, by ``CONFIDENT``, to the
     encoding the run is not (``detect.split_mixed`` weighs phrases only then)?"""
@@ -254,23 +311,25 @@ def _words(run: str, table: WordLookup, unicode: bool, copies: bool) -> str | No
 
     ``unicode``: the run is settled as Unicode only where no word betrays a misreading
     (``diagnose.misreading_score`` is the sum over its words: ``detect.weigh`` asks it of
-    the run). ``copies``: a clean word is its own output (``pipeline.decide_word`` returns
+    the run; the memo knows it of each word, ``WordTable.betraying``, and a clean word
+    betrays nothing). ``copies``: a clean word is its own output (``pipeline.decide_word`` returns
     it unchanged when Unicode is read and written), so it needs no memo entry. None also
     where a word has a problem to report: the pipeline places it.
     """
     words = run.split(" ")
-    out: list[str | None] = []
+    out: list[str] = []
     pending: list[str] = []
-    for word in words:
+    slots: list[int] = []
+    for i in range(len(words)):
+        word = words[i]
         if copies and is_clean(word):
             out.append(word)
             continue
-        if unicode and misreading_score(word):
-            return None
-        out.append(None)
+        out.append("")  # filled from the memo below
         pending.append(word)
+        slots.append(i)
     if not pending:
-        return " ".join(words)
+        return run
     known = table.text
     for word in pending:
         if word not in known:
@@ -280,9 +339,8 @@ def _words(run: str, table: WordLookup, unicode: bool, copies: bool) -> str | No
     flagged = table.flagged
     if flagged and not flagged.isdisjoint(pending):
         return None
-    k = 0
-    for i in range(len(out)):
-        if out[i] is None:
-            out[i] = known[pending[k]]
-            k += 1
-    return " ".join(out)  # type: ignore[arg-type]  (every None was filled)
+    if unicode and table.betraying and not table.betraying.isdisjoint(pending):
+        return None
+    for k in range(len(slots)):
+        out[slots[k]] = known[pending[k]]
+    return " ".join(out)
