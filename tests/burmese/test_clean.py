@@ -26,7 +26,13 @@ def test_clean_words_are_recognised(text: str) -> None:
         "ဥ်",  # the vowel U with an asat is the consonant NYA
         "ကိိ",  # a doubled mark
         "ဟက္တ",  # a stack outside the Pali grid
-        *["မြန်\u200b", "\u200bမာ", "မြန် \u200bမာ", "မြန်\u200b မာ", "မြန်\u200b\u200bမာ"],  # a zero-width space at an edge, by a space, doubled
+        *[
+            "မြန်\u200b",
+            "\u200bမာ",
+            "မြန် \u200bမာ",
+            "မြန်\u200b မာ",
+            "မြန်\u200b\u200bမာ",
+        ],  # a zero-width space at an edge, by a space, doubled
         "မြန\u200b်မာ",  # a zero-width space inside a syllable (before a mark)
         "မြန်\u200cမာ",  # other invisible characters take the full path
         " ိ",  # an orphan mark

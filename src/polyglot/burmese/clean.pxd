@@ -4,10 +4,12 @@ cimport cython
 
 cdef long _KA, _ATHA, _NGA, _ASAT, _VIRAMA, _E, _ANUSVARA, _DOT_BELOW, _VISARGA
 cdef str _BREAK
-cdef long _Y, _R, _W, _H, _TALL_A, _AA, _I, _II, _AI, _U, _UU, _ZERO, _NINE
+cdef long _Y, _R, _W, _H, _TALL_A, _AA, _I, _II, _AI, _U, _UU, _ZERO, _FOUR, _NINE, _WA
+
+cpdef bint is_clean(str text) except -1
 
 @cython.locals(n=Py_ssize_t, i=Py_ssize_t)
-cpdef bint is_clean(str text) except -1
+cpdef bint clean_shape(str text) except -1
 
 cdef inline long _at(str text, Py_ssize_t i, Py_ssize_t n) noexcept
 
@@ -31,5 +33,5 @@ cdef Py_ssize_t _before_a(str text, Py_ssize_t i, Py_ssize_t n) noexcept
 
 cdef inline Py_ssize_t _tones(str text, Py_ssize_t i, Py_ssize_t n) noexcept
 
-@cython.locals(j=Py_ssize_t)
+@cython.locals(j=Py_ssize_t, look_alike=bint, before=long, after=long)
 cdef Py_ssize_t _number(str text, Py_ssize_t i, Py_ssize_t n) except -2

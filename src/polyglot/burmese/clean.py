@@ -29,8 +29,10 @@ it stands for:
   dot below or a visarga sit on a consonant with no vowel sign or anusvara;
 * independent vowels (``ဥ``, ``ဦ``, ``ဧ`` …) carry at most an anusvara, a dot below
   and a visarga: ``ဥ`` with an asat or a medial is the consonant ``ဉ`` mistyped;
-* a number is a run of digits with no letter or mark touching it, because a digit
-  next to a letter may be a look-alike (``၀`` for ``ဝ``, ``၄`` for ``၎``);
+* a number is a run of digits; it may touch a word (``၁၂ကျပ်``), but not where a digit
+  may be a look-alike the rules decide by its neighbours: a zero or a four touching a
+  letter or a mark (``၀`` for ``ဝ``, ``၄`` for ``၎``), or any digit beside the letter wa
+  (``fix_zero_for_wa``, ``fix_wa_in_numbers``);
 * punctuation stands alone; tokens are separated by nothing, by ASCII spaces, or by one
   zero-width space (the line-break hint typed between words, which
   ``normalize.remove_stray_zero_width`` keeps between two syllables: never beside a
@@ -45,7 +47,7 @@ from __future__ import annotations
 from polyglot.burmese.chars import BASES, CONSONANTS, is_mark, myanmar_chars, plausible_stack
 from polyglot.burmese.shortcuts import _ON, shortcuts_on
 
-__all__ = ["is_clean", "shortcuts_on"]
+__all__ = ["clean_shape", "is_clean", "shortcuts_on"]
 
 COMPILED = not __file__.endswith(".py")
 """Whether this module was loaded from the extension Cython built (see ``setup.py``)."""
@@ -65,7 +67,7 @@ _U, _UU = 0x102F, 0x1030  # the lower vowels
 _Y, _R, _W, _H = 0x103B, 0x103C, 0x103D, 0x103E  # the medials
 _INDEPENDENTS = frozenset((0x1023, 0x1024, 0x1025, 0x1026, 0x1027, 0x1029, 0x102A, 0x103F, 0x104E))
 _PUNCTUATION = frozenset((0x104A, 0x104B, 0x104C, 0x104D, 0x104F))
-_ZERO, _NINE = 0x1040, 0x1049
+_ZERO, _FOUR, _NINE, _WA = 0x1040, 0x1044, 0x1049, 0x101D
 _BREAK = "\u200b"
 
 
@@ -82,8 +84,15 @@ def is_clean(text: str) -> bool:
     Tokens follow each other directly, after ASCII spaces or after one zero-width space;
     the text neither begins nor ends with either.
     """
-    if not _ON[0]:
-        return False
+    return _ON[0] and clean_shape(text)
+
+
+def clean_shape(text: str) -> bool:
+    """Is ``text`` made of the shapes above (what ``is_clean`` answers with the shortcuts on)?
+
+    For a caller to whom the shape itself is the question (``detect._truncated_unicode``:
+    a word cut off after clean Unicode), not a pre-filter of the rules.
+    """
     n = len(text)
     i = _token(text, 0, n)
     while 0 < i < n:
@@ -187,10 +196,17 @@ def _tones(text: str, i: int, n: int) -> int:
 
 
 def _number(text: str, i: int, n: int) -> int:
-    """A run of digits touching no letter or mark on either side, or -1."""
+    """A run of digits, or -1 where one of them may be a look-alike: a zero or a four
+    touching a letter or a mark, or any digit touching the letter wa."""
     j = i
+    look_alike = False
     while _ZERO <= _at(text, j, n) <= _NINE:
+        look_alike = look_alike or _at(text, j, n) in (_ZERO, _FOUR)
         j += 1
-    if (i > 0 and text[i - 1] in _LETTER_OR_MARK) or (j < n and text[j] in _LETTER_OR_MARK):
+    before = _at(text, i - 1, n) if i > 0 else -1
+    after = _at(text, j, n)
+    if before == _WA or after == _WA:
+        return -1
+    if look_alike and ((i > 0 and text[i - 1] in _LETTER_OR_MARK) or (j < n and text[j] in _LETTER_OR_MARK)):
         return -1
     return j

@@ -40,7 +40,7 @@ from polyglot.burmese.chars import (
     myanmar_chars,
     zawgyi_needs_base,
 )
-from polyglot.burmese.clean import is_clean
+from polyglot.burmese.clean import clean_shape, is_clean
 from polyglot.burmese.convert import unicode_to_zawgyi, zawgyi_to_unicode
 from polyglot.burmese.diagnose import has_repeated_vowels, misreading_score, problems
 from polyglot.burmese.language import OTHER_LANGUAGE_CHAR, run_language
@@ -216,8 +216,18 @@ def _join_typed_gaps(text: str) -> str:
     return text
 
 
+def well_formed_unicode(text: str) -> bool:
+    """Is ``text`` Unicode Burmese in canonical order with nothing ill-formed?
+
+    ``clean.is_clean`` answers yes to most such text in one compiled pass, and is only
+    its pre-filter: what it does not recognise is normalized and checked here, so the
+    answer is the same with the shortcut switched off.
+    """
+    return is_clean(text) or (canonical(text) == text and not problems(text))
+
+
 def _truncated_unicode(text: str) -> bool:
-    if len(text) < 2 or not text.endswith(VIRAMA) or not is_clean(text[:-1]):
+    if len(text) < 2 or not text.endswith(VIRAMA) or not clean_shape(text[:-1]):
         return False
     return misreading_score(canonical(zawgyi_to_unicode(text))) > 0
 
@@ -236,8 +246,7 @@ def clearly_unicode(text: str, evidence: Evidence) -> bool:
         return False
     if _truncated_unicode(text):
         text = text[:-1]
-    well_formed = is_clean(text) or (canonical(text) == text and not problems(text))  # is_clean: its pre-filter
-    return well_formed and all_words(text) and not zawgyi_words_as_good(text)
+    return well_formed_unicode(text) and all_words(text) and not zawgyi_words_as_good(text)
 
 
 def zawgyi_words_as_good(text: str) -> bool:

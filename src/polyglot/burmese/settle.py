@@ -246,7 +246,9 @@ def _verdict(text: str, start: int, end: int, states: array[int], table: array[f
         if c < _FIRST or c > _LAST:
             return _OPEN
         f = flags[c - _FIRST]
-        kind = (language_flags[c - _FIRST] & _DIGIT) | (4 if f & _BASE_U or language_flags[c - _FIRST] & _LETTER_LO else 0)
+        kind = (language_flags[c - _FIRST] & _DIGIT) | (
+            4 if f & _BASE_U or language_flags[c - _FIRST] & _LETTER_LO else 0
+        )
         if word_length == 0:
             word_other, word_ok = False, not f & _BASE_U
         elif (kind & _DIGIT and previous_kind & 4) or (kind & 4 and previous_kind & _DIGIT):
