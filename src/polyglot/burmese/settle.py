@@ -69,7 +69,6 @@ from polyglot.burmese.chars import (
     SHAN_DIGITS,
     ZAWGYI_LETTERS,
     ZAWGYI_PREBASE,
-    myanmar_chars,
     needs_base,
 )
 from polyglot.burmese.clean import is_clean
