@@ -554,23 +554,17 @@ def _read(text: str, source: Source, repair: bool, prior: Prior | None = None, t
     if source != "auto":
         return _planned(text, assume_encoding(list(myanmar_segments(text)), source), repair)
     word_rules, run_rules = rules_by_scope()
-    if target is None or run_rules or not _may_settle(prior):
+    if target is None or run_rules:
         return _planned(text, detect_segments(list(myanmar_segments(text)), prior), repair)
     from polyglot.burmese.settle import settle
 
     tables = {encoding: MEMO.table(encoding, target, word_rules) for encoding in ("unicode", "zawgyi")}
-    settled = settle(text, target, tables, clean_copies=target == "unicode")
+    outside = prior.log_odds if prior is not None else 0.0
+    settled = settle(text, target, tables, target == "unicode", outside)
     locate = Locator(text) if settled.open else None
     segments = [Segment(start, end, *locate(start), text[start:end]) for start, end in settled.open] if locate else []
     detections = detect_segments(segments, prior, (settled.zawgyi_votes, settled.unicode_votes))
     return _planned(text, detections, repair, settled)
-
-
-def _may_settle(prior: Prior | None) -> bool:
-    """Can a run at the model's clip be settled under this outside ``prior`` (``settle.PRIOR_LIMIT``)?"""
-    from polyglot.burmese.settle import PRIOR_LIMIT
-
-    return prior is None or abs(prior.log_odds) <= PRIOR_LIMIT
 
 
 def _planned(text: str, detections: list[Detection], repair: bool, settled: Settlement | None = None) -> _Document:

@@ -5,19 +5,19 @@ from polyglot.burmese.markov cimport pair_sum
 
 cdef bytes _FLAGS, _LANGUAGE_FLAGS
 cdef long _DIGIT, _LETTER_LO
-cdef long _FIRST, _LAST, _OPEN, _UNICODE, _ZAWGYI
+cdef long _FIRST, _LAST, _OPEN, _UNICODE, _ZAWGYI, _SAME
 cdef long _LETTER, _BASE_U, _BASE_Z, _PREBASE, _ZAWGYI_LETTER, _UPPER, _LOWER, _OTHER
-cdef double CONFIDENT, MARKOV_CLIP, SHORT_RUN_MODEL_SCALE
+cdef double CONFIDENT, MARKOV_CLIP, SHORT_RUN_MODEL_SCALE, DOCUMENT_PRIOR_CAP, WORDS_OVERRULED
 cdef Py_ssize_t SHORT_RUN, MIN_VOTING_PHRASE
 
-@cython.locals(start=Py_ssize_t, end=Py_ssize_t, verdict=long, size=Py_ssize_t, unicode=bint, copies=bint,
+@cython.locals(start=Py_ssize_t, end=Py_ssize_t, verdict=long, size=Py_ssize_t, unicode=bint, copies=bint, certain=double,
                states="const unsigned short[::1]", table="const double[::1]")
-cpdef object settle(str text, str target, dict tables, bint clean_copies)
+cpdef object settle(str text, str target, dict tables, bint clean_copies, double outside=*)
 
 @cython.locals(flags=bytes, language_flags=bytes, carriers=Py_ssize_t, well_formed=Py_ssize_t, word_length=Py_ssize_t,
                word_other=bint, word_ok=bint, previous_kind=long, kind=long, seen=long, gap_u=bint, gap_z=bint, competing=bint, zero_width=bint, after_space=bint, prebase_after_gap=bint,
-               previous=long, phrases=Py_ssize_t, i=Py_ssize_t, c=long, f=long, lean=double, verdict=long)
-cdef long _verdict(str text, Py_ssize_t start, Py_ssize_t end, const unsigned short[::1] states,
+               previous=long, phrases=Py_ssize_t, i=Py_ssize_t, c=long, f=long, lean=double, verdict=long, own=double)
+cdef long _verdict(str text, Py_ssize_t start, Py_ssize_t end, double certain, const unsigned short[::1] states,
                    const double[::1] table, Py_ssize_t size) except -1
 
 @cython.locals(i=Py_ssize_t, j=Py_ssize_t, lean=double)

@@ -31,13 +31,19 @@ A run is settled as **Unicode** or **Zawgyi** where all of these hold:
   ``detect_segments`` asks it, unless fewer than half its words could vote for another
   language (``language._too_few_to_outvote``, counted here in the same reading: most
   Zawgyi words begin with a pre-base mark, which Unicode never does).
-* **The model is at its clip**: myanmar-tools' log-odds for the whole run (scaled for a
-  short run as ``detect.weigh`` scales them) reach ``detect.MARKOV_CLIP`` on one side.
-  There ``weigh`` returns the clipped model score alone (for Unicode, once
-  ``diagnose.misreading_score`` finds nothing ill-formed), and with the document's lean
-  capped at ``detect.DOCUMENT_PRIOR_CAP`` and an outside prior within ``PRIOR_LIMIT``
-  the verdict stays beyond ``detect.CONFIDENT`` on the same side: ``detect_segments``
-  decides it so in every document, and it votes with its length.
+* **Its evidence is certain**, beyond ``certainty``: with the document's lean capped at
+  ``detect.DOCUMENT_PRIOR_CAP`` and the outside prior added, the verdict stays beyond
+  ``detect.CONFIDENT`` on the same side and no reading is put in doubt (``prior_tips``
+  and ``words_disagree`` speak only nearer the middle), so ``detect_segments`` decides
+  it so in every document, and it votes with its length. The model's log-odds for the
+  whole run (scaled for a short run as ``detect.weigh`` scales them) at
+  ``detect.MARKOV_CLIP`` are such evidence without asking ``weigh``, which returns the
+  clipped score alone there (for Unicode, once ``diagnose.misreading_score`` finds
+  nothing ill-formed); short of the clip, ``weigh`` is asked for the whole evidence (a
+  short word the model cannot judge, which the structure, the dictionary and the round
+  trip can; memoized, as detection asks the same). A run that reads the same in both
+  encodings (``Evidence.identical``) is settled as Unicode with no vote, as
+  ``detect_segments`` decides it.
 * **No phrase leans the other way** by ``detect.CONFIDENT``: ``detect.split_mixed``
   cuts a run only where phrases lean both ways, so such a run is never cut.
 * **No gap before a mark** (a space or zero-width space before a mark that needs a
@@ -79,6 +85,8 @@ from polyglot.burmese.detect import (
     MIN_VOTING_PHRASE,
     SHORT_RUN,
     SHORT_RUN_MODEL_SCALE,
+    WORDS_OVERRULED,
+    weigh,
 )
 from polyglot.burmese.language import LANGUAGE_OF, run_language
 from polyglot.burmese.markov import markov_model, pair_sum
@@ -88,15 +96,10 @@ from polyglot.burmese.shortcuts import _ON
 if TYPE_CHECKING:
     from array import array
 
-__all__ = ["COMPILED", "PRIOR_LIMIT", "Settlement", "WordLookup", "settle"]
+__all__ = ["COMPILED", "Settlement", "WordLookup", "certainty", "settle"]
 
 COMPILED = not __file__.endswith(".py")
 """Whether this module was loaded from the extension Cython built (see ``setup.py``)."""
-
-PRIOR_LIMIT = MARKOV_CLIP - DOCUMENT_PRIOR_CAP - CONFIDENT
-"""The largest outside prior (a document's fonts, ``detect.Prior``) under which a run at the
-model's clip is still decided by its own side: 12 − 4 − 2 = 6 log-odds. A caller with a
-stronger prior does not settle."""
 
 _FIRST, _LAST = 0x1000, 0x109F
 """The Myanmar block: every other character leaves a run open."""
@@ -148,7 +151,17 @@ def _language_flags() -> bytes:
 
 _LANGUAGE_FLAGS = _language_flags()
 
-_OPEN, _UNICODE, _ZAWGYI = 0, 1, 2
+_OPEN, _UNICODE, _ZAWGYI, _SAME = 0, 1, 2, 3
+"""``_SAME``: the run reads the same in both encodings (``detect.no_encoding``, or
+identical readings): Unicode with nothing to convert, and no vote."""
+
+
+def certainty(outside: float) -> float:
+    """The log-odds beyond which a run's own evidence decides it in any document read with
+    the outside prior ``outside``: the document's lean (at most ``DOCUMENT_PRIOR_CAP``)
+    and the prior together leave it beyond ``CONFIDENT`` on its side, and it is beyond
+    ``WORDS_OVERRULED``, where disagreeing words are not asked (``detect_segments``)."""
+    return max(CONFIDENT + DOCUMENT_PRIOR_CAP + abs(outside), WORDS_OVERRULED)
 
 
 class WordLookup(Protocol):
@@ -176,24 +189,29 @@ class Settlement:
         """The settled runs' votes for the document's encoding (``detect._votes``)."""
 
 
-def settle(text: str, target: str, tables: Mapping[str, WordLookup], clean_copies: bool) -> Settlement:
+def settle(
+    text: str, target: str, tables: Mapping[str, WordLookup], clean_copies: bool, outside: float = 0.0
+) -> Settlement:
     """Every Myanmar run of ``text`` (``segment.MYANMAR_RUN``), settled or left open.
 
     ``tables`` holds the word memo for each encoding a run may be settled in, writing
     ``target``; ``clean_copies`` says a clean Unicode run is its own output (the word
     rules change nothing in it and no run rule follows: ``pipeline._normalize_run``).
+    ``outside`` is the document's outside prior (``detect.Prior``): the stronger it is,
+    the more evidence a run needs to be settled (``certainty``).
     """
+    certain = certainty(outside)
     out = Settlement()
     model = markov_model()
     states, table, size = model._states, model._table, model._size
     on = _ON[0]
     for match in MYANMAR_RUN.finditer(text):
         start, end = match.span()
-        verdict = _verdict(text, start, end, states, table, size) if on else _OPEN
+        verdict = _verdict(text, start, end, certain, states, table, size) if on else _OPEN
         if verdict == _OPEN:
             out.open.append((start, end))
             continue
-        unicode = verdict == _UNICODE
+        unicode = verdict != _ZAWGYI
         encoding = "unicode" if unicode else "zawgyi"
         run = text[start:end]
         copies = unicode and clean_copies
@@ -203,7 +221,7 @@ def settle(text: str, target: str, tables: Mapping[str, WordLookup], clean_copie
             continue
         if verdict == _UNICODE:
             out.unicode_votes += end - start
-        else:
+        elif verdict == _ZAWGYI:
             out.zawgyi_votes += end - start
         out.context.append((start, end, encoding))
         if written != run:
@@ -211,7 +229,9 @@ def settle(text: str, target: str, tables: Mapping[str, WordLookup], clean_copie
     return out
 
 
-def _verdict(text: str, start: int, end: int, states: array[int], table: array[float], size: int) -> int:
+def _verdict(
+    text: str, start: int, end: int, certain: float, states: array[int], table: array[float], size: int
+) -> int:
     """``_UNICODE`` or ``_ZAWGYI`` where ``text[start:end]`` is certain (see the module), else ``_OPEN``."""
     flags, language_flags = _FLAGS, _LANGUAGE_FLAGS
     seen = 0
@@ -266,21 +286,32 @@ def _verdict(text: str, start: int, end: int, states: array[int], table: array[f
         competing = competing or (previous & f & (_UPPER | _LOWER)) != 0
         previous = f
         seen |= f
-    if not seen & _LETTER or competing or ord(text[end - 1]) == 0x1039:
+    if competing or ord(text[end - 1]) == 0x1039 or (gap_u and gap_z):
         return _OPEN
-    total = pair_sum(text, start, end, states, table, size)
-    if total is None:
-        return _OPEN
-    lean = -total
-    if end - start < SHORT_RUN:
-        lean *= SHORT_RUN_MODEL_SCALE
-    if lean <= -MARKOV_CLIP and not gap_u:
-        verdict = _UNICODE
-    elif lean >= MARKOV_CLIP and not gap_z and not zero_width:
-        verdict = _ZAWGYI
-    else:
-        return _OPEN
-    if phrases > 1 and _phrase_leans_other_way(text, start, end, verdict == _UNICODE, states, table, size):
+    verdict = _OPEN
+    if seen & _LETTER and certain <= MARKOV_CLIP:  # (a letter: ``weigh`` would not call it letterless)
+        total = pair_sum(text, start, end, states, table, size)
+        lean = -total if total is not None else 0.0
+        if end - start < SHORT_RUN:
+            lean *= SHORT_RUN_MODEL_SCALE
+        if lean <= -MARKOV_CLIP and not gap_u:
+            verdict = _UNICODE
+        elif lean >= MARKOV_CLIP and not gap_z and not zero_width:
+            verdict = _ZAWGYI
+    if verdict == _OPEN:
+        # Short of the clip, the run's whole evidence (memoized: short runs repeat, and
+        # detection asks the same) can be as certain, or show there is nothing to tell.
+        evidence = weigh(text[start:end])
+        own = evidence.total
+        if evidence.identical:
+            verdict = _OPEN if gap_u else _SAME
+        elif own <= -certain and not gap_u:
+            verdict = _UNICODE
+        elif own >= certain and not gap_z and not zero_width:
+            verdict = _ZAWGYI
+        else:
+            return _OPEN
+    if phrases > 1 and _phrase_leans_other_way(text, start, end, verdict != _ZAWGYI, states, table, size):
         return _OPEN
     if seen & _OTHER and (zero_width or 2 * well_formed >= carriers) and run_language(text[start:end]) != "burmese":
         return _OPEN  # (where too few words could vote for another language, it is Burmese unasked)
