@@ -495,7 +495,7 @@ def normalize_text(
     result, spans = _write(doc, target, explain)
     if source != "auto" or not result.changed:
         return result  # with ``--from`` the caller decides, and its output is not its input's kind
-    moved = _changed_again(result.text, target, repair)
+    moved = _changed_again(result.text, target, repair, doc.settled)
     if not moved:
         return result
     if doc.settled is not None:
@@ -541,7 +541,14 @@ class _Document:
     """The runs ``settle`` decided without a detection, and what they give."""
 
 
-def _read(text: str, source: Source, repair: bool, prior: Prior | None = None, target: str | None = None) -> _Document:
+def _read(
+    text: str,
+    source: Source,
+    repair: bool,
+    prior: Prior | None = None,
+    target: str | None = None,
+    known: Settlement | None = None,
+) -> _Document:
     """The document-scope steps: detect each run's encoding (or take ``source``), plan repairs.
 
     Given the ``target``, the runs whose outcome is certain are settled first, in one
@@ -560,11 +567,34 @@ def _read(text: str, source: Source, repair: bool, prior: Prior | None = None, t
 
     tables = {encoding: MEMO.table(encoding, target, word_rules) for encoding in ("unicode", "zawgyi")}
     outside = prior.log_odds if prior is not None else 0.0
-    settled = settle(text, target, tables, target == "unicode", outside)
-    locate = Locator(text) if settled.open else None
+    settled = settle(text, target, tables, target == "unicode", outside, known)
+    locate = Locator(text) if settled.open or settled.decided else None
     segments = [Segment(start, end, *locate(start), text[start:end]) for start, end in settled.open] if locate else []
     detections = detect_segments(segments, prior, (settled.zawgyi_votes, settled.unicode_votes))
+    if settled.decided and locate is not None:
+        detections = sorted(detections + [_decided(text, *run, locate) for run in settled.decided], key=_start)
     return _planned(text, detections, repair, settled)
+
+
+def _decided(text: str, start: int, end: int, encoding: str, locate: Locator) -> Detection:
+    """The detection of a run ``settle`` decided (its words have problems to report)."""
+    from polyglot.burmese.detect import Detection
+    from polyglot.burmese.markov import markov_model
+
+    run = text[start:end]
+    zawgyi = encoding == "zawgyi"
+    why = "certain in any document (settle): its own evidence is beyond what the document's lean can move"
+    return Detection(
+        Segment(start, end, *locate(start), run),
+        "zawgyi" if zawgyi else "unicode",
+        1.0 if zawgyi else 0.0,
+        markov_model().probability(run),
+        why,
+    )
+
+
+def _start(det: Detection) -> int:
+    return det.segment.start
 
 
 def _planned(text: str, detections: list[Detection], repair: bool, settled: Settlement | None = None) -> _Document:
@@ -647,9 +677,12 @@ def _write(
     return Result(out, report.changes, report.diagnostics, detections, bool(pieces)), spans
 
 
-def _changed_again(text: str, target: str, repair: bool) -> list[tuple[int, int]]:
-    """Where normalizing ``text`` changes it: the runs that change, as (start, end) in ``text``."""
-    return [(s.start, s.end) for s in _write(_read(text, "auto", repair, target=target), target, False)[1] if s.changed]
+def _changed_again(text: str, target: str, repair: bool, known: Settlement | None = None) -> list[tuple[int, int]]:
+    """Where normalizing ``text`` changes it: the runs that change, as (start, end) in ``text``.
+
+    ``known``: how the text ``text`` was normalized from was settled (``settle``)."""
+    doc = _read(text, "auto", repair, target=target, known=known)
+    return [(s.start, s.end) for s in _write(doc, target, False)[1] if s.changed]
 
 
 def _overlapping(spans: list[_Span], moved: list[tuple[int, int]]) -> frozenset[int]:

@@ -5,14 +5,15 @@ from polyglot.burmese.markov cimport pair_sum
 
 cdef bytes _FLAGS, _LANGUAGE_FLAGS
 cdef long _DIGIT, _LETTER_LO
-cdef long _FIRST, _LAST, _OPEN, _UNICODE, _ZAWGYI, _SAME
+cdef long _FIRST, _LAST, _OPEN, _UNICODE, _ZAWGYI, _SAME, _AT_CLIP
+cdef object _PLACE
 cdef long _LETTER, _BASE_U, _BASE_Z, _PREBASE, _ZAWGYI_LETTER, _UPPER, _LOWER, _OTHER
 cdef double CONFIDENT, MARKOV_CLIP, SHORT_RUN_MODEL_SCALE, DOCUMENT_PRIOR_CAP, WORDS_OVERRULED
 cdef Py_ssize_t SHORT_RUN, MIN_VOTING_PHRASE
 
-@cython.locals(start=Py_ssize_t, end=Py_ssize_t, verdict=long, size=Py_ssize_t, unicode=bint, copies=bint, certain=double,
+@cython.locals(start=Py_ssize_t, end=Py_ssize_t, verdict=long, size=Py_ssize_t, unicode=bint, copies=bint, certain=double, at_clip=bint, again=bint,
                states="const unsigned short[::1]", table="const double[::1]")
-cpdef object settle(str text, str target, dict tables, bint clean_copies, double outside=*)
+cpdef object settle(str text, str target, dict tables, bint clean_copies, double outside=*, object known=*)
 
 @cython.locals(flags=bytes, language_flags=bytes, carriers=Py_ssize_t, well_formed=Py_ssize_t, word_length=Py_ssize_t,
                word_other=bint, word_ok=bint, previous_kind=long, kind=long, seen=long, gap_u=bint, gap_z=bint, competing=bint, zero_width=bint, after_space=bint, prebase_after_gap=bint,
@@ -26,4 +27,6 @@ cdef bint _phrase_leans_other_way(str text, Py_ssize_t start, Py_ssize_t end, bi
                                   Py_ssize_t size) except -1
 
 @cython.locals(words=list, out=list, pending=list, slots=list, known=dict, flagged=set, i=Py_ssize_t, k=Py_ssize_t)
-cdef object _words(str run, object table, bint unicode, bint copies)
+cdef object _words(str run, object table, bint betrayal_open, bint copies)
+
+cdef void _count(object out, Py_ssize_t start, Py_ssize_t end, long verdict, bint counted=*) except *

@@ -151,9 +151,15 @@ def _language_flags() -> bytes:
 
 _LANGUAGE_FLAGS = _language_flags()
 
-_OPEN, _UNICODE, _ZAWGYI, _SAME = 0, 1, 2, 3
+_OPEN, _UNICODE, _ZAWGYI, _SAME, _AT_CLIP = 0, 1, 2, 3, 4
 """``_SAME``: the run reads the same in both encodings (``detect.no_encoding``, or
-identical readings): Unicode with nothing to convert, and no vote."""
+identical readings): Unicode with nothing to convert, and no vote. ``_AT_CLIP`` marks a
+Unicode verdict taken from the model at its clip, which stands only where no word
+betrays a misreading (``_words``)."""
+
+_PLACE = object()
+"""What ``_words`` says of a run with a word whose problem must be placed and reported:
+its verdict stands, its words go through the pipeline (``Settlement.decided``)."""
 
 
 def certainty(outside: float) -> float:
@@ -177,20 +183,33 @@ class WordLookup(Protocol):
 class Settlement:
     """A block's runs: the open ones for the pipeline, what the settled ones give."""
 
-    def __init__(self) -> None:
+    def __init__(self, certain: float) -> None:
+        self.certain = certain
+        """The evidence a run needed to be settled (``certainty``)."""
+        self.unchanged: dict[str, int] = {}
+        """The settled runs that come out as they are, by their text, with their verdict:
+        reading the output again (``pipeline._changed_again``), they are settled alike."""
         self.open: list[tuple[int, int]] = []
         """(start, end) of each run left to the pipeline, in order."""
         self.changed: list[tuple[int, int, str]] = []
         """(start, end, output) of each settled run whose output differs from its text."""
         self.context: list[tuple[int, int, str]] = []
         """(start, end, encoding) of every settled run: evidence for the open runs' repairs."""
+        self.decided: list[tuple[int, int, str]] = []
+        """(start, end, encoding) of each run whose verdict is certain but whose words have
+        problems to place and report: the pipeline writes them, with no detection asked."""
         self.zawgyi_votes = 0
         self.unicode_votes = 0
         """The settled runs' votes for the document's encoding (``detect._votes``)."""
 
 
 def settle(
-    text: str, target: str, tables: Mapping[str, WordLookup], clean_copies: bool, outside: float = 0.0
+    text: str,
+    target: str,
+    tables: Mapping[str, WordLookup],
+    clean_copies: bool,
+    outside: float = 0.0,
+    known: Settlement | None = None,
 ) -> Settlement:
     """Every Myanmar run of ``text`` (``segment.MYANMAR_RUN``), settled or left open.
 
@@ -199,34 +218,61 @@ def settle(
     rules change nothing in it and no run rule follows: ``pipeline._normalize_run``).
     ``outside`` is the document's outside prior (``detect.Prior``): the stronger it is,
     the more evidence a run needs to be settled (``certainty``).
+
+    ``known`` is the settlement of the text this one was normalized from: a run it settled
+    and left as it was is settled again by its text alone, since everything settling looks
+    at is the run itself (and the evidence it needed is no less than ``certain``). This is
+    what makes the second reading of a normalized document cost little for its settled
+    runs: only the runs that changed, and the open ones, are read again.
     """
     certain = certainty(outside)
-    out = Settlement()
+    out = Settlement(certain)
     model = markov_model()
     states, table, size = model._states, model._table, model._size
     on = _ON[0]
+    again = known is not None and known.certain >= certain
     for match in MYANMAR_RUN.finditer(text):
         start, end = match.span()
+        if again:
+            verdict = known.unchanged.get(text[start:end], _OPEN)  # type: ignore[union-attr]
+            if verdict != _OPEN:
+                _count(out, start, end, verdict)
+                continue
         verdict = _verdict(text, start, end, certain, states, table, size) if on else _OPEN
         if verdict == _OPEN:
             out.open.append((start, end))
             continue
+        at_clip = (verdict & _AT_CLIP) != 0
+        verdict &= ~_AT_CLIP
         unicode = verdict != _ZAWGYI
         encoding = "unicode" if unicode else "zawgyi"
         run = text[start:end]
         copies = unicode and clean_copies
-        written = run if copies and is_clean(run) else _words(run, tables[encoding], unicode, copies)
+        written = run if copies and is_clean(run) else _words(run, tables[encoding], unicode and at_clip, copies)
         if written is None:
             out.open.append((start, end))
             continue
-        if verdict == _UNICODE:
-            out.unicode_votes += end - start
-        elif verdict == _ZAWGYI:
-            out.zawgyi_votes += end - start
-        out.context.append((start, end, encoding))
-        if written != run:
+        if written is _PLACE:
+            _count(out, start, end, verdict, counted=False)
+            out.decided.append((start, end, encoding))
+        elif written != run:
+            _count(out, start, end, verdict)
             out.changed.append((start, end, written))
+        else:
+            _count(out, start, end, verdict)
+            out.unchanged[run] = verdict
     return out
+
+
+def _count(out: Settlement, start: int, end: int, verdict: int, counted: bool = True) -> None:
+    """A settled run's vote (``detect._votes``) and, where its words need no placing, its
+    text as evidence for the open runs' repairs."""
+    if verdict == _UNICODE:
+        out.unicode_votes += end - start
+    elif verdict == _ZAWGYI:
+        out.zawgyi_votes += end - start
+    if counted:
+        out.context.append((start, end, "zawgyi" if verdict == _ZAWGYI else "unicode"))
 
 
 def _verdict(
@@ -295,7 +341,7 @@ def _verdict(
         if end - start < SHORT_RUN:
             lean *= SHORT_RUN_MODEL_SCALE
         if lean <= -MARKOV_CLIP and not gap_u:
-            verdict = _UNICODE
+            verdict = _UNICODE | _AT_CLIP  # (``weigh`` also asks that no word betray a misreading)
         elif lean >= MARKOV_CLIP and not gap_z and not zero_width:
             verdict = _ZAWGYI
     if verdict == _OPEN:
@@ -311,7 +357,7 @@ def _verdict(
             verdict = _ZAWGYI
         else:
             return _OPEN
-    if phrases > 1 and _phrase_leans_other_way(text, start, end, verdict != _ZAWGYI, states, table, size):
+    if phrases > 1 and _phrase_leans_other_way(text, start, end, (verdict & 3) != _ZAWGYI, states, table, size):
         return _OPEN
     if seen & _OTHER and (zero_width or 2 * well_formed >= carriers) and run_language(text[start:end]) != "burmese":
         return _OPEN  # (where too few words could vote for another language, it is Burmese unasked)
@@ -337,16 +383,17 @@ def _phrase_leans_other_way(
     return False
 
 
-def _words(run: str, table: WordLookup, unicode: bool, copies: bool) -> str | None:
+def _words(run: str, table: WordLookup, betrayal_open: bool, copies: bool) -> object:
     """``run``'s words through the memo, put back between its spaces, as
-    ``pipeline._word_pass`` puts them; None where the run is not settled after all.
+    ``pipeline._word_pass`` puts them; ``_PLACE`` where a word has a problem to report
+    (the pipeline places it); None where the run is not settled after all.
 
-    ``unicode``: the run is settled as Unicode only where no word betrays a misreading
-    (``diagnose.misreading_score`` is the sum over its words: ``detect.weigh`` asks it of
-    the run; the memo knows it of each word, ``WordTable.betraying``, and a clean word
-    betrays nothing). ``copies``: a clean word is its own output (``pipeline.decide_word`` returns
-    it unchanged when Unicode is read and written), so it needs no memo entry. None also
-    where a word has a problem to report: the pipeline places it.
+    ``betrayal_open``: the run's Unicode verdict stands only where no word betrays a
+    misreading (``diagnose.misreading_score`` is the sum over its words: ``detect.weigh``
+    asks it of the run at the model's clip; the memo knows it of each word,
+    ``WordTable.betraying``, and a clean word betrays nothing). ``copies``: a clean word is
+    its own output (``pipeline.decide_word`` returns it unchanged when Unicode is read and
+    written), so it needs no memo entry.
     """
     words = run.split(" ")
     out: list[str] = []
@@ -368,11 +415,11 @@ def _words(run: str, table: WordLookup, unicode: bool, copies: bool) -> str | No
             table.fill(pending, False)
             known = table.text
             break
+    if betrayal_open and table.betraying and not table.betraying.isdisjoint(pending):
+        return None
     flagged = table.flagged
     if flagged and not flagged.isdisjoint(pending):
-        return None
-    if unicode and table.betraying and not table.betraying.isdisjoint(pending):
-        return None
+        return _PLACE
     for k in range(len(slots)):
         out[slots[k]] = known[pending[k]]
     return " ".join(out)
