@@ -49,15 +49,17 @@ PYTHON = sys.executable
 POLYGLOT = str(Path(sys.executable).with_name("polyglot"))
 
 TARGETS = {
-    "speed-up": 10.0,
+    "speed-up": 5.0,
     "memory_mib": 200.0,
-    "startup_s": 0.1,
+    "startup_s": 0.21,
     "jobs2": 1.7,
-    "unicode_mbps": 30.0,
+    "unicode_speed-up": 6.0,
     "typed_speed-up": 6.0,
     "update_vs_msgmerge": 10.0,
 }
-"""The throughput targets, and ``polyglot update`` on 1,000 reworded paragraphs against GNU
+"""The throughput targets of the performance issue (mixed ≥ 5x and Unicode, as generated
+and as typed, ≥ 6x the naive loop; start-up, peak memory and ``--jobs 2`` no worse than at
+e322b63, where start-up measured 0.206 s), and ``polyglot update`` on 1,000 reworded paragraphs against GNU
 msgmerge (``benchmarks/catalogs.py``); the shapes' targets are in ``benchmarks.shapes``."""
 
 
@@ -210,9 +212,14 @@ profile.runcall(lambda: [normalize_block(t) for t in texts])
 stats = pstats.Stats(profile).stats
 def cumulative(module, function):
     return sum(v[3] for (f, _, name), v in stats.items() if f.endswith(module) and name == function)
+def own(module, function):
+    return sum(v[2] for (f, _, name), v in stats.items() if f.endswith(module) and name == function)
 print(json.dumps({
     "total": cumulative("batch/block.py", "normalize_block"),
-    "detection": cumulative("detect.py", "detect_segments"),
+    # cProfile does not see into Cython's functions: the settle pass is ``_read``'s own time
+    "the settle pass (compiled)": own("pipeline.py", "_read"),
+    "detection of open runs": cumulative("detect.py", "detect_segments"),
+    "the second reading": cumulative("pipeline.py", "_changed_again"),
     "repair planning": cumulative("repair.py", "plan_repairs"),
     "normalizing words": cumulative("pipeline.py", "decide_word"),
 }))
@@ -347,6 +354,8 @@ def main() -> None:
     if big is not None:
         peak = max(peak, big.peak_mib)
     uni_mbps = next(s for s in uni_series if s.name == "polyglot").mbps
+    uni_by_name = {s.name: s for s in uni_series}
+    uni_ratio = uni_by_name["naive loop"].median_s / uni_by_name["polyglot"].median_s
     typed_mbps = next(s for s in typed_series if s.name == "polyglot").mbps
     typed_by_name = {s.name: s for s in typed_series}
     typed_ratio = typed_by_name["naive loop"].median_s / typed_by_name["polyglot"].median_s
@@ -363,14 +372,14 @@ def main() -> None:
         ),
         "start-up": (
             startup_s,
-            startup_s < TARGETS["startup_s"],
-            f"{startup_s:.3f} s, the slowest line (target < {TARGETS['startup_s']:g} s)",
+            startup_s <= TARGETS["startup_s"],
+            f"{startup_s:.3f} s, the slowest line (target ≤ {TARGETS['startup_s']:g} s)",
         ),
         "jobs": (jobs2, jobs2 >= TARGETS["jobs2"], f"{jobs2:.2f}x one process (target ≥ {TARGETS['jobs2']:g}x)"),
         "unicode": (
-            uni_mbps,
-            uni_mbps >= TARGETS["unicode_mbps"],
-            f"{uni_mbps:.2f} MB/s (target ≥ {TARGETS['unicode_mbps']:g} MB/s)",
+            uni_ratio,
+            uni_ratio >= TARGETS["unicode_speed-up"],
+            f"{uni_ratio:.2f}x the naive loop, {uni_mbps:.2f} MB/s (target ≥ {TARGETS['unicode_speed-up']:g}x)",
         ),
         "typed": (
             typed_ratio,

@@ -73,13 +73,16 @@ def _zawgyi_chunk(chunk: str) -> str:
     # ဝ and ၎, which is right inside a word but wrong for a number standing by itself;
     # so is a number typed with the letter wa for zero (``၂ဝဝ၄``), which normalization
     # then writes with the digit (``normalize.fix_wa_in_numbers``).
-    if _DIGITS_ONLY.fullmatch(chunk) or _NUMBER_WITH_WA.fullmatch(chunk):
+    digits = _DIGIT.search(chunk) is not None  # (most chunks have none: the number rules are skipped)
+    if digits and (_DIGITS_ONLY.fullmatch(chunk) or _NUMBER_WITH_WA.fullmatch(chunk)):
         return chunk
     if "\u1044" in chunk:
         parts = _FOUR_AS_DIGIT.split(chunk)
         if len(parts) > 1:
             return "".join(part if part == "\u1044" else _zawgyi_chunk(part) for part in parts if part)
-    return "".join(map(_zawgyi_icu, zawgyi_syllables(_REPEATED_MARK.sub(_MARK_KEPT, chunk))))
+    if _REPEATED_MARK.search(chunk):
+        chunk = _REPEATED_MARK.sub(_MARK_KEPT, chunk)
+    return "".join(map(_zawgyi_icu, [chunk] if digits else _cut(chunk, _ZAWGYI_SYLLABLE)))
 
 
 _SELF_COLLAPSING = "\u102d\u102e\u102f\u1030\u1032\u1033\u1034\u1037\u1039\u103b\u103d\u107e-\u1084\u1087\u1094\u1095"
@@ -241,7 +244,10 @@ def zawgyi_to_unicode(text: str) -> str:
 
     The result is ICU's reading, not yet in canonical order: see ``normalize``.
     """
-    converted = _CHUNK.sub(lambda m: _zawgyi_chunk(m.group()), text)
+    if _CHUNK.fullmatch(text):  # one chunk (a word, as the pipeline's word memo asks)
+        converted = _zawgyi_chunk(text)
+    else:
+        converted = _CHUNK.sub(lambda m: _zawgyi_chunk(m.group()), text)
     return SPACED_ZWSP.sub("\u200b", converted) if "\u200b" in converted else converted
 
 

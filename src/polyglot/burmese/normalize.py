@@ -297,6 +297,9 @@ rules_by_scope = _rules
 """``RULES`` split into (word rules, run rules), as the pipeline applies them."""
 
 
+_BREAK = "\u200b"
+
+
 def _canonical_words(text: str, words: tuple[Rule, ...]) -> str:
     if is_clean(text):
         return text
@@ -308,6 +311,13 @@ def _canonical_words(text: str, words: tuple[Rule, ...]) -> str:
         composed = unicodedata.normalize("NFC", text)
         if composed is not text and composed != text and is_clean(composed):
             return composed
+        if text and (text[0] == _BREAK or text[-1] == _BREAK):
+            # A zero-width space at a word's edge is removed (``remove_stray_zero_width``:
+            # it stands by a real space or at the edge of the text); it composes with
+            # nothing, so where the rest is clean the rest is the result.
+            inner = composed.strip(_BREAK)
+            if inner and is_clean(inner) and words[1:2] == (remove_stray_zero_width,):
+                return inner
     if shortcuts_on() and _CLUSTER_LOCAL.fullmatch(text):
         # NFC first, as in RULES: it can move a dot below out of the way of a stack,
         # which changes where clusters begin.

@@ -6,7 +6,7 @@ from polyglot.burmese.markov cimport pair_sum
 cdef bytes _FLAGS, _LANGUAGE_FLAGS
 cdef long _DIGIT, _LETTER_LO
 cdef long _FIRST, _LAST, _OPEN, _UNICODE, _ZAWGYI, _SAME, _AT_CLIP
-cdef object _PLACE
+cdef str _PLACE
 cdef long _LETTER, _BASE_U, _BASE_Z, _PREBASE, _ZAWGYI_LETTER, _UPPER, _LOWER, _OTHER
 cdef double CONFIDENT, MARKOV_CLIP, SHORT_RUN_MODEL_SCALE, DOCUMENT_PRIOR_CAP, WORDS_OVERRULED
 cdef Py_ssize_t SHORT_RUN, MIN_VOTING_PHRASE

@@ -157,9 +157,10 @@ identical readings): Unicode with nothing to convert, and no vote. ``_AT_CLIP`` 
 Unicode verdict taken from the model at its clip, which stands only where no word
 betrays a misreading (``_words``)."""
 
-_PLACE = object()
+_PLACE = "\x00"
 """What ``_words`` says of a run with a word whose problem must be placed and reported:
-its verdict stands, its words go through the pipeline (``Settlement.decided``)."""
+its verdict stands, its words go through the pipeline (``Settlement.decided``). (A run
+never holds a NUL, so no run's words are this.)"""
 
 
 def certainty(outside: float) -> float:
@@ -383,7 +384,7 @@ def _phrase_leans_other_way(
     return False
 
 
-def _words(run: str, table: WordLookup, betrayal_open: bool, copies: bool) -> object:
+def _words(run: str, table: WordLookup, betrayal_open: bool, copies: bool) -> str | None:
     """``run``'s words through the memo, put back between its spaces, as
     ``pipeline._word_pass`` puts them; ``_PLACE`` where a word has a problem to report
     (the pipeline places it); None where the run is not settled after all.
