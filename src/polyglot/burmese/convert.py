@@ -244,10 +244,8 @@ def zawgyi_to_unicode(text: str) -> str:
 
     The result is ICU's reading, not yet in canonical order: see ``normalize``.
     """
-    if _CHUNK.fullmatch(text):  # one chunk (a word, as the pipeline's word memo asks)
-        converted = _zawgyi_chunk(text)
-    else:
-        converted = _CHUNK.sub(lambda m: _zawgyi_chunk(m.group()), text)
+    whole = _CHUNK.fullmatch(text)  # one chunk: a word, as the pipeline's word memo asks
+    converted = _zawgyi_chunk(text) if whole else _CHUNK.sub(lambda m: _zawgyi_chunk(m.group()), text)
     return SPACED_ZWSP.sub("\u200b", converted) if "\u200b" in converted else converted
 
 
