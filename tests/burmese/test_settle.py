@@ -31,9 +31,10 @@ from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.burmese.detect import Prior
 from polyglot.burmese.diagnose import Diagnostic
 from polyglot.burmese.normalize import rules_by_scope
-from polyglot.burmese.pipeline import MEMO, WordTable, normalize_text
+from polyglot.burmese.pipeline import MEMO, Target, WordTable, normalize_text
 from polyglot.burmese.settle import Settlement, settle
 from polyglot.burmese.shortcuts import switched_off
+from tests.burmese.test_prefilters import _LETTERS, _MARKS, _OTHER, soup, syllables
 from tests.conftest import UNICODE_SENTENCES, ZAWGYI_SENTENCES
 
 U, Z = UNICODE_SENTENCES, ZAWGYI_SENTENCES
@@ -54,20 +55,20 @@ def clear_caches() -> None:
 Written = tuple[str, list[Diagnostic]]
 
 
-def _written(text: str, explain: bool, prior: Prior | None) -> Written:
+def _written(text: str, explain: bool, prior: Prior | None, target: Target = "unicode") -> Written:
     clear_caches()
-    result = normalize_text(text, explain=explain, prior=prior)
+    result = normalize_text(text, explain=explain, prior=prior, target=target)
     return result.text, result.diagnostics
 
 
-def check_settle_is_invisible(documents: Iterable[str], prior: Prior | None = None) -> None:
+def check_settle_is_invisible(documents: Iterable[str], prior: Prior | None = None, target: Target = "unicode") -> None:
     """The writer (which settles) gives what the pipeline gives with every shortcut off, and
     what the explaining call (which never settles) gives: text and diagnostics."""
     for document in documents:
-        quick = _written(document, False, prior)
+        quick = _written(document, False, prior, target)
         with switched_off():
-            full = _written(document, False, prior)
-        explained = _written(document, True, prior)
+            full = _written(document, False, prior, target)
+        explained = _written(document, True, prior, target)
         clear_caches()
         assert quick == full, document
         assert quick == explained, document
@@ -131,6 +132,11 @@ def test_settle_changes_nothing_on_crafted_documents() -> None:
     check_settle_is_invisible(DOCUMENTS)
 
 
+def test_settle_changes_nothing_when_writing_zawgyi() -> None:
+    """Protects ``--to zawgyi``: settled runs then go through the memo of the Zawgyi target (no copies)."""
+    check_settle_is_invisible(DOCUMENTS[:6], target="zawgyi")
+
+
 def test_settle_changes_nothing_on_the_corpus() -> None:
     """Protects the kinds of text users feed (all four corpus kinds) from a wrong settlement."""
     check_settle_is_invisible(corpus_documents())
@@ -151,13 +157,6 @@ def test_a_prior_gives_the_same_with_every_shortcut_off() -> None:
 
 # --- the property ------------------------------------------------------------------------------
 
-_LETTERS = list("ကခဂဃငစဆဇဈညဋဌဍဎဏတထဒဓနပဖဗဘမယရလဝသဟဠအ")
-_MARKS = list("\u103b\u103c\u103d\u103e\u103a\u1031\u102d\u102e\u1032\u102f\u1030\u102b\u102c\u1036\u1037\u1038\u1039")
-_OTHER = list("ဥဦဧဩ၎ဿ၀၁၄၉၊။ \u200b") + [chr(c) for c in range(0x1000, 0x10A0, 7)]
-soup = st.text(st.sampled_from(_LETTERS + _MARKS + _OTHER), max_size=24)
-syllables = st.lists(
-    st.tuples(st.sampled_from(_LETTERS), st.text(st.sampled_from(_MARKS), max_size=4)).map("".join), max_size=6
-).map("".join)
 document_lines = st.one_of(
     st.sampled_from(U),
     st.sampled_from(Z),

@@ -22,10 +22,8 @@ A run is settled as **Unicode** or **Zawgyi** where all of these hold:
   Unicode run, zero-width spaces (typed between words: a gap like a space below, and a
   character the word rules decide in its word): tabs, other invisible characters, odd
   whitespace and lost glyphs are where repairs work, so those runs are open, and so is
-  a Zawgyi run with a zero-width space (``convert.spaced_zwsp_edits`` looks across it). It holds a consonant
-  (``_LETTER``): a run with no letter, or digits and punctuation alone, has no encoding
-  to find (``detect.no_encoding``) and casts no vote. It does not end in a virama
-  (``detect._truncated_unicode`` weighs such a run without it).
+  a Zawgyi run with a zero-width space (``convert.spaced_zwsp_edits`` looks across it).
+  It does not end in a virama (``detect._truncated_unicode`` weighs such a run without it).
 * **Its language** is Burmese: where it holds a code point Burmese Unicode never uses
   (``_OTHER``, from ``language.LANGUAGE_OF``), ``language.run_language`` is asked, as
   ``detect_segments`` asks it, unless fewer than half its words could vote for another
@@ -41,20 +39,23 @@ A run is settled as **Unicode** or **Zawgyi** where all of these hold:
   clipped score alone there (for Unicode, once ``diagnose.misreading_score`` finds
   nothing ill-formed); short of the clip, ``weigh`` is asked for the whole evidence (a
   short word the model cannot judge, which the structure, the dictionary and the round
-  trip can; memoized, as detection asks the same). A run that reads the same in both
-  encodings (``Evidence.identical``) is settled as Unicode with no vote, as
+  trip can; memoized, as detection asks the same). The shortcut needs a consonant
+  (``_LETTER``), without which ``weigh`` finds no encoding to tell (``detect.no_encoding``).
+  A run that reads the same in both encodings (``Evidence.identical``: digits and
+  punctuation alone, or identical readings) is settled as Unicode with no vote, as
   ``detect_segments`` decides it.
 * **No phrase leans the other way** by ``detect.CONFIDENT``: ``detect.split_mixed``
   cuts a run only where phrases lean both ways, so such a run is never cut.
 * **No gap before a mark** (a space or zero-width space before a mark that needs a
   letter in the run's encoding, ``_BASE_U`` or ``_BASE_Z``; in Zawgyi, before a pre-base
-  vowel E or medial RA with no letter after it in its word): ``detect.weigh`` would join such a typed
-  gap, and ``repair._damage_sites`` looks for damage only there. **No competing vowels**
+  vowel E or medial RA with no letter after it in its word): ``detect.weigh`` would join
+  such a typed gap, and ``repair._damage_sites`` looks for damage only there. **No competing vowels**
   (two upper or two lower vowels in a row, ``repair._COMPETING``): the vowel repairs
   look only there. So the run has no repair to plan (its text is still evidence for the
   open runs' repairs: ``Settlement.context``).
 * **Its words** are decided by the word memo (``pipeline.WordTable``) without a
-  problem: a word with a problem is reported with its place, which the pipeline does.
+  problem. A run with a word to report is **decided** instead: its verdict and vote
+  stand, and the pipeline writes its words to place the report (``Settlement.decided``).
 
 A settled Unicode run that is clean (``clean.is_clean``) is copied; any other settled
 run is its words through the memo, exactly as ``pipeline._word_pass`` puts them back.
