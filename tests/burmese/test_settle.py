@@ -84,6 +84,8 @@ ENGLISH = "The meeting is on 15 November, at the community hall."
 CHINESE = "会议将于十一月十五日举行。"
 
 DOCUMENTS = [
+    # found by the property below: the fallback leaves a settled Zawgyi run as typed
+    "မွ The meeting is on 15 November, at the community hall. အါ်ံဲ ",
     "\n".join(U),
     "\n".join(Z),
     "\n".join(u + "\n" + z for u, z in zip(U, Z, strict=True)),

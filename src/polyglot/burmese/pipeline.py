@@ -498,8 +498,6 @@ def normalize_text(
     moved = _changed_again(result.text, target, repair, doc.settled)
     if not moved:
         return result
-    if doc.settled is not None:
-        doc = _read(text, source, repair, prior)  # every run judged: some will be left as typed
     keep = _overlapping(spans, moved)
     for _ in range(FALLBACK_ROUNDS):
         candidate, kept_spans = _write(doc, target, explain, keep)
@@ -650,19 +648,28 @@ def _write(
     text, detections, plans = doc.text, doc.detections, doc.plans
     rules = rules_by_scope()
     report = _Report(text, explain)
+    settled = doc.settled.changed if doc.settled is not None else []
+    kept = [(start, end) for start, end, _ in settled if start in keep] if keep else []
+    if kept:  # settled runs left as typed too: reported in their place among the others
+        settled = [run for run in settled if run[0] not in keep]
     written: list[tuple[int, int, str]] = []
     for det, plan in zip(detections, plans, strict=True):
         seg = det.segment
+        while kept and kept[0][0] < seg.start:
+            start, end = kept.pop(0)
+            report.diagnostics.append(unstable_run(text[start:end], *report.locate(start)))
         if not det.is_burmese:
             continue  # Shan, Mon, Karen, Pali: Burmese rules would damage it (``language``)
         if seg.start in keep:
-            report.diagnostics.append(unstable_run(det, *report.locate(seg.start)))
+            report.diagnostics.append(unstable_run(det.text, *report.locate(seg.start)))
             continue
         if det.encoding == "ambiguous":
             report.diagnostics.append(ambiguous_encoding(det, *report.locate(seg.start)))
         written.append((seg.start, seg.end, _normalize_run(det, plan, target, rules, report)))
-    if doc.settled is not None and doc.settled.changed:
-        written = sorted(written + doc.settled.changed)  # runs never overlap: sorted by start
+    for start, end in kept:
+        report.diagnostics.append(unstable_run(text[start:end], *report.locate(start)))
+    if settled:
+        written = sorted(written + settled)  # runs never overlap: sorted by start
     pieces: list[str] = []
     spans: list[_Span] = []
     pos = shift = 0
@@ -706,13 +713,13 @@ def _stands(text: str, target: str, repair: bool) -> bool:
     return bool(moved) and _write(doc, target, False, _overlapping(spans, moved))[0].text == text
 
 
-def unstable_run(det: Detection, line: int, column: int) -> Diagnostic:
+def unstable_run(run: str, line: int, column: int) -> Diagnostic:
     """The report of a run left as typed because its normalized form would not be stable."""
     return Diagnostic(
         line,
         column,
         "unstable-run",
-        f"{det.text!r} is left as typed: its normalized form would be normalized differently again",
+        f"{run!r} is left as typed: its normalized form would be normalized differently again",
         "check its encoding and damage: `polyglot detect` shows the readings, `--from` settles the encoding",
     )
 

@@ -9,7 +9,7 @@ cdef long _FIRST, _LAST, _OPEN, _UNICODE, _ZAWGYI, _SAME, _AT_CLIP
 cdef str _PLACE
 cdef long _LETTER, _BASE_U, _BASE_Z, _PREBASE, _ZAWGYI_LETTER, _UPPER, _LOWER, _OTHER
 cdef double CONFIDENT, MARKOV_CLIP, SHORT_RUN_MODEL_SCALE, DOCUMENT_PRIOR_CAP, WORDS_OVERRULED
-cdef Py_ssize_t SHORT_RUN, MIN_VOTING_PHRASE
+cdef Py_ssize_t SHORT_RUN, MIN_VOTING_PHRASE, MEMO_CHARS
 
 @cython.locals(start=Py_ssize_t, end=Py_ssize_t, verdict=long, size=Py_ssize_t, unicode=bint, copies=bint, certain=double, at_clip=bint, again=bint,
                states="const unsigned short[::1]", table="const double[::1]")

@@ -91,6 +91,7 @@ from polyglot.burmese.detect import (
 )
 from polyglot.burmese.language import LANGUAGE_OF, run_language
 from polyglot.burmese.markov import markov_model, pair_sum
+from polyglot.burmese.memo import MEMO_CHARS
 from polyglot.burmese.segment import MYANMAR_RUN
 from polyglot.burmese.shortcuts import _ON
 
@@ -347,8 +348,11 @@ def _verdict(
         elif lean >= MARKOV_CLIP and not gap_z and not zero_width:
             verdict = _ZAWGYI
     if verdict == _OPEN:
-        # Short of the clip, the run's whole evidence (memoized: short runs repeat, and
-        # detection asks the same) can be as certain, or show there is nothing to tell.
+        # Short of the clip, the run's whole evidence can be as certain, or show there is
+        # nothing to tell. ``weigh`` remembers it for detection, which asks the same of an
+        # open run; a run too long to remember is left to detection, to be weighed once.
+        if end - start > MEMO_CHARS:
+            return _OPEN
         evidence = weigh(text[start:end])
         own = evidence.total
         if evidence.identical:
