@@ -2,6 +2,7 @@
 # the source and runs unchanged without Cython; this file only says what is a C number.
 cimport cython
 from polyglot.burmese.markov cimport pair_sum
+from polyglot.burmese.clean cimport is_clean
 
 cdef bytes _FLAGS, _LANGUAGE_FLAGS
 cdef long _DIGIT, _LETTER_LO
