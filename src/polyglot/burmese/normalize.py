@@ -303,26 +303,42 @@ _BREAK = "\u200b"
 def _canonical_words(text: str, words: tuple[Rule, ...]) -> str:
     if is_clean(text):
         return text
-    if shortcuts_on() and words[:1] == (compose_nfc,):
-        # The rules begin with NFC, and clean text is a fixed point of all of them
-        # (``clean.is_clean``): where the composed text is clean, it is the result. This is
-        # the common typing habit, the asat typed before the dot below (``င့််`` for
-        # ``င့်``), at the cost of one composition instead of a cluster parse.
-        composed = unicodedata.normalize("NFC", text)
-        if composed is not text and composed != text and is_clean(composed):
-            return composed
-        if text and (text[0] == _BREAK or text[-1] == _BREAK):
-            # A zero-width space at a word's edge is removed (``remove_stray_zero_width``:
-            # it stands by a real space or at the edge of the text); it composes with
-            # nothing, so where the rest is clean the rest is the result.
-            inner = composed.strip(_BREAK)
-            if inner and is_clean(inner) and words[1:2] == (remove_stray_zero_width,):
-                return inner
+    quick = _clean_form(text, words)
+    if quick is not None:
+        return quick
     if shortcuts_on() and _CLUSTER_LOCAL.fullmatch(text):
         # NFC first, as in RULES: it can move a dot below out of the way of a stack,
         # which changes where clusters begin.
         return CLUSTER.sub(_canonical_cluster, unicodedata.normalize("NFC", text))
     return apply_rules(text, words)
+
+
+def clean_form(text: str) -> str | None:
+    """What the word rules make of ``text`` (not itself clean), where one cheap reading shows
+    the result is clean (``clean.is_clean``); else None: apply the rules to know.
+
+    The rules begin with NFC, and clean text is a fixed point of all of them: where the
+    composed text is clean, it is the result. That is the commonest typing habit, the
+    asat typed before the dot below (``င့််`` for ``င့်``). And a zero-width space at a
+    word's edge is removed (``remove_stray_zero_width``, the second rule: it stands by a
+    real space or at the edge of the text); it composes with nothing, so where the rest
+    is clean the rest is the result. A pre-filter of the rules (None with the shortcuts
+    switched off), used by the word memo and by ``settle`` for a word it meets first.
+    """
+    return _clean_form(text, _rules()[0])
+
+
+def _clean_form(text: str, words: tuple[Rule, ...]) -> str | None:
+    if not shortcuts_on() or words[:1] != (compose_nfc,) or not text:
+        return None
+    composed = unicodedata.normalize("NFC", text)
+    if composed is not text and composed != text and is_clean(composed):
+        return composed
+    if (text[0] == _BREAK or text[-1] == _BREAK) and words[1:2] == (remove_stray_zero_width,):
+        inner = composed.strip(_BREAK)
+        if inner and is_clean(inner):
+            return inner
+    return None
 
 
 def cluster_local(rules: tuple[Rule, ...]) -> re.Pattern[str]:

@@ -89,9 +89,11 @@ from polyglot.burmese.detect import (
     WORDS_OVERRULED,
     weigh,
 )
+from polyglot.burmese.diagnose import misreading_score
 from polyglot.burmese.language import LANGUAGE_OF, run_language
 from polyglot.burmese.markov import markov_model, pair_sum
 from polyglot.burmese.memo import MEMO_CHARS
+from polyglot.burmese.normalize import clean_form
 from polyglot.burmese.segment import MYANMAR_RUN
 from polyglot.burmese.shortcuts import _ON
 
@@ -397,9 +399,9 @@ def _words(run: str, table: WordLookup, betrayal_open: bool, copies: bool) -> st
     ``betrayal_open``: the run's Unicode verdict stands only where no word betrays a
     misreading (``diagnose.misreading_score`` is the sum over its words: ``detect.weigh``
     asks it of the run at the model's clip; the memo knows it of each word,
-    ``WordTable.betraying``, and a clean word betrays nothing). ``copies``: a clean word is
-    its own output (``pipeline.decide_word`` returns it unchanged when Unicode is read and
-    written), so it needs no memo entry.
+    ``WordTable.betraying``, and a clean word betrays nothing). ``copies``: Unicode is read
+    and written, where ``pipeline.decide_word`` returns a clean word unchanged, and a word
+    whose ``normalize.clean_form`` is known as that form: neither needs a memo entry.
     """
     words = run.split(" ")
     out: list[str] = []
@@ -407,14 +409,21 @@ def _words(run: str, table: WordLookup, betrayal_open: bool, copies: bool) -> st
     slots: list[int] = []
     for i in range(len(words)):
         word = words[i]
-        if copies and is_clean(word):
-            out.append(word)
-            continue
+        if copies:
+            if is_clean(word):
+                out.append(word)
+                continue
+            quick = clean_form(word)  # what ``decide_word`` makes of it, found without the memo
+            if quick is not None:
+                if betrayal_open and misreading_score(word):
+                    return None
+                out.append(quick)
+                continue
         out.append("")  # filled from the memo below
         pending.append(word)
         slots.append(i)
     if not pending:
-        return run
+        return " ".join(out)
     known = table.text
     for word in pending:
         if word not in known:
