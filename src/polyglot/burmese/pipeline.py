@@ -78,6 +78,8 @@ class Result:
     changes: list[Change] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     detections: list[Detection] = field(default_factory=list)
+    """Every run's detection with ``explain=True``; without it, only the runs the settle
+    pass left to detection (``settle``: a settled run is decided without one)."""
     changed: bool = False
 
 
