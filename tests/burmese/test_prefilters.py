@@ -25,7 +25,7 @@ from polyglot.burmese.changes import Rule
 from polyglot.burmese.clean import is_clean
 from polyglot.burmese.convert import unicode_to_zawgyi
 from polyglot.burmese.diagnose import misreading_score, problems
-from polyglot.burmese.normalize import canonical
+from polyglot.burmese.normalize import canonical, canonical_words
 from polyglot.burmese.pipeline import MEMO, WordMemo, normalize_text
 from polyglot.burmese.repair import plan_repairs
 from polyglot.burmese.shortcuts import switched_off
@@ -232,6 +232,67 @@ def test_a_wrong_cluster_local_fails_the_check(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(normalize, "_CLUSTER_LOCAL", re.compile("[\u1000-\u109f ]*"))  # digits and ဥ too
     with pytest.raises(AssertionError):
         check_same_with_and_without_shortcuts(canonical, ["က၀န်", *sample()])
+    clear_caches()
+
+
+# --- canonical: clean_form -------------------------------------------------------------------
+
+_TYPED_ORDER = [
+    "\u1000\u103b\u1004\u103a\u1037",  # ကျင့် with the asat typed before the dot below: NFC swaps them
+    "မြန်မာ\u200b",  # a break at the end of a word
+    "\u200bနိုင်ငံ",
+    "\u200b\u200bလူ့\u200b",  # doubled, at both ends
+    "သူ\u200bတို့",  # inside, between syllables: clean already
+    "\u200bု",  # at the edge, before a mark: the rest is no clean word
+    "\u1000\u1004\u103a\u1037\u200b",  # both habits in one word
+    "\u1025\u102e",  # ဥ and ီ: NFC makes ဦ
+]
+
+
+def _typed_words(n: int = 1500, seed: int = 17) -> list[str]:
+    """Words as typists type them: the generator's vocabulary with the asat before the dot
+    below, breaks at their edges and inside, digits beside them."""
+    from benchmarks.corpus import vocabulary
+
+    rng = random.Random(seed)
+    words = vocabulary(2000)
+    out = list(_TYPED_ORDER)
+    for _ in range(n):
+        word = "".join(rng.choice(words) for _ in range(rng.randint(1, 3)))
+        if rng.random() < 0.5:
+            word = word.replace("\u1037\u103a", "\u103a\u1037")
+        if rng.random() < 0.3:
+            word = rng.choice(["\u200b", "\u200b\u200b", "၁", "၀", ""]) + word
+        if rng.random() < 0.3:
+            word += rng.choice(["\u200b", "\u200b ", "ု", "၄", ""])
+        out.append(word)
+    return out
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(soup, syllables).map(lambda t: "\u200b" + t + "\u200b"))
+def test_clean_form_equals_the_rules(text: str) -> None:
+    check_same_with_and_without_shortcuts(canonical_words, [text])
+
+
+def test_clean_form_equals_the_rules_on_typed_words() -> None:
+    assert normalize.clean_form("\u1000\u103b\u1004\u103a\u1037") == "\u1000\u103b\u1004\u1037\u103a"
+    assert normalize.clean_form("မြန်မာ\u200b") == "မြန်မာ"
+    check_same_with_and_without_shortcuts(canonical_words, _typed_words())
+
+
+def test_a_wrong_clean_form_fails_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every zero-width space stripped, not only those at the edges: the break typed between
+    two words is kept by the rules, and the check must see that it is gone."""
+    right = normalize._clean_form
+
+    def wrong(text: str, words: tuple[Rule, ...]) -> str | None:
+        found = right(text, words)
+        return found.replace("\u200b", "") if found is not None else None
+
+    monkeypatch.setattr(normalize, "_clean_form", wrong)
+    with pytest.raises(AssertionError):
+        check_same_with_and_without_shortcuts(canonical_words, ["\u200bသူ\u200bတို့", *_typed_words()])
     clear_caches()
 
 
