@@ -82,7 +82,7 @@ def _zawgyi_chunk(chunk: str) -> str:
             return "".join(part if part == "\u1044" else _zawgyi_chunk(part) for part in parts if part)
     if _REPEATED_MARK.search(chunk):
         chunk = _REPEATED_MARK.sub(_MARK_KEPT, chunk)
-    return "".join(map(_zawgyi_icu, [chunk] if digits else _cut(chunk, _ZAWGYI_SYLLABLE)))
+    return "".join(map(_zawgyi_icu, zawgyi_syllables(chunk)))
 
 
 _SELF_COLLAPSING = "\u102d\u102e\u102f\u1030\u1032\u1033\u1034\u1037\u1039\u103b\u103d\u107e-\u1084\u1087\u1094\u1095"

@@ -296,12 +296,12 @@ def plan_space_repairs(
 
     ``context``: runs with no damage site, whose text is evidence (``plan_repairs``).
     """
-    plans: list[list[RepairEdit]] = [[] for _ in runs]
     sites = _damage_sites(runs)
     if not sites:
-        return plans
-    count = len(plans)
+        return [[] for _ in runs]
+    count = len(runs)
     runs = [*runs, *context]  # sites index ``runs``; the context only adds evidence
+    plans: list[list[RepairEdit]] = [[] for _ in runs]
     by_space: dict[str, list[_Site]] = {}
     for site in sites:
         by_space.setdefault(site.space, []).append(site)

@@ -30,4 +30,4 @@ cdef bint _phrase_leans_other_way(str text, Py_ssize_t start, Py_ssize_t end, bi
 @cython.locals(words=list, out=list, pending=list, slots=list, known=dict, flagged=set, i=Py_ssize_t, k=Py_ssize_t)
 cdef object _words(str run, object table, bint betrayal_open, bint copies)
 
-cdef void _count(object out, Py_ssize_t start, Py_ssize_t end, long verdict, bint counted=*) except *
+cdef void _count(object out, Py_ssize_t start, Py_ssize_t end, long verdict, bint evidence=*) except *

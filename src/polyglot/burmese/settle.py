@@ -258,7 +258,7 @@ def settle(
             out.open.append((start, end))
             continue
         if written is _PLACE:
-            _count(out, start, end, verdict, counted=False)
+            _count(out, start, end, verdict, evidence=False)
             out.decided.append((start, end, encoding))
         elif written != run:
             _count(out, start, end, verdict)
@@ -269,21 +269,22 @@ def settle(
     return out
 
 
-def _count(out: Settlement, start: int, end: int, verdict: int, counted: bool = True) -> None:
-    """A settled run's vote (``detect._votes``) and, where its words need no placing, its
-    text as evidence for the open runs' repairs."""
+def _count(out: Settlement, start: int, end: int, verdict: int, evidence: bool = True) -> None:
+    """A settled run's vote (``detect._votes``) and, with ``evidence`` (its words need no
+    placing), its text as evidence for the open runs' repairs."""
     if verdict == _UNICODE:
         out.unicode_votes += end - start
     elif verdict == _ZAWGYI:
         out.zawgyi_votes += end - start
-    if counted:
+    if evidence:
         out.context.append((start, end, "zawgyi" if verdict == _ZAWGYI else "unicode"))
 
 
 def _verdict(
     text: str, start: int, end: int, certain: float, states: array[int], table: array[float], size: int
 ) -> int:
-    """``_UNICODE`` or ``_ZAWGYI`` where ``text[start:end]`` is certain (see the module), else ``_OPEN``."""
+    """``_UNICODE`` (with ``_AT_CLIP`` where the model alone decided), ``_ZAWGYI`` or ``_SAME``
+    where ``text[start:end]`` is certain (see the module), else ``_OPEN``."""
     flags, language_flags = _FLAGS, _LANGUAGE_FLAGS
     seen = 0
     gap_u = gap_z = competing = zero_width = False
